@@ -1,0 +1,19 @@
+// `npm start`: compile if TypeScript is installed (incremental, fast when nothing changed), then run.
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+let tsc;
+try {
+  tsc = require.resolve("typescript/bin/tsc");
+} catch {
+  tsc = undefined;
+}
+if (tsc) {
+  execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { stdio: "inherit" });
+} else if (!existsSync("dist/main.js")) {
+  process.stderr.write('dist/ is missing and TypeScript is not installed: run "npm install" first.\n');
+  process.exit(1);
+}
+await import("../dist/main.js");

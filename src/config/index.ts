@@ -1,0 +1,2 @@
+export { type Env, EXAMPLE_MARK, envSchema } from "./config-schema.js";
+export { type Config, exampleOrgFields, loadConfig, type OrgConfig } from "./load-config.js";

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError } from "../errors/index.js";
+import { exampleOrgFields, loadConfig } from "./load-config.js";
+
+describe("loadConfig", () => {
+  it("applies defaults for a developer's machine", () => {
+    const config = loadConfig({});
+    expect(config.http.port).toBe(3000);
+    expect(config.redis.url).toBe("redis://127.0.0.1:6379");
+    expect(config.meili.url).toBeUndefined();
+    expect(config.http.publicBaseUrl).toBe("http://localhost:3000");
+  });
+
+  it("returns a frozen object, deeply", () => {
+    const config = loadConfig({});
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.org)).toBe(true);
+  });
+
+  it("names the variable, the value and the expectation when PORT is not a number", () => {
+    expect(() => loadConfig({ PORT: "abc" })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: "abc" })).toThrow(/PORT got "abc", expected an integer port/);
+  });
+
+  it("rejects a REDIS_URL that is not a redis URL", () => {
+    expect(() => loadConfig({ REDIS_URL: "nope" })).toThrow(
+      /REDIS_URL got "nope", expected a URL like redis:/,
+    );
+  });
+
+  it("never prints a secret in the error message", () => {
+    try {
+      loadConfig({ MEILI_MASTER_KEY: "short-secret" });
+      expect.unreachable();
+    } catch (error) {
+      expect(String(error)).toContain("MEILI_MASTER_KEY");
+      expect(String(error)).not.toContain("short-secret");
+    }
+  });
+
+  it("treats empty values as unset", () => {
+    expect(loadConfig({ PORT: "", MEILI_URL: "  " }).http.port).toBe(3000);
+  });
+
+  it("marks demo organisation values as examples until they are configured", () => {
+    expect(exampleOrgFields(loadConfig({}).org)).toContain("legalAidPhone");
+    const configured = loadConfig({ ORG_LEGAL_AID_PHONE: "0251 000 0000" });
+    expect(exampleOrgFields(configured.org)).not.toContain("legalAidPhone");
+  });
+});

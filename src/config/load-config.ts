@@ -1,0 +1,134 @@
+import path from "node:path";
+import { ConfigError } from "../errors/index.js";
+import { type Env, envSchema } from "./config-schema.js";
+
+/** The one configuration object, parsed once at start and passed down frozen. */
+export interface Config {
+  readonly env: Env["NODE_ENV"];
+  readonly http: {
+    readonly port: number;
+    readonly host: string;
+    readonly publicBaseUrl: string;
+    readonly trustProxy: boolean;
+  };
+  readonly logLevel: Env["LOG_LEVEL"];
+  readonly dataDir: string;
+  readonly meili: {
+    readonly url?: string;
+    readonly masterKey?: string;
+    readonly index: string;
+    readonly binary?: string;
+  };
+  readonly redis: { readonly url: string; readonly prefix: string };
+  readonly hashSecret?: string;
+  readonly content: {
+    readonly dir: string;
+    readonly indexConfigDir: string;
+    readonly reindexOnStart: boolean;
+  };
+  readonly org: OrgConfig;
+  readonly engine: {
+    readonly answerMinScore: number;
+    readonly answerMinGap: number;
+    readonly choicesMinScore: number;
+    readonly searchTimeoutMs: number;
+    readonly sessionTtlSeconds: number;
+  };
+  readonly rateLimit: { readonly ipPerMinute: number; readonly sessionPerMinute: number };
+  readonly usage: { readonly streamMaxLen: number };
+  readonly translate: {
+    readonly provider: "none" | "google";
+    readonly host: string;
+    readonly timeoutMs: number;
+  };
+}
+
+/** Organisation details shown to citizens; never hard-coded in content. */
+export interface OrgConfig {
+  readonly name: string;
+  readonly legalAidCenterName: string;
+  readonly legalAidAddress: string;
+  readonly legalAidPhone: string;
+  readonly openingHours: string;
+}
+
+const SECRET_KEYS = new Set(["MEILI_MASTER_KEY", "HASH_SECRET"]);
+
+function describe(key: string, value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (SECRET_KEYS.has(key)) return "a value (hidden)";
+  return JSON.stringify(String(value).slice(0, 60));
+}
+
+/**
+ * Parses the environment into a frozen {@link Config}.
+ * @throws ConfigError with a one-line message naming the variable, what it got and what it expects.
+ */
+export function loadConfig(source: Record<string, string | undefined> = {}): Config {
+  const raw: Record<string, string> = {};
+  for (const key of Object.keys(envSchema.shape)) {
+    const value = source[key];
+    if (value !== undefined && value.trim() !== "") raw[key] = value.trim();
+  }
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const key = String(issue?.path[0] ?? "?");
+    throw new ConfigError(
+      `Config error: ${key} got ${describe(key, raw[key])}, expected ${issue?.message ?? "a valid value"}`,
+    );
+  }
+  const e = parsed.data;
+  const config: Config = {
+    env: e.NODE_ENV,
+    http: {
+      port: e.PORT,
+      host: e.HOST,
+      publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+      trustProxy: e.TRUST_PROXY,
+    },
+    logLevel: e.LOG_LEVEL,
+    dataDir: path.resolve(e.DATA_DIR),
+    meili: { url: e.MEILI_URL, masterKey: e.MEILI_MASTER_KEY, index: e.MEILI_INDEX, binary: e.MEILI_BINARY },
+    redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
+    hashSecret: e.HASH_SECRET,
+    content: {
+      dir: path.resolve(e.CONTENT_DIR),
+      indexConfigDir: path.resolve(e.INDEX_CONFIG_DIR),
+      reindexOnStart: e.REINDEX_ON_START,
+    },
+    org: {
+      name: e.ORG_NAME,
+      legalAidCenterName: e.ORG_LEGAL_AID_CENTER_NAME,
+      legalAidAddress: e.ORG_LEGAL_AID_ADDRESS,
+      legalAidPhone: e.ORG_LEGAL_AID_PHONE,
+      openingHours: e.ORG_OPENING_HOURS,
+    },
+    engine: {
+      answerMinScore: e.ANSWER_MIN_SCORE,
+      answerMinGap: e.ANSWER_MIN_GAP,
+      choicesMinScore: e.CHOICES_MIN_SCORE,
+      searchTimeoutMs: e.SEARCH_TIMEOUT_MS,
+      sessionTtlSeconds: e.SESSION_TTL_SECONDS,
+    },
+    rateLimit: { ipPerMinute: e.RATE_LIMIT_IP_PER_MINUTE, sessionPerMinute: e.RATE_LIMIT_SESSION_PER_MINUTE },
+    usage: { streamMaxLen: e.USAGE_STREAM_MAXLEN },
+    translate: { provider: e.TRANSLATE_PROVIDER, host: e.TRANSLATE_HOST, timeoutMs: e.TRANSLATE_TIMEOUT_MS },
+  };
+  return deepFreeze(config);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object") {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Names of organisation fields still holding demo values, for a start-up warning. */
+export function exampleOrgFields(org: OrgConfig): string[] {
+  return Object.entries(org)
+    .filter(([, v]) => v.includes("(ví dụ)"))
+    .map(([k]) => k);
+}

@@ -1,0 +1,166 @@
+import path from "node:path";
+import { foldWords } from "../core/text/fold.js";
+import type { Faq } from "./faq-schema.js";
+import type { CorpusFile } from "./load-corpus.js";
+import { answerLead, type ContentIssue, countWords } from "./parse-faq-file.js";
+import { TOPICS } from "./topics.js";
+
+/** What `content:check` found: errors fail the check, warnings do not. */
+export interface CorpusReport {
+  readonly errors: ContentIssue[];
+  readonly warnings: ContentIssue[];
+  readonly published: number;
+  readonly countsByTopic: Record<string, number>;
+}
+
+export const PLACEHOLDERS = [
+  "name",
+  "legalAidCenterName",
+  "legalAidAddress",
+  "legalAidPhone",
+  "openingHours",
+] as const;
+const LEAD_WORDS_WARN = 120;
+const LEAD_WORDS_MAX = 150;
+/** The only phone numbers content may contain (LEGAL-CONTEXT.md); others come from config. */
+const ALLOWED_NUMBERS = new Set(["111", "113", "114", "115", "18001233"]);
+
+function lineOf(text: string, needle: string, fallback: number): number {
+  const at = text.indexOf(needle);
+  return at === -1 ? fallback : text.slice(0, at).split("\n").length;
+}
+
+/** Cross-file checks over parsed files: ids, shared variants, links, lengths, placeholders, numbers, dates. */
+export function checkCorpus(
+  files: readonly CorpusFile[],
+  options: { today: string; enforceMinimums: boolean },
+): CorpusReport {
+  const errors: ContentIssue[] = files.flatMap((f) => f.issues);
+  const warnings: ContentIssue[] = [];
+  const valid = files.filter((f): f is CorpusFile & { faq: Faq } => f.faq !== undefined);
+  const byId = new Map<string, CorpusFile & { faq: Faq }>();
+  const phrasings = new Map<string, { id: string; file: string }>();
+
+  for (const f of valid) {
+    const { faq, file, text } = f;
+    const at = (needle: string, fallback = 2) => lineOf(text, needle, fallback);
+    const stem = path.basename(file, ".md");
+    if (faq.id !== stem)
+      errors.push({
+        file,
+        line: at("id:"),
+        field: "id",
+        message: `expected the file name "${stem}", got "${faq.id}"`,
+      });
+    const folder = path.basename(path.dirname(file));
+    if (faq.topic !== folder)
+      errors.push({
+        file,
+        line: at("topic:"),
+        field: "topic",
+        message: `expected the folder name "${folder}"`,
+      });
+    const twin = byId.get(faq.id);
+    if (twin)
+      errors.push({
+        file,
+        line: at("id:"),
+        field: "id",
+        message: `expected a unique id; ${twin.file} has it too`,
+      });
+    else byId.set(faq.id, f);
+
+    for (const phrase of [faq.question, ...faq.variants]) {
+      const key = foldWords(phrase);
+      const seen = phrasings.get(key);
+      if (seen && seen.id !== faq.id) {
+        errors.push({
+          file,
+          line: at(phrase),
+          field: "variants",
+          message: `expected a phrasing of its own; "${phrase}" is also in ${seen.file}`,
+        });
+      } else if (seen) {
+        warnings.push({
+          file,
+          line: at(phrase),
+          field: "variants",
+          message: `"${phrase}" is repeated in this file`,
+        });
+      } else phrasings.set(key, { id: faq.id, file });
+    }
+
+    const words = countWords(answerLead(faq.answer));
+    const message = `answer lead has ${words} words before "## Chi tiết"; keep it to about ${LEAD_WORDS_WARN}`;
+    if (words > LEAD_WORDS_MAX) errors.push({ file, line: f.bodyLine, field: "answer", message });
+    else if (words > LEAD_WORDS_WARN) warnings.push({ file, line: f.bodyLine, field: "answer", message });
+
+    for (const m of faq.answer.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)) {
+      const name = m[1] ?? "";
+      if (!name.startsWith("org.") || !(PLACEHOLDERS as readonly string[]).includes(name.slice(4))) {
+        errors.push({
+          file,
+          line: at(m[0], f.bodyLine),
+          field: "answer",
+          message: `unknown placeholder ${m[0]}; expected one of ${PLACEHOLDERS.map((p) => `{{org.${p}}}`).join(", ")}`,
+        });
+      }
+    }
+    for (const m of faq.answer.matchAll(/(?<![\d.,/])(?:\+?84|0|1[89]00)[\d .-]{6,14}\d(?![\d/])/g)) {
+      const digits = m[0].replace(/\D/g, "");
+      if (!ALLOWED_NUMBERS.has(digits)) {
+        errors.push({
+          file,
+          line: at(m[0], f.bodyLine),
+          field: "answer",
+          message: `phone-like number "${m[0]}": use {{org.legalAidPhone}} or a national hotline from LEGAL-CONTEXT.md`,
+        });
+      }
+    }
+    if (/(UBND|Ủy ban nhân dân) (cấp )?huyện/i.test(faq.answer)) {
+      warnings.push({
+        file,
+        line: at("huyện", f.bodyLine),
+        field: "answer",
+        message: "mentions the district level, which no longer exists since 1/7/2025; use UBND cấp xã",
+      });
+    }
+    if (faq.reviewDue < options.today) {
+      warnings.push({
+        file,
+        line: at("reviewDue:"),
+        field: "reviewDue",
+        message: `review was due on ${faq.reviewDue}`,
+      });
+    }
+  }
+
+  for (const { faq, file, text } of valid) {
+    for (const id of faq.related) {
+      if (!byId.has(id))
+        errors.push({
+          file,
+          line: lineOf(text, id, 2),
+          field: "related",
+          message: `expected an existing FAQ id, got "${id}"`,
+        });
+    }
+  }
+
+  const published = valid.filter((f) => f.faq.status === "published");
+  const countsByTopic: Record<string, number> = Object.fromEntries(TOPICS.map((t) => [t.id, 0]));
+  for (const { faq } of published) countsByTopic[faq.topic] = (countsByTopic[faq.topic] ?? 0) + 1;
+  if (options.enforceMinimums) {
+    for (const t of TOPICS) {
+      const n = countsByTopic[t.id] ?? 0;
+      if (n < t.min)
+        errors.push({
+          file: `content/faq/${t.id}`,
+          line: 0,
+          field: "topic",
+          message: `expected at least ${t.min} published FAQs, found ${n}`,
+        });
+    }
+  }
+  return { errors, warnings, published: published.length, countsByTopic };
+}

@@ -1,0 +1,52 @@
+import express, { type Express, type Router } from "express";
+import helmet from "helmet";
+import { pinoHttp } from "pino-http";
+import type { Logger } from "../logging/index.js";
+import { errorHandler, notFound } from "./error-handler.js";
+import { type HealthProbe, healthRouter } from "./health-router.js";
+
+/** What the HTTP app needs; routers of other modules are mounted in the given order. */
+export interface HttpAppDeps {
+  readonly logger: Logger;
+  readonly probes: Record<string, HealthProbe>;
+  readonly trustProxy?: boolean;
+  readonly routers?: readonly Router[];
+  /** Mounted before the JSON parser (webhooks that need the raw body). */
+  readonly rawRouters?: readonly Router[];
+}
+
+/** Builds the express app: security headers, request logs, body limit, health, routes, JSON errors. */
+export function createHttpApp(deps: HttpAppDeps): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", deps.trustProxy ?? false);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { "script-src": ["'self'"], "img-src": ["'self'", "data:"], "connect-src": ["'self'"] },
+      },
+    }),
+  );
+  app.use(
+    pinoHttp({
+      logger: deps.logger.child({ module: "http" }),
+      autoLogging: { ignore: (req) => req.url?.startsWith("/health") ?? false },
+      serializers: {
+        req: (req: { method: string; url: string; id: unknown }) => ({
+          id: req.id,
+          method: req.method,
+          path: req.url.split("?")[0],
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.use(healthRouter(deps.probes));
+  for (const router of deps.rawRouters ?? []) app.use(router);
+  app.use(express.json({ limit: "16kb" }));
+  app.use(express.urlencoded({ extended: false, limit: "16kb" }));
+  for (const router of deps.routers ?? []) app.use(router);
+  app.use(notFound);
+  app.use(errorHandler(deps.logger.child({ module: "http" })));
+  return app;
+}

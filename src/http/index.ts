@@ -1,0 +1,4 @@
+export { createHttpApp, type HttpAppDeps } from "./create-app.js";
+export { errorHandler, notFound } from "./error-handler.js";
+export { type HealthProbe, healthRouter } from "./health-router.js";
+export { HttpError } from "./http-error.js";

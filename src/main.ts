@@ -1,0 +1,107 @@
+import type { Server } from "node:http";
+import { Redis } from "ioredis";
+import { Meilisearch } from "meilisearch";
+import { type Config, exampleOrgFields, loadConfig } from "./config/index.js";
+import { AppError, ConfigError } from "./errors/index.js";
+import { createHttpApp } from "./http/index.js";
+import { createLogger, type Logger } from "./logging/index.js";
+import { ensureRedis, Lifecycle, startMeiliServer } from "./runtime/index.js";
+
+/** Starts everything that is configured; returns a function that stops it all. */
+export async function start(config: Config, logger: Logger, lifecycle: Lifecycle): Promise<Server> {
+  const redisProcess = await ensureRedis(config.redis.url, config.dataDir);
+  if (redisProcess) {
+    logger.info({ pid: redisProcess.pid }, "started a local redis-server");
+    lifecycle.defer("redis-server", () => redisProcess.stop());
+  }
+
+  const meili = config.meili.url
+    ? { url: config.meili.url, masterKey: config.meili.masterKey ?? "" }
+    : await startMeiliServer({
+        dataDir: config.dataDir,
+        binary: config.meili.binary,
+        masterKey: config.meili.masterKey,
+      });
+  if ("process" in meili && meili.process) {
+    const managed = meili.process;
+    logger.info({ pid: managed.pid, url: meili.url }, "started a local Meilisearch");
+    lifecycle.defer("meilisearch", () => managed.stop());
+  }
+
+  const redis = new Redis(config.redis.url, { maxRetriesPerRequest: 2, enableAutoPipelining: true });
+  redis.on("error", (err) => logger.warn({ err: err.message }, "redis error"));
+  lifecycle.defer("redis client", async () => {
+    await redis.quit().catch(() => redis.disconnect());
+  });
+  const search = new Meilisearch({ host: meili.url, apiKey: meili.masterKey || undefined });
+
+  const app = createHttpApp({
+    logger,
+    trustProxy: config.http.trustProxy,
+    probes: {
+      meilisearch: async () => (await search.health()).status === "available",
+      redis: async () => (await redis.ping()) === "PONG",
+    },
+  });
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.http.port, config.http.host, (err?: Error) =>
+      err ? reject(err) : resolve(s),
+    );
+  });
+  lifecycle.defer("http server", () => closeServer(server));
+  return server;
+}
+
+/** Stops accepting, lets in-flight requests finish for up to 10 s, then cuts what is left. */
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => server.closeAllConnections(), 10_000);
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
+
+async function run(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
+    process.exit(2);
+  }
+  const logger = createLogger(config.logLevel);
+  const lifecycle = new Lifecycle(logger);
+  let stopping = false;
+  const stop = async (signal: string, code: number) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    await lifecycle.shutdown();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop("SIGINT", 0));
+  process.on("SIGTERM", () => void stop("SIGTERM", 0));
+  process.on("uncaughtException", (err) => {
+    logger.fatal({ err }, "uncaught exception");
+    void stop("uncaughtException", 1);
+  });
+  try {
+    const unset = exampleOrgFields(config.org);
+    if (unset.length && config.env === "production")
+      logger.warn({ fields: unset }, "organisation details are still examples");
+    await start(config, logger, lifecycle);
+    process.stdout.write(`Trợ lý pháp luật is ready at ${config.http.publicBaseUrl}\n`);
+  } catch (error) {
+    const message = error instanceof AppError ? error.message : String(error);
+    logger.debug({ err: error }, "start-up failed");
+    process.stderr.write(`Start-up failed: ${message}\n`);
+    await lifecycle.shutdown();
+    process.exit(1);
+  }
+}
+
+await run();

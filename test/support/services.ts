@@ -1,0 +1,40 @@
+import { randomBytes } from "node:crypto";
+import { Redis } from "ioredis";
+import { Meilisearch } from "meilisearch";
+import { inject } from "vitest";
+
+/** A random name for an index, key prefix or queue, so parallel tests never share state. */
+export function randomName(prefix = "t"): string {
+  return `${prefix}_${randomBytes(5).toString("hex")}`;
+}
+
+/** A Meilisearch client for the run's server. */
+export function meiliClient(): Meilisearch {
+  return new Meilisearch({ host: inject("meiliUrl"), apiKey: inject("meiliKey") });
+}
+
+/** A Redis client; `cleanup` deletes every key under `prefix`. */
+export function redisClient(): Redis {
+  return new Redis(inject("redisUrl"), { maxRetriesPerRequest: 2 });
+}
+
+/** Deletes every key starting with `prefix` (SCAN, never KEYS). */
+export async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
+  let cursor = "0";
+  do {
+    const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 500);
+    cursor = next;
+    if (keys.length) await redis.unlink(...keys);
+  } while (cursor !== "0");
+}
+
+/** Env for a child process of the real entry point, pointing at the test services. */
+export function serviceEnv(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "/tmp",
+    NODE_ENV: "test",
+    LOG_LEVEL: "warn",
+    ...extra,
+  };
+}
