@@ -1,4 +1,4 @@
 export { freePort, type ManagedProcess, sleep } from "./child-process.js";
 export { Lifecycle } from "./lifecycle.js";
-export { findMeiliBinary, type MeiliEndpoint, startMeiliServer } from "./meili-server.js";
+export { findMeiliBinary, type MeiliEndpoint, runningDevMeili, startMeiliServer } from "./meili-server.js";
 export { ensureRedis, redisAnswers } from "./redis-server.js";

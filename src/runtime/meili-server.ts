@@ -114,5 +114,23 @@ export async function startMeiliServer(options: {
     await managed.stop(1000);
     throw error;
   }
+  await writeFile(path.join(dir, "url"), url);
   return { url, masterKey, process: managed };
+}
+
+/**
+ * For command-line tools: the Meilisearch the running dev service started (from its url and key
+ * files under `dataDir`), when it answers; otherwise undefined.
+ */
+export async function runningDevMeili(dataDir: string): Promise<MeiliEndpoint | undefined> {
+  const dir = path.join(dataDir, "meilisearch");
+  const url = (await readFile(path.join(dir, "url"), "utf8").catch(() => "")).trim();
+  const masterKey = (await readFile(path.join(dir, "master-key"), "utf8").catch(() => "")).trim();
+  if (!url || !masterKey) return undefined;
+  try {
+    const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) });
+    return res.ok ? { url, masterKey } : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,0 +1,98 @@
+import { randomUUID } from "node:crypto";
+import { type Request, Router } from "express";
+import type { Engine, FaqSearch, OrgInfo, Reply } from "../../core/index.js";
+import { fillPlaceholders } from "../../core/index.js";
+import { HttpError } from "../../http/index.js";
+import { askRequestSchema } from "./ask-schema.js";
+
+/** Admission control for the ask API; resolves, or rejects with seconds to wait. */
+export interface AskLimiter {
+  consume(ip: string, sessionId: string | undefined): Promise<void>;
+}
+
+/** Thrown by a limiter when a caller asked too often. */
+export class RateLimitedError extends Error {
+  override name = "RateLimitedError";
+  constructor(readonly retryAfterSeconds: number) {
+    super("rate limited");
+  }
+}
+
+/** The public ask API response: the DESIGN.md contract, plus `sessionId`, `intent` and `buttons`. */
+export function toAskResponse(reply: Reply, sessionId: string) {
+  return {
+    kind: reply.kind,
+    text: reply.text,
+    ...(reply.faqId ? { faqId: reply.faqId } : {}),
+    ...(reply.confidence !== undefined ? { confidence: reply.confidence } : {}),
+    suggestions: reply.suggestions.map((s) => ({ faqId: s.faqId, question: s.question })),
+    ...(reply.legalBasis ? { legalBasis: reply.legalBasis.map((l) => ({ ...l })) } : {}),
+    sessionId,
+    ...(reply.intent ? { intent: reply.intent } : {}),
+    ...(reply.emergency ? { emergency: reply.emergency } : {}),
+    ...(reply.translated ? { translated: true } : {}),
+    buttons: reply.buttons,
+  };
+}
+
+function firstIssue(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  const issue = error.issues[0];
+  if (!issue) return "Yêu cầu không hợp lệ.";
+  return issue.path.length === 0
+    ? "Nội dung gửi lên phải là một đối tượng JSON có trường text."
+    : issue.message;
+}
+
+/** `POST /api/v1/ask` and `GET /api/v1/faqs/:id`: the web chat and evaluation use them. */
+export function askRouter(deps: {
+  engine: Engine;
+  search: FaqSearch;
+  org: OrgInfo;
+  limiter?: AskLimiter;
+}): Router {
+  const router = Router();
+
+  router.post("/api/v1/ask", async (req: Request, res) => {
+    if (!req.is("application/json")) {
+      throw new HttpError(415, "unsupported_media_type", "Hãy gửi JSON với Content-Type: application/json.");
+    }
+    const parsed = askRequestSchema.safeParse(req.body);
+    if (!parsed.success) throw new HttpError(400, "invalid_request", firstIssue(parsed.error));
+    const sessionId = parsed.data.sessionId ?? randomUUID();
+    try {
+      await deps.limiter?.consume(req.ip ?? "unknown", parsed.data.sessionId);
+    } catch (error) {
+      if (error instanceof RateLimitedError) {
+        throw new HttpError(429, "rate_limited", "Bạn gửi nhanh quá, vui lòng chờ một chút rồi hỏi tiếp.", {
+          headers: { "Retry-After": String(error.retryAfterSeconds) },
+        });
+      }
+      throw error;
+    }
+    const reply = await deps.engine.handle({
+      channel: "web",
+      sessionId,
+      text: parsed.data.text,
+      action: parsed.data.action,
+    });
+    res.json(toAskResponse(reply, sessionId));
+  });
+
+  router.get("/api/v1/faqs/:id", async (req, res) => {
+    const faq = await deps.search.get(String(req.params.id));
+    if (!faq) throw new HttpError(404, "not_found", "Không tìm thấy câu hỏi này.");
+    res.json({
+      id: faq.id,
+      question: faq.question,
+      answer: fillPlaceholders(faq.answer, deps.org),
+      variants: faq.variants ?? [],
+      topic: faq.topic,
+      tags: faq.tags ?? [],
+      audiences: faq.audiences ?? [],
+      legalBasis: faq.legalBasis,
+      related: faq.related,
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+const actionSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("choose"), faqId: z.string().regex(/^[a-z0-9-]{1,120}$/) }),
+  z.object({
+    type: z.literal("feedback"),
+    faqId: z.string().regex(/^[a-z0-9-]{1,120}$/),
+    value: z.enum(["up", "down"]),
+  }),
+  z.object({ type: z.literal("escalate") }),
+  z.object({ type: z.literal("help") }),
+]);
+
+/** `POST /api/v1/ask` body (DESIGN.md), extended compatibly with an optional pressed button. */
+export const askRequestSchema = z.object({
+  text: z
+    .string({ error: "text phải là một chuỗi chữ" })
+    .min(1, "text không được để trống")
+    .max(2000, "text dài quá 2000 ký tự, bạn vui lòng viết ngắn lại"),
+  sessionId: z
+    .string({ error: "sessionId phải là một chuỗi" })
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, "sessionId chỉ gồm chữ, số, _ và -, tối đa 64 ký tự")
+    .optional(),
+  action: actionSchema.optional(),
+});
+export type AskRequest = z.infer<typeof askRequestSchema>;

@@ -1,0 +1,4 @@
+export { type AskLimiter, askRouter, RateLimitedError, toAskResponse } from "./ask-router.js";
+export { type AskRequest, askRequestSchema } from "./ask-schema.js";
+export { redisAskLimiter } from "./redis-ask-limiter.js";
+export { WEB_CHAT_DIR, webChatRouter } from "./web-chat-router.js";

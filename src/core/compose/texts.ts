@@ -1,0 +1,97 @@
+import type { LegalRef } from "../ports.js";
+import type { EmergencyCategory } from "../safety/emergency-patterns.js";
+import type { OrgInfo } from "./org-info.js";
+
+/** The national legal-aid hotline (LEGAL-CONTEXT.md). */
+export const NATIONAL_HOTLINE = "1800.1233";
+const HOTLINE_LINE = `Tổng đài trợ giúp pháp lý quốc gia ${NATIONAL_HOTLINE} (miễn phí, 8:00–17:00 thứ Hai đến thứ Sáu, trừ ngày lễ)`;
+
+export const DISCLAIMER =
+  "Đây là thông tin pháp luật chung, không thay cho tư vấn về trường hợp cụ thể của bạn.";
+
+export const BUTTON_LABELS = {
+  up: "👍 Hữu ích",
+  down: "👎 Chưa đúng ý",
+  person: "Gặp cán bộ trợ giúp pháp lý",
+  help: "Xem các chủ đề",
+} as const;
+
+/** "khoản 1 Điều 56 Luật Hôn nhân và gia đình 2014 (52/2014/QH13)". */
+export function formatLegalRef(ref: LegalRef): string {
+  const where = [ref.clause, ref.article].filter(Boolean).join(" ");
+  const number = ref.number && !ref.document.includes(ref.number) ? ` (${ref.number})` : "";
+  return `${where ? `${where} ` : ""}${ref.document}${number}`;
+}
+
+/** "Căn cứ: …; …." */
+export function basisLine(refs: readonly LegalRef[]): string {
+  return `Căn cứ: ${refs.map(formatLegalRef).join("; ")}.`;
+}
+
+/** Markdown answer → plain chat text: headings become "Chi tiết:", list markers become bullets. */
+export function plainAnswer(markdown: string): string {
+  return markdown
+    .replace(/^#{1,6}\s*(.+?)\s*$/gm, "$1:")
+    .replace(/^\s*[-*]\s+/gm, "• ")
+    .replace(/\*\*(.+?)\*\*/g, "$1")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+export function contactLine(org: OrgInfo): string {
+  return `${org.legalAidCenterName}: ${org.legalAidPhone} (${org.openingHours}), địa chỉ: ${org.legalAidAddress}. Hoặc ${HOTLINE_LINE}.`;
+}
+
+export function topicMenu(labels: readonly string[]): string {
+  return labels.map((l) => `• ${l}`).join("\n");
+}
+
+export const texts = {
+  greeting: (org: OrgInfo, menu: string) =>
+    `Dạ, chào bạn! Mình là trợ lý pháp luật của ${org.name}. Bạn cứ hỏi bằng lời của mình, mình sẽ trả lời kèm căn cứ pháp luật. Mình có thể giúp về:\n${menu}\n\nMình không lưu tên hay số điện thoại của bạn nếu bạn không đồng ý.`,
+  help: (menu: string) =>
+    `Dạ, bạn gõ câu hỏi ngắn gọn, ví dụ: "ly hôn đơn phương thế nào", "làm lại giấy khai sinh". Các chủ đề mình trả lời được:\n${menu}\n\nCần người thật giúp, bạn bấm "${BUTTON_LABELS.person}".`,
+  feedbackUp: () => "Dạ, cảm ơn bạn đã góp ý!",
+  feedbackDown: () =>
+    "Dạ, cảm ơn bạn đã góp ý. Câu hỏi của bạn sẽ được cán bộ xem lại để trả lời tốt hơn. Bạn có thể hỏi lại bằng cách khác, hoặc gặp cán bộ để được giúp trực tiếp.",
+  thanks: () => "Dạ, không có gì ạ. Bạn cần hỏi thêm thì cứ nhắn cho mình nhé.",
+  privacy: (org: OrgInfo, ttlMinutes: number) =>
+    `Dạ, mình chỉ giữ nội dung cuộc trò chuyện trong ${ttlMinutes} phút để hiểu câu hỏi tiếp theo của bạn. Số liệu thống kê không có tên, số điện thoại hay nội dung tin nhắn của bạn. Mình chỉ hỏi thông tin liên hệ khi bạn muốn gặp cán bộ và đồng ý. Muốn xóa, bạn gõ "xóa dữ liệu của tôi". Hỏi thêm: ${org.legalAidCenterName}, ${org.legalAidPhone}.`,
+  deleted: () => "Dạ, mình đã xóa nội dung cuộc trò chuyện của bạn. Bạn có thể bắt đầu lại bất cứ lúc nào.",
+  askPerson: (org: OrgInfo) =>
+    `Dạ, bạn có thể nói chuyện trực tiếp với cán bộ trợ giúp pháp lý. Trợ giúp pháp lý là miễn phí cho người thuộc diện được hưởng.\n${contactLine(org)}`,
+  complexCase: (org: OrgInfo) =>
+    `Dạ, trường hợp của bạn cần cán bộ trợ giúp pháp lý xem trực tiếp, vì có thời hạn gấp hoặc nhiều việc liên quan. Bạn nên liên hệ ngay:\n${contactLine(org)}\nKhi liên hệ, bạn mang theo giấy tờ đã nhận (giấy triệu tập, quyết định, bản án…).`,
+  choices: (questions: readonly string[]) =>
+    `Dạ, bạn muốn hỏi điều nào dưới đây? Bấm chọn hoặc gõ số:\n${questions.map((q, i) => `${i + 1}. ${q}`).join("\n")}\n\nNếu không có ý đúng, bạn hỏi lại bằng cách khác nhé.`,
+  fallback: (menu: string) =>
+    `Dạ, mình chưa tìm được câu trả lời chắc chắn cho câu này. Mình trả lời câu hỏi pháp luật thường gặp về:\n${menu}\n\nBạn thử hỏi ngắn gọn hơn, hoặc gọi ${HOTLINE_LINE}.`,
+  fallbackAgain: (org: OrgInfo) =>
+    `Dạ, mình vẫn chưa tìm được câu trả lời đúng ý bạn. Bạn có muốn gặp cán bộ trợ giúp pháp lý không? Bấm "${BUTTON_LABELS.person}", hoặc liên hệ:\n${contactLine(org)}`,
+  emptyText: () => 'Dạ, bạn gõ câu hỏi bằng chữ giúp mình nhé, ví dụ: "thủ tục ly hôn".',
+  searchDown: (org: OrgInfo) =>
+    `Dạ, hệ thống tra cứu đang tạm gián đoạn, bạn thử lại sau ít phút nhé. Cần gấp, bạn gọi ${HOTLINE_LINE}, hoặc ${org.legalAidCenterName}: ${org.legalAidPhone}.`,
+  machineTranslated: "(Bản dịch máy, có thể chưa chính xác.)",
+};
+
+const NUMBER_NAMES: Record<string, string> = {
+  "113": "Công an",
+  "114": "Cứu hỏa, cứu nạn",
+  "115": "Cấp cứu y tế",
+  "111": "Tổng đài quốc gia bảo vệ trẻ em (miễn phí, 24/7)",
+};
+
+const EMERGENCY_ADVICE: Record<EmergencyCategory, string> = {
+  "violence-now": "Hãy chạy đến nơi an toàn (nhà hàng xóm, nơi đông người) và nhờ người xung quanh giúp.",
+  "child-abuse": "Nếu trẻ đang bị đánh hoặc bị nguy hiểm, hãy gọi ngay và đưa trẻ đến nơi an toàn.",
+  "sexual-abuse": "Hãy đến nơi an toàn, giữ nguyên quần áo và dấu vết, báo công an và đi khám ở cơ sở y tế.",
+  suicide:
+    "Bạn không một mình. Hãy gọi ngay hoặc nói với một người bạn tin tưởng đang ở gần bạn. Mọi chuyện đều có thể tìm cách giải quyết.",
+  trafficking:
+    "Nếu có thể, hãy gửi vị trí cho người thân và báo công an. Đừng đưa thêm tiền hay giấy tờ cho người lạ.",
+};
+
+export function emergencyText(category: EmergencyCategory, numbers: readonly string[], org: OrgInfo): string {
+  const lines = numbers.map((n) => `• ${n} — ${NUMBER_NAMES[n] ?? ""}`);
+  return `⚠️ Nếu bạn hoặc ai đó đang gặp nguy hiểm, hãy gọi ngay:\n${lines.join("\n")}\n\n${EMERGENCY_ADVICE[category]}\n\nKhi đã an toàn, bạn có thể gặp cán bộ trợ giúp pháp lý (miễn phí): ${org.legalAidCenterName}, ${org.legalAidPhone}.`;
+}

@@ -1,0 +1,320 @@
+import { fillPlaceholders, type OrgInfo } from "./compose/org-info.js";
+import {
+  BUTTON_LABELS,
+  basisLine,
+  DISCLAIMER,
+  emergencyText,
+  plainAnswer,
+  texts,
+  topicMenu,
+} from "./compose/texts.js";
+import { detectIntent } from "./intents/detect-intent.js";
+import type {
+  Clock,
+  FaqHit,
+  FaqRecord,
+  FaqSearch,
+  LanguageDetector,
+  SessionState,
+  SessionStore,
+  UsageSink,
+} from "./ports.js";
+import type { Button, Message, Reply, Suggestion } from "./reply.js";
+import { detectEmergency } from "./safety/detect-emergency.js";
+import { EMERGENCY_NUMBERS } from "./safety/emergency-patterns.js";
+import { clean, normalize } from "./text/normalize.js";
+import { scrub } from "./text/scrub.js";
+import type { TranslationService } from "./translation/translation-service.js";
+
+/** Calibrated decision thresholds (config; see `npm run eval`). */
+export interface Thresholds {
+  readonly answerMinScore: number;
+  readonly answerMinGap: number;
+  readonly choicesMinScore: number;
+}
+
+/** Everything the engine needs, injected once in main.ts. */
+export interface EngineDeps {
+  readonly search: FaqSearch;
+  readonly sessions: SessionStore;
+  readonly usage: UsageSink;
+  readonly clock: Clock;
+  readonly org: OrgInfo;
+  readonly thresholds: Thresholds;
+  readonly topicLabels: readonly string[];
+  readonly sessionTtlSeconds: number;
+  /** Keyed hash of a session id, for usage events. */
+  readonly hashId: (id: string) => string;
+  readonly detectLanguage?: LanguageDetector;
+  readonly translation?: TranslationService;
+  readonly onError?: (error: unknown, where: string) => void;
+}
+
+/** The answer engine: a channel-neutral `Message` in, a `Reply` out. */
+export interface Engine {
+  handle(message: Message): Promise<Reply>;
+}
+
+const TOP_K = 5;
+const MAX_CHOICES = 3;
+const MAX_TURNS = 20;
+
+export function createEngine(deps: EngineDeps): Engine {
+  const menu = topicMenu(deps.topicLabels);
+  const org = deps.org;
+  const personButton: Button = { label: BUTTON_LABELS.person, action: { type: "escalate" } };
+
+  function answerReply(faq: FaqRecord, confidence: number, language: string): Reply {
+    const body = fillPlaceholders(plainAnswer(faq.answer), org);
+    const text = `${body}\n\n${basisLine(faq.legalBasis)}\n${DISCLAIMER}`;
+    const related = (faq.relatedLinks ?? []).slice(0, 2);
+    return {
+      kind: "answer",
+      text,
+      faqId: faq.id,
+      topic: faq.topic,
+      confidence: round(confidence),
+      suggestions: related.map((r) => ({ faqId: r.id, question: r.question })),
+      legalBasis: faq.legalBasis,
+      buttons: [
+        { label: BUTTON_LABELS.up, action: { type: "feedback", faqId: faq.id, value: "up" } },
+        { label: BUTTON_LABELS.down, action: { type: "feedback", faqId: faq.id, value: "down" } },
+        personButton,
+        ...related.map((r): Button => ({ label: r.question, action: { type: "choose", faqId: r.id } })),
+      ],
+      language,
+    };
+  }
+
+  function simple(
+    kind: Reply["kind"],
+    text: string,
+    intent: string,
+    language: string,
+    buttons: Button[] = [],
+  ): Reply {
+    return { kind, text, intent, suggestions: [], buttons, language };
+  }
+
+  async function searchSafely(query: string): Promise<FaqHit[] | undefined> {
+    try {
+      return await deps.search.search(query, { limit: TOP_K });
+    } catch (error) {
+      deps.onError?.(error, "search");
+      return undefined;
+    }
+  }
+
+  async function decide(
+    message: Message,
+    session: SessionState,
+    textVi: string,
+    language: string,
+  ): Promise<Reply> {
+    const normalized = normalize(textVi);
+    if (!/[\p{L}\p{N}]/u.test(normalized)) return simple("fallback", texts.emptyText(), "empty", language);
+
+    if (message.action?.type === "feedback") {
+      const up = message.action.value === "up";
+      return simple(
+        "fallback",
+        up ? texts.feedbackUp() : texts.feedbackDown(),
+        up ? "feedback-up" : "feedback-down",
+        language,
+        up ? [] : [personButton],
+      );
+    }
+
+    // A pressed button or a typed number picks a pending choice.
+    const picked = pickChoice(message, session, normalized);
+    if (picked) {
+      const faq = await deps.search.get(picked).catch(() => undefined);
+      if (faq) return answerReply(faq, 1, language);
+    }
+
+    const emergency = detectEmergency(normalized);
+    if (emergency) {
+      const hits = (await searchSafely(normalized)) ?? [];
+      const related = hits
+        .slice(0, 2)
+        .map((h): Suggestion => ({ faqId: h.faq.id, question: h.faq.question }));
+      return {
+        kind: "emergency",
+        emergency,
+        text: emergencyText(emergency, EMERGENCY_NUMBERS[emergency], org),
+        suggestions: related,
+        buttons: [
+          personButton,
+          ...related.map((r): Button => ({ label: r.question, action: { type: "choose", faqId: r.faqId } })),
+        ],
+        language,
+      };
+    }
+
+    const intent =
+      message.action?.type === "escalate"
+        ? "ask-person"
+        : message.action?.type === "help"
+          ? "help"
+          : detectIntent(normalized);
+    switch (intent) {
+      case "greeting":
+        return simple("fallback", texts.greeting(org, menu), intent, language, [
+          { label: BUTTON_LABELS.help, action: { type: "help" } },
+        ]);
+      case "help":
+        return simple("fallback", texts.help(menu), intent, language, [personButton]);
+      case "thanks":
+        return simple("fallback", texts.thanks(), intent, language);
+      case "privacy":
+        return simple(
+          "fallback",
+          texts.privacy(org, Math.round(deps.sessionTtlSeconds / 60)),
+          intent,
+          language,
+        );
+      case "delete-data":
+        return simple("fallback", texts.deleted(), intent, language);
+      case "ask-person":
+        return simple("escalate", texts.askPerson(org), intent, language, [personButton]);
+      case "complex-case":
+        return simple("escalate", texts.complexCase(org), intent, language, [personButton]);
+    }
+
+    const hits = await searchSafely(normalized);
+    if (!hits)
+      return simple("fallback", texts.searchDown(org), "search-unavailable", language, [personButton]);
+    const [first, second] = hits;
+    const t = deps.thresholds;
+    if (first && first.score >= t.answerMinScore && first.score - (second?.score ?? 0) >= t.answerMinGap) {
+      return answerReply(first.faq, first.score, language);
+    }
+    const options = hits.filter((h) => h.score >= t.choicesMinScore).slice(0, MAX_CHOICES);
+    if (options.length) {
+      return {
+        kind: "choices",
+        text: texts.choices(options.map((h) => h.faq.question)),
+        confidence: round(options[0]?.score ?? 0),
+        suggestions: options.map((h) => ({ faqId: h.faq.id, question: h.faq.question })),
+        buttons: [
+          ...options.map(
+            (h): Button => ({ label: h.faq.question, action: { type: "choose", faqId: h.faq.id } }),
+          ),
+          personButton,
+        ],
+        language,
+      };
+    }
+    if (session.failedAttempts >= 1) {
+      return simple("escalate", texts.fallbackAgain(org), "second-failure", language, [personButton]);
+    }
+    return simple("fallback", texts.fallback(menu), "no-match", language, [
+      personButton,
+      { label: BUTTON_LABELS.help, action: { type: "help" } },
+    ]);
+  }
+
+  return {
+    async handle(message) {
+      const started = deps.clock.now();
+      const text = clean(message.text);
+      const session = (await deps.sessions.get(message.sessionId).catch(() => undefined)) ?? {
+        failedAttempts: 0,
+      };
+
+      let language = "vi";
+      let textVi = text;
+      let translated = false;
+      if (deps.translation && !message.action) {
+        const incoming = await deps.translation.toVietnamese(text);
+        language = incoming.language;
+        textVi = incoming.text;
+        translated = incoming.translated;
+      } else if (deps.detectLanguage) {
+        language = deps.detectLanguage(text) || "vi";
+      }
+
+      let reply = await decide(message, session, textVi, language);
+      if (translated && deps.translation) {
+        const back = await deps.translation.fromVietnamese(reply.text, language);
+        if (back.translated)
+          reply = { ...reply, text: `${back.text}\n\n${texts.machineTranslated}`, translated: true };
+      }
+
+      await saveSession(message, session, text, reply);
+      void recordUsage(message, reply, normalize(textVi), started);
+      return reply;
+    },
+  };
+
+  async function saveSession(
+    message: Message,
+    session: SessionState,
+    text: string,
+    reply: Reply,
+  ): Promise<void> {
+    if (reply.intent === "delete-data") {
+      await deps.sessions.delete(message.sessionId).catch((e) => deps.onError?.(e, "session"));
+      return;
+    }
+    const at = deps.clock.now().toISOString();
+    const failedAttempts =
+      reply.intent === "no-match"
+        ? session.failedAttempts + 1
+        : reply.kind === "answer"
+          ? 0
+          : session.failedAttempts;
+    const next: SessionState = {
+      failedAttempts,
+      pendingChoices: reply.kind === "choices" ? reply.suggestions.map((s) => s.faqId) : undefined,
+      language: reply.language,
+      lastFaqId: reply.faqId ?? session.lastFaqId,
+      turns: [
+        ...(session.turns ?? []),
+        { role: "citizen" as const, text, at },
+        { role: "bot" as const, text: reply.text, at },
+      ].slice(-MAX_TURNS),
+    };
+    await deps.sessions.set(message.sessionId, next).catch((e) => deps.onError?.(e, "session"));
+  }
+
+  async function recordUsage(
+    message: Message,
+    reply: Reply,
+    normalized: string,
+    started: Date,
+  ): Promise<void> {
+    try {
+      await deps.usage.record({
+        at: started.toISOString(),
+        channel: message.channel,
+        session: deps.hashId(message.sessionId),
+        kind: reply.kind,
+        intent: reply.intent,
+        faqId: reply.faqId ?? (message.action?.type === "feedback" ? message.action.faqId : undefined),
+        topic: reply.topic,
+        confidence: reply.confidence,
+        language: reply.language,
+        latencyMs: deps.clock.now().getTime() - started.getTime(),
+        translated: reply.translated,
+        sample:
+          reply.kind === "choices" || (reply.kind === "fallback" && reply.intent === "no-match")
+            ? scrub(normalized).slice(0, 500)
+            : undefined,
+      });
+    } catch (error) {
+      deps.onError?.(error, "usage");
+    }
+  }
+}
+
+function pickChoice(message: Message, session: SessionState, normalized: string): string | undefined {
+  if (message.action?.type === "choose") return message.action.faqId;
+  const m = /^(?:so |số |chon |chọn |cau |câu )?([1-9])[.)]?$/.exec(normalized);
+  if (m && session.pendingChoices) return session.pendingChoices[Number(m[1]) - 1];
+  return undefined;
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}

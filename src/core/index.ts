@@ -1,0 +1,34 @@
+export { fillPlaceholders, type OrgInfo } from "./compose/org-info.js";
+export {
+  BUTTON_LABELS,
+  basisLine,
+  DISCLAIMER,
+  formatLegalRef,
+  NATIONAL_HOTLINE,
+  plainAnswer,
+} from "./compose/texts.js";
+export { createEngine, type Engine, type EngineDeps, type Thresholds } from "./engine.js";
+export { detectIntent, type Intent } from "./intents/detect-intent.js";
+export { memorySessionStore } from "./memory-session-store.js";
+export type {
+  Cache,
+  Clock,
+  FaqHit,
+  FaqRecord,
+  FaqSearch,
+  LanguageDetector,
+  LegalRef,
+  SessionState,
+  SessionStore,
+  Translator,
+  UsageEvent,
+  UsageSink,
+} from "./ports.js";
+export type { Action, Button, Message, Reply, ReplyKind, Suggestion } from "./reply.js";
+export { detectEmergency } from "./safety/detect-emergency.js";
+export { EMERGENCY_NUMBERS, type EmergencyCategory } from "./safety/emergency-patterns.js";
+export { fold, foldWords } from "./text/fold.js";
+export { clean, expandAbbreviations, MAX_TEXT_LENGTH, normalize, stripControl } from "./text/normalize.js";
+export { scrub } from "./text/scrub.js";
+export { CircuitBreaker } from "./translation/circuit-breaker.js";
+export { createTranslationService, type TranslationService } from "./translation/translation-service.js";

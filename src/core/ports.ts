@@ -1,0 +1,106 @@
+/**
+ * The small interfaces the core engine talks to. Adapters (Meilisearch, Redis, the translator)
+ * implement them outside `src/core`; tests use in-memory fakes.
+ */
+
+/** A legal document reference, as shown under an answer. */
+export interface LegalRef {
+  readonly document: string;
+  readonly number?: string;
+  readonly article?: string;
+  readonly clause?: string;
+}
+
+/** A published FAQ as the engine needs it. */
+export interface FaqRecord {
+  readonly id: string;
+  readonly question: string;
+  readonly answer: string;
+  readonly topic: string;
+  readonly legalBasis: readonly LegalRef[];
+  readonly related: readonly string[];
+  /** Questions of the related FAQs, resolved at index time. */
+  readonly relatedLinks?: readonly { readonly id: string; readonly question: string }[];
+  readonly variants?: readonly string[];
+  readonly tags?: readonly string[];
+  readonly audiences?: readonly string[];
+  readonly status?: string;
+}
+
+/** One search result with Meilisearch's `_rankingScore` (0..1). */
+export interface FaqHit {
+  readonly faq: FaqRecord;
+  readonly score: number;
+}
+
+/** Full-text search over published FAQs. */
+export interface FaqSearch {
+  /** Top hits for an already normalized query, best first. */
+  search(query: string, options: { limit: number }): Promise<FaqHit[]>;
+  /** A published FAQ by id, or undefined. */
+  get(id: string): Promise<FaqRecord | undefined>;
+}
+
+/** What the engine remembers between two messages of one conversation. */
+export interface SessionState {
+  /** FAQ ids offered in the last `choices` reply, so "2" picks the second. */
+  pendingChoices?: string[];
+  /** Consecutive questions that found no answer. */
+  failedAttempts: number;
+  /** Language of the last message (ISO 639-1). */
+  language?: string;
+  /** The last FAQ answered, for feedback. */
+  lastFaqId?: string;
+  /** Short transcript (the escalation issue hands it to staff). */
+  turns?: { role: "citizen" | "bot"; text: string; at: string }[];
+}
+
+/** Per-conversation state with a time-to-live. */
+export interface SessionStore {
+  get(sessionId: string): Promise<SessionState | undefined>;
+  set(sessionId: string, state: SessionState): Promise<void>;
+  delete(sessionId: string): Promise<void>;
+}
+
+/** One record per interaction; no raw identifiers or message text except scrubbed curation samples. */
+export interface UsageEvent {
+  readonly at: string;
+  readonly channel: string;
+  /** Keyed hash of the session id. */
+  readonly session: string;
+  readonly kind: string;
+  /** The conversation intent, when no search was needed. */
+  readonly intent?: string;
+  readonly faqId?: string;
+  readonly topic?: string;
+  readonly confidence?: number;
+  readonly language: string;
+  readonly latencyMs: number;
+  readonly translated?: boolean;
+  /** Normalized, scrubbed text; only for `choices` and `fallback`. */
+  readonly sample?: string;
+}
+
+/** Where usage events go. Recording must never fail an answer. */
+export interface UsageSink {
+  record(event: UsageEvent): Promise<void>;
+}
+
+/** Machine translation; used only when enabled in config. */
+export interface Translator {
+  translate(text: string, options: { from: string; to: string; signal: AbortSignal }): Promise<string>;
+}
+
+/** A small key-value cache with expiry (Redis in the app). */
+export interface Cache {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string, ttlSeconds: number): Promise<void>;
+}
+
+/** Detects the language of a text (ISO 639-1 code, or "" when unsure). */
+export type LanguageDetector = (text: string) => string;
+
+/** Time, injected so tests control it. */
+export interface Clock {
+  now(): Date;
+}

@@ -1,0 +1,48 @@
+import type { LegalRef } from "./ports.js";
+
+/** The five kinds of the public ask API (DESIGN.md). */
+export type ReplyKind = "answer" | "choices" | "escalate" | "emergency" | "fallback";
+
+/** What a button does when pressed; channels encode it in their own way. */
+export type Action =
+  | { readonly type: "choose"; readonly faqId: string }
+  | { readonly type: "feedback"; readonly faqId: string; readonly value: "up" | "down" }
+  | { readonly type: "escalate" }
+  | { readonly type: "help" };
+
+export interface Button {
+  readonly label: string;
+  readonly action: Action;
+}
+
+export interface Suggestion {
+  readonly faqId: string;
+  readonly question: string;
+}
+
+/** A channel-neutral message from a citizen. */
+export interface Message {
+  readonly channel: "web" | "telegram" | "zalo" | "console" | "api";
+  readonly sessionId: string;
+  readonly text: string;
+  /** A pressed button, when the message is one. */
+  readonly action?: Action;
+}
+
+/** A channel-neutral reply: `text` is exactly what the citizen is shown. */
+export interface Reply {
+  readonly kind: ReplyKind;
+  readonly text: string;
+  readonly faqId?: string;
+  readonly confidence?: number;
+  readonly topic?: string;
+  readonly suggestions: readonly Suggestion[];
+  readonly legalBasis?: readonly LegalRef[];
+  readonly buttons: readonly Button[];
+  /** Set when no search was needed (greeting, thanks, help, privacy, ask-person, …). */
+  readonly intent?: string;
+  /** Emergency category, when kind is "emergency". */
+  readonly emergency?: string;
+  readonly language: string;
+  readonly translated?: boolean;
+}

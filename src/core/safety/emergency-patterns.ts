@@ -1,0 +1,85 @@
+/**
+ * Signs of danger now, matched on folded text (no diacritics, lowercase, words separated by single
+ * spaces), so that "đang cầm dao" and "dang cam dao" both match. Folding makes some words ambiguous
+ * ("danh" is đánh and danh sách, "tu van" is tự vẫn and tư vấn), so ambiguous words are only
+ * matched in unambiguous company. Recall on the test/eval emergencies must stay at 100%; the eval
+ * also counts false alarms on ordinary questions.
+ */
+export type EmergencyCategory = "suicide" | "sexual-abuse" | "child-abuse" | "trafficking" | "violence-now";
+
+const NOW = "(?:dang|vua|van dang|bay gio|ngay bay gio|toi nay|dem nay|luc nay|suot|lien tuc)";
+/** đánh, but not danh sách, danh dự, đánh giá … */
+const DANH =
+  "danh(?! (?:sach|du|nghia|hieu|ba|tinh|gia|muc|phan|tanh|thiep|ngon|tieng|bac|so|dau|thue|bai|vong))";
+const HIT = `(?:${DANH}|dap(?! (?:ung|an|lai|so))|chem|dam (?:chet|vao|toi|em|me|chau|con|bang)|bop co|bop mieng|tat (?:vao|em|toi|con|chau|be|me)|tra tan|hanh ha|dau doc|nhot|troi (?:tay|chan|em|be|chau|con|lai)|giet|xiet co)`;
+const CHILD =
+  "(?:be|chau|con toi|con em|con nho|con gai|con trai|dua con|dua tre|dua be|dua nho|tre con|em be|em gai|em trai)";
+
+export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly RegExp[]>> = {
+  suicide: [
+    /\b(?:muon|dinh|se|chac|thu) (?:chet|tu tu|tu sat)\b/,
+    /\btu sat\b|\btu tu\b/,
+    /\bkhong (?:muon|con muon|thiet) song\b/,
+    /\b(?:chan|het muon) song\b/,
+    /\b(?:uong|nuot) (?:thuoc chuot|thuoc sau|thuoc ngu|thuoc tru sau|ca vi thuoc|ca lo thuoc)\b/,
+    /\b(?:nhay|gieo minh) (?:cau|song|lau|tu tang|xuong)\b|\bnhay tu\b/,
+    /\btreo co\b|\brach tay\b|\bcat tay\b|\bcat co tay\b/,
+    /\bket thuc (?:cuoc doi|tat ca|cuoc song|doi minh)\b/,
+    /\bdi luon cho xong\b|\bcho xong (?:doi|chuyen)\b|\bchet cho xong\b|\bcho xong$/,
+    /\bthu de lai\b|\bthu tuyet menh\b|\bde lai thu\b/,
+    /\bdung tren (?:cau|noc|lan can|mai|tang thuong)\b/,
+    /\bkhong con gi de mat\b|\bkhong ai can (?:em|toi|minh|e)\b/,
+  ],
+  "sexual-abuse": [
+    /\bhiep dam\b|\bcuong (?:buc|hiep)\b|\bxam hai tinh duc\b/,
+    /\bsam so\b|\bso soang\b|\bso soan\b|\bso mo\b|\bso (?:vao|len) (?:nguoi|nguc|vung kin|em|e|chau|con|be)\b/,
+    /\b(?:ep|bat|doi) (?:quan he|lam chuyen do|ngu voi|di khach|ban dam)\b/,
+    /\bdam o\b|\bgiao cau\b|\bloan luan\b/,
+    /\b(?:anh|clip|video) (?:nong|nhay cam|khoa than)\b.{0,120}\b(?:doa|quan he|gui)\b/,
+    /\b(?:doa|de doa)\b.{0,80}\b(?:anh|clip|video) (?:nong|nhay cam|khoa than)\b/,
+  ],
+  "child-abuse": [
+    new RegExp(
+      `\\b(?:bo duong|me ke|me ghe|bo ghe|di ghe|co giao|thay giao|bao mau|ong chu|chu ruot|cau ruot)\\b.{0,40}\\b${HIT}\\b`,
+    ),
+    new RegExp(`\\b${CHILD}\\b.{0,60}\\b(?:bi )?(?:${HIT}|bo doi|bo mac|khoc thet|bam tim|ngat)\\b`),
+    new RegExp(
+      `\\b${HIT}\\b.{0,30}\\b(?:dua con|dua be|dua nho|dua tre|em be|con nho|chau be|em gai|em trai)\\b`,
+    ),
+    /\b(?:e|em|chau|con) \d{1,2} tuoi\b.{0,80}\b(?:danh|dap|hanh ha|doa|nhot|so|ep)\b/,
+    /\bdanh (?:hoi dong|tap the)\b/,
+    /\bbam tim\b|\bbo doi\b|\bkhong dam ve nha\b/,
+  ],
+  trafficking: [
+    /\bbi ban (?:sang|qua|di|cho|lam|roi|r)\b|\bbao bi ban\b|\bban (?:nguoi|sang trung quoc|qua bien gioi)\b|\bmua ban nguoi\b.{0,40}\b(?:dang|vua|cuu)\b/,
+    /\b(?:bien gioi|trung quoc|tq|campuchia|cam pu chia|myanmar)\b.{0,120}\b(?:giu lai|khong cho ve|ko cho ve|nhot|thu ho chieu|chuoc|doi tien|mat lien lac|cuu)\b/,
+    /\b(?:giu|nhot|giam long)\b.{0,60}\b(?:khong cho ve|giay to|ho chieu|dien thoai)\b/,
+    /\b(?:thu|lay het|giu) (?:ho chieu|giay to|het giay to)\b/,
+    /\b(?:du|lua|dua) (?:len xe|di|sang|qua)\b.{0,80}\b(?:bien gioi|mat lien lac|cuu)\b/,
+    /\bmoi tha\b|\bdoi tien chuoc\b/,
+  ],
+  "violence-now": [
+    new RegExp(`\\b${NOW}\\b.{0,30}\\b(?:cam dao|cam gay|cam sung|cam bua|cam rieu|${HIT})\\b`),
+    /\b(?:doi|doa) (?:giet|chem|dam|dot|tat axit|danh chet|dot nha)\b/,
+    /\bcam (?:dao|gay|sung|bua|rieu|kiem|xang)\b.{0,40}\b(?:doi|doa|danh|chem|duoi|giet)\b/,
+    /\bcuu (?:toi|em|e|me|chau|con|be|minh|bé)? ?voi\b|\bcuu (?:toi|em|me|chau|con|be)\b|\bsos\b|\bhelp me\b/,
+    /\bduoi theo\b|\bdap cua\b|\btron trong\b|\bdang tron\b|\bbam theo\b/,
+    /\bchay mau\b|\bbat tinh\b|\bngat (?:roi|xiu)\b|\bhap hoi\b/,
+    /\bdo xang\b|\bdot nha\b|\btat axit\b/,
+    /\bnhot (?:toi|em|e|me|chau|con|vo)\b|\bkhoa cua nhot\b/,
+  ],
+};
+
+/** Diacritic-sensitive patterns for words whose folded form is ambiguous (tự vẫn ≠ tư vấn). */
+export const EXACT_PATTERNS: Readonly<Partial<Record<EmergencyCategory, readonly RegExp[]>>> = {
+  suicide: [/tự vẫn|tự tử|quyên sinh/],
+};
+
+/** National numbers for each category (LEGAL-CONTEXT.md), most relevant first. */
+export const EMERGENCY_NUMBERS: Readonly<Record<EmergencyCategory, readonly string[]>> = {
+  suicide: ["115", "113", "111"],
+  "sexual-abuse": ["113", "111", "115"],
+  "child-abuse": ["111", "113", "115"],
+  trafficking: ["113", "111"],
+  "violence-now": ["113", "115", "111"],
+};

@@ -1,0 +1,42 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+
+/** One labeled evaluation question (test/eval/questions.jsonl). */
+export const evalQuestionSchema = z
+  .object({
+    text: z.string().min(1),
+    expectFaqId: z.string().optional(),
+    acceptFaqIds: z.array(z.string()).optional(),
+    expectKind: z
+      .enum(["answer", "fallback", "emergency", "escalate", "greeting", "thanks", "help"])
+      .optional(),
+    style: z
+      .enum(["diacritics", "no-diacritics", "abbrev", "long", "typo", "two-topics"])
+      .default("diacritics"),
+    topic: z.string().optional(),
+    category: z.string().optional(),
+  })
+  .refine((q) => q.expectFaqId || q.expectKind, "each question needs expectFaqId or expectKind");
+export type EvalQuestion = z.infer<typeof evalQuestionSchema>;
+
+/** Reads JSONL questions from a file, or from every `*.jsonl` in a folder; names the bad line. */
+export async function readQuestions(target: string): Promise<EvalQuestion[]> {
+  const files = target.endsWith(".jsonl")
+    ? [target]
+    : (await readdir(target))
+        .filter((f) => f.endsWith(".jsonl"))
+        .sort()
+        .map((f) => path.join(target, f));
+  const out: EvalQuestion[] = [];
+  for (const file of files) {
+    const lines = (await readFile(file, "utf8")).split("\n");
+    lines.forEach((line, i) => {
+      if (!line.trim()) return;
+      const parsed = evalQuestionSchema.safeParse(JSON.parse(line));
+      if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues[0]?.message}`);
+      out.push(parsed.data);
+    });
+  }
+  return out;
+}

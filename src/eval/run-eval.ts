@@ -1,0 +1,136 @@
+import type { Engine, FaqSearch } from "../core/index.js";
+import { normalize } from "../core/index.js";
+import type { EvalQuestion } from "./eval-question.js";
+
+/** What happened to one question. */
+export interface EvalOutcome {
+  readonly q: EvalQuestion;
+  readonly kind: string;
+  readonly intent?: string;
+  readonly faqId?: string;
+  readonly ranked: string[];
+  readonly confidence?: number;
+}
+
+interface Rate {
+  n: number;
+  ok: number;
+  rate: number;
+}
+
+const rate = (ok: number, n: number): Rate => ({ n, ok, rate: n ? Math.round((ok / n) * 1000) / 10 : 0 });
+
+/** The report `npm run eval` prints and writes. Rates are percentages. */
+export interface EvalReport {
+  questions: number;
+  top1: Rate;
+  top3: Rate;
+  answeredCorrectly: Rate;
+  wrongConfidentAnswers: Rate;
+  outOfScopeDeclined: Rate;
+  outOfScopeFallback: Rate;
+  emergencyRecall: Rate;
+  falseEmergencies: Rate;
+  escalationRouting: Rate;
+  intents: Rate;
+  byTopic: Record<string, { top1: Rate; top3: Rate }>;
+  byStyle: Record<string, { top1: Rate; top3: Rate }>;
+  misses: { text: string; expected: string; got: string; ranked: string[] }[];
+}
+
+const accepts = (q: EvalQuestion, id: string | undefined) =>
+  !!id && (id === q.expectFaqId || (q.acceptFaqIds ?? []).includes(id));
+
+/** Runs every question through the engine (own session each) and the ranking through search. */
+export async function runEval(
+  questions: readonly EvalQuestion[],
+  engine: Engine,
+  search: FaqSearch,
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<EvalOutcome[]> {
+  const out: EvalOutcome[] = [];
+  let i = 0;
+  for (const q of questions) {
+    const reply = await engine.handle({ channel: "api", sessionId: `eval-${i}`, text: q.text });
+    const ranked = q.expectFaqId
+      ? (await search.search(normalize(q.text), { limit: 3 })).map((h) => h.faq.id)
+      : [];
+    out.push({
+      q,
+      kind: reply.kind,
+      intent: reply.intent,
+      faqId: reply.faqId,
+      ranked,
+      confidence: reply.confidence,
+    });
+    onProgress(++i, questions.length);
+  }
+  return out;
+}
+
+/** Turns outcomes into the report. */
+export function summarize(outcomes: readonly EvalOutcome[]): EvalReport {
+  const labeled = outcomes.filter((o) => o.q.expectFaqId);
+  const oos = outcomes.filter((o) => o.q.expectKind === "fallback");
+  const emergencies = outcomes.filter((o) => o.q.expectKind === "emergency");
+  const escalations = outcomes.filter((o) => o.q.expectKind === "escalate");
+  const intents = outcomes.filter((o) => ["greeting", "thanks", "help"].includes(o.q.expectKind ?? ""));
+  const nonEmergency = outcomes.filter((o) => o.q.expectKind !== "emergency");
+  const top1 = (o: EvalOutcome) => accepts(o.q, o.ranked[0]);
+  const top3 = (o: EvalOutcome) => o.ranked.slice(0, 3).some((id) => accepts(o.q, id));
+  const group = (key: (o: EvalOutcome) => string) => {
+    const groups: Record<string, EvalOutcome[]> = {};
+    for (const o of labeled) {
+      const k = key(o);
+      groups[k] = [...(groups[k] ?? []), o];
+    }
+    return Object.fromEntries(
+      Object.entries(groups)
+        .sort()
+        .map(([k, os]) => [
+          k,
+          { top1: rate(os.filter(top1).length, os.length), top3: rate(os.filter(top3).length, os.length) },
+        ]),
+    );
+  };
+  return {
+    questions: outcomes.length,
+    top1: rate(labeled.filter(top1).length, labeled.length),
+    top3: rate(labeled.filter(top3).length, labeled.length),
+    answeredCorrectly: rate(
+      labeled.filter((o) => o.kind === "answer" && accepts(o.q, o.faqId)).length,
+      labeled.length,
+    ),
+    wrongConfidentAnswers: rate(
+      outcomes.filter((o) => o.kind === "answer" && !accepts(o.q, o.faqId)).length,
+      outcomes.filter((o) => o.kind === "answer").length,
+    ),
+    outOfScopeDeclined: rate(oos.filter((o) => o.kind !== "answer").length, oos.length),
+    outOfScopeFallback: rate(
+      oos.filter((o) => o.kind === "fallback" || o.kind === "escalate").length,
+      oos.length,
+    ),
+    emergencyRecall: rate(emergencies.filter((o) => o.kind === "emergency").length, emergencies.length),
+    falseEmergencies: rate(nonEmergency.filter((o) => o.kind === "emergency").length, nonEmergency.length),
+    escalationRouting: rate(escalations.filter((o) => o.kind === "escalate").length, escalations.length),
+    intents: rate(intents.filter((o) => o.intent === o.q.expectKind).length, intents.length),
+    byTopic: group((o) => o.q.topic ?? "?"),
+    byStyle: group((o) => o.q.style),
+    misses: outcomes
+      .filter((o) =>
+        o.q.expectFaqId
+          ? !top1(o) || (o.kind === "answer" && !accepts(o.q, o.faqId))
+          : o.q.expectKind === "fallback"
+            ? o.kind === "answer"
+            : ["greeting", "thanks", "help"].includes(o.q.expectKind ?? "")
+              ? o.intent !== o.q.expectKind
+              : o.kind !== o.q.expectKind,
+      )
+      .map((o) => ({
+        text: o.q.text,
+        expected: o.q.expectFaqId ?? o.q.expectKind ?? "?",
+        got: `${o.kind}${o.faqId ? `:${o.faqId}` : ""}${o.intent ? `(${o.intent})` : ""}`,
+        ranked: o.ranked,
+      })),
+  };
+}

@@ -1,0 +1,5 @@
+export { redisCache } from "./redis-cache.js";
+export { redisIndexState } from "./redis-index-state.js";
+export { withRedisLock } from "./redis-lock.js";
+export { redisSessionStore } from "./redis-session-store.js";
+export { redisUsageSink, usageStreamKey } from "./redis-usage-sink.js";

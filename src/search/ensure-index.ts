@@ -1,0 +1,58 @@
+import type { Meilisearch } from "meilisearch";
+import { loadFaqs } from "../content/index.js";
+import type { Logger } from "../logging/index.js";
+import { buildIndex, contentHash, type IndexProgress, type IndexResult } from "./build-index.js";
+import { loadIndexSettings } from "./index-settings.js";
+
+/** Where the hash of the indexed content is kept (Redis in the app). */
+export interface IndexStateStore {
+  getHash(alias: string): Promise<string | null>;
+  setHash(alias: string, hash: string): Promise<void>;
+  /** Runs `fn` while holding a lock, so two instances never build at once. */
+  withLock<T>(name: string, fn: () => Promise<T>): Promise<T>;
+}
+
+/** What `ensureIndex` did. */
+export type EnsureIndexResult =
+  | ({ built: true } & IndexResult)
+  | { built: false; hash: string; documents: number };
+
+/**
+ * Rebuilds the FAQ index when it is missing, when the content or settings changed, or when forced;
+ * otherwise leaves it alone.
+ */
+export async function ensureIndex(deps: {
+  client: Meilisearch;
+  alias: string;
+  contentDir: string;
+  indexConfigDir: string;
+  state: IndexStateStore;
+  logger: Logger;
+  force?: boolean;
+  onProgress?: (p: IndexProgress) => void;
+}): Promise<EnsureIndexResult> {
+  const { client, alias, state, logger } = deps;
+  const settings = await loadIndexSettings(deps.indexConfigDir);
+  const { faqs, issues } = await loadFaqs(deps.contentDir);
+  if (issues.length)
+    logger.warn(
+      { invalid: issues.length },
+      "some content files are invalid and were skipped; run npm run content:check",
+    );
+  const published = faqs.filter((f) => f.status === "published");
+  const hash = contentHash(published, settings);
+  return state.withLock(`index:${alias}`, async () => {
+    const exists = await client
+      .index(alias)
+      .getRawInfo()
+      .then(() => true)
+      .catch(() => false);
+    if (!deps.force && exists && (await state.getHash(alias)) === hash) {
+      return { built: false, hash, documents: published.length };
+    }
+    const result = await buildIndex(client, alias, published, settings, deps.onProgress);
+    await state.setHash(alias, result.hash);
+    logger.info({ documents: result.documents, ms: result.ms }, "FAQ index built and swapped in");
+    return { built: true, ...result };
+  });
+}

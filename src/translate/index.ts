@@ -1,0 +1,1 @@
+export { googleTranslator } from "./google-translator.js";
