@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config/index.js";
-import { localEngine, readQuestions, runEval, summarize } from "../eval/index.js";
+import { calibrate, localEngine, readQuestions, runEval, summarize } from "../eval/index.js";
 
 const { values } = parseArgs({
   options: {
@@ -14,6 +14,7 @@ const { values } = parseArgs({
     questions: { type: "string" },
     json: { type: "string", default: "test/eval/report.json" },
     misses: { type: "string", default: "20" },
+    calibrate: { type: "boolean", default: false },
   },
 });
 /** Floors CI enforces (a regression fails); the targets are higher, see the README. */
@@ -56,6 +57,12 @@ try {
       .map((m) => `  [${m.expected}] got ${m.got} ranked ${m.ranked.join(",")} :: ${m.text.slice(0, 100)}`),
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
+  if (values.calibrate) {
+    const c = calibrate(outcomes);
+    process.stdout.write(
+      `calibration (≤3% wrong answers, ≥90% out-of-scope to fallback): ANSWER_MIN_SCORE=${c.best?.answerMinScore} ANSWER_MIN_GAP=${c.best?.answerMinGap} → ${((c.best?.correct ?? 0) * 100).toFixed(1)}% answered right, ${((c.best?.wrong ?? 0) * 100).toFixed(1)}% of answers wrong; CHOICES_MIN_SCORE=${c.choicesMinScore} (in-scope sent to fallback: ${(c.inScopeToFallback * 100).toFixed(1)}%)\n`,
+    );
+  }
   await writeFile(values.json, `${JSON.stringify(report, null, 2)}\n`);
   if (values.floors) {
     const below = Object.entries(FLOORS).filter(

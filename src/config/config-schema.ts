@@ -73,9 +73,9 @@ export const envSchema = z.object({
     .default(`${EXAMPLE_MARK} số điện thoại của Trung tâm — đặt ORG_LEGAL_AID_PHONE`),
   ORG_OPENING_HOURS: z.string().min(1).default(`${EXAMPLE_MARK} 7:30–17:00, thứ Hai đến thứ Sáu`),
 
-  ANSWER_MIN_SCORE: fraction.default(0.88),
-  ANSWER_MIN_GAP: fraction.default(0.02),
-  CHOICES_MIN_SCORE: fraction.default(0.6),
+  ANSWER_MIN_SCORE: fraction.default(0.15),
+  ANSWER_MIN_GAP: fraction.default(0.06),
+  CHOICES_MIN_SCORE: fraction.default(0.12),
   SEARCH_TIMEOUT_MS: positiveInt("a positive number of milliseconds").default(1500),
   SESSION_TTL_SECONDS: positiveInt("a positive number of seconds").default(1800),
   RATE_LIMIT_IP_PER_MINUTE: positiveInt("a positive whole number").default(120),

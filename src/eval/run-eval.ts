@@ -9,6 +9,8 @@ export interface EvalOutcome {
   readonly intent?: string;
   readonly faqId?: string;
   readonly ranked: string[];
+  /** Search scores of the top 3, for calibrating thresholds. */
+  readonly scores: number[];
   readonly confidence?: number;
 }
 
@@ -52,15 +54,14 @@ export async function runEval(
   let i = 0;
   for (const q of questions) {
     const reply = await engine.handle({ channel: "api", sessionId: `eval-${i}`, text: q.text });
-    const ranked = q.expectFaqId
-      ? (await search.search(normalize(q.text), { limit: 3 })).map((h) => h.faq.id)
-      : [];
+    const hits = await search.search(normalize(q.text), { limit: 3 });
     out.push({
       q,
       kind: reply.kind,
       intent: reply.intent,
       faqId: reply.faqId,
-      ranked,
+      ranked: hits.map((h) => h.faq.id),
+      scores: hits.map((h) => h.score),
       confidence: reply.confidence,
     });
     onProgress(++i, questions.length);

@@ -21,7 +21,7 @@ const MEILI_CANDIDATES = 20;
 /** How long a snapshot of the corpus is reused before it is read again (a reindex shows after this). */
 const SNAPSHOT_TTL_MS = 3_000;
 /** Share of Meilisearch's `_rankingScore` in the final score (it brings typo tolerance and synonyms). */
-const MEILI_WEIGHT = 0.15;
+const MEILI_WEIGHT = 0;
 
 function toRecord(doc: Partial<FaqDocument>): FaqRecord {
   return {
@@ -58,18 +58,22 @@ export function meiliFaqSearch(client: Meilisearch, indexUid: string): FaqSearch
 
   async function load(): Promise<Snapshot> {
     const res = await index.getDocuments({
-      fields: [...DISPLAY, "q", "v"] as (keyof FaqDocument)[],
+      fields: [...DISPLAY, "q", "v", "t", "a"] as (keyof FaqDocument)[],
       limit: 10_000,
       filter: "status = published",
     });
     const docs = res.results;
-    const phrases = docs.flatMap((d) =>
-      [d.q ?? "", ...(d.v ?? [])].map((text) => ({ faqId: d.id ?? "", text })),
-    );
+    const ranked = docs.map((d) => ({
+      id: d.id ?? "",
+      question: d.q ?? "",
+      variants: d.v ?? [],
+      tags: d.t ?? [],
+      answer: d.a ?? "",
+    }));
     return {
       at: Date.now(),
       byId: new Map(docs.map((d) => [d.id ?? "", toRecord(d)])),
-      lexical: new LexicalIndex(phrases),
+      lexical: new LexicalIndex(ranked),
     };
   }
 

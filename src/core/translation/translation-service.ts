@@ -22,6 +22,16 @@ const CACHE_TTL_SECONDS = 7 * 24 * 3600;
 /** Languages detected with too little text are unreliable; short messages stay as they are. */
 const MIN_LETTERS = 12;
 const VIETNAMESE_LETTERS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
+/**
+ * Very common Vietnamese syllables typed without diacritics, which tinyld reads as Finnish or
+ * Swedish ("ly hon don phuong the nao" → fi). Words shared with English ("the", "do", "to") are left out.
+ */
+const UNACCENTED_VIETNAMESE = new Set(
+  (
+    "anh bao bi cho chong chu cong cua cuoc dang dat den duoc gi gia hoi hon khi khong ky lam luat " +
+    "luong ly minh muon nao neu nha nhieu nhu nguoi phai phuong sao thai thi thu toi tuc ve viec voi vo xin"
+  ).split(" "),
+);
 
 /**
  * Opt-in machine translation: phone and ID numbers are scrubbed before text leaves the service;
@@ -55,7 +65,7 @@ export function createTranslationService(deps: TranslationDeps): TranslationServ
   return {
     async toVietnamese(text) {
       const letters = text.replace(/[^\p{L}]/gu, "").length;
-      if (letters < MIN_LETTERS || VIETNAMESE_LETTERS.test(text))
+      if (letters < MIN_LETTERS || VIETNAMESE_LETTERS.test(text) || looksUnaccentedVietnamese(text))
         return { text, language: "vi", translated: false };
       const language = deps.detect(text);
       if (!language || language === "vi") return { text, language: "vi", translated: false };
@@ -68,4 +78,11 @@ export function createTranslationService(deps: TranslationDeps): TranslationServ
       return out ? { text: out, translated: true } : { text, translated: false };
     },
   };
+}
+
+/** True when at least half the words, and two or more, are common unaccented Vietnamese syllables. */
+function looksUnaccentedVietnamese(text: string): boolean {
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const hits = words.filter((word) => UNACCENTED_VIETNAMESE.has(word)).length;
+  return hits >= 2 && hits * 2 >= words.length;
 }
