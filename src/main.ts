@@ -1,34 +1,14 @@
-import { createHmac } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import type { Server } from "node:http";
-import path from "node:path";
 import { Redis } from "ioredis";
 import { Meilisearch } from "meilisearch";
-import { detect } from "tinyld";
-import { askRouter, redisAskLimiter, webChatRouter } from "./channels/web/index.js";
+import { createApp } from "./app.js";
 import { type Config, exampleOrgFields, loadConfig } from "./config/index.js";
-import { TOPICS, topicLabel } from "./content/index.js";
-import { createEngine, createTranslationService } from "./core/index.js";
 import { AppError, ConfigError } from "./errors/index.js";
-import { createHttpApp } from "./http/index.js";
 import { createLogger, type Logger } from "./logging/index.js";
-import { redisCache, redisIndexState, redisSessionStore, redisUsageSink } from "./redis/index.js";
+import { redisIndexState } from "./redis/index.js";
 import { ensureRedis, Lifecycle, startMeiliServer } from "./runtime/index.js";
-import { ensureIndex, meiliFaqSearch } from "./search/index.js";
-import { googleTranslator } from "./translate/index.js";
-
-/** The secret for keyed hashes of ids: from config, else generated once and kept in DATA_DIR. */
-async function hashSecret(config: Config): Promise<string> {
-  if (config.hashSecret) return config.hashSecret;
-  const file = path.join(config.dataDir, "hash-secret");
-  const existing = (await readFile(file, "utf8").catch(() => "")).trim();
-  if (existing) return existing;
-  const { randomBytes } = await import("node:crypto");
-  const secret = randomBytes(32).toString("hex");
-  await mkdir(config.dataDir, { recursive: true });
-  await writeFile(file, secret, { mode: 0o600 });
-  return secret;
-}
+import { ensureIndex } from "./search/index.js";
 
 /** Starts everything that is configured; each started resource is registered for shutdown. */
 export async function start(config: Config, logger: Logger, lifecycle: Lifecycle): Promise<Server> {
@@ -75,58 +55,7 @@ export async function start(config: Config, logger: Logger, lifecycle: Lifecycle
     logger.info({ built: result.built, documents: result.documents }, "FAQ index ready");
   }
 
-  const search = meiliFaqSearch(meiliClient, config.meili.index);
-  const secret = await hashSecret(config);
-  const engineLog = logger.child({ module: "engine" });
-  const detectLanguage = (text: string) => detect(text);
-  const engine = createEngine({
-    search,
-    sessions: redisSessionStore(redis, config.redis.prefix, config.engine.sessionTtlSeconds),
-    usage: redisUsageSink(redis, config.redis.prefix, config.usage.streamMaxLen),
-    clock: { now: () => new Date() },
-    org: config.org,
-    thresholds: config.engine,
-    topicLabels: TOPICS.map((t) => topicLabel(t.id)),
-    sessionTtlSeconds: config.engine.sessionTtlSeconds,
-    hashId: (id) => createHmac("sha256", secret).update(id).digest("hex").slice(0, 24),
-    detectLanguage,
-    translation:
-      config.translate.provider === "google"
-        ? createTranslationService({
-            detect: detectLanguage,
-            translator: googleTranslator({ host: config.translate.host }),
-            cache: redisCache(redis, config.redis.prefix),
-            timeoutMs: config.translate.timeoutMs,
-            onError: (err) =>
-              engineLog.warn({ err: String(err) }, "translation failed; answering in Vietnamese"),
-          })
-        : undefined,
-    onError: (err, where) => engineLog.warn({ err: String(err), where }, "engine dependency failed"),
-  });
-
-  const app = createHttpApp({
-    logger,
-    trustProxy: config.http.trustProxy,
-    probes: {
-      meilisearch: async () => (await meiliClient.health()).status === "available",
-      redis: async () => (await redis.ping()) === "PONG",
-    },
-    routers: [
-      askRouter({
-        engine,
-        search,
-        org: config.org,
-        limiter: redisAskLimiter(
-          redis,
-          config.redis.prefix,
-          config.rateLimit.ipPerMinute,
-          config.rateLimit.sessionPerMinute,
-        ),
-      }),
-      webChatRouter(),
-    ],
-  });
-
+  const { app } = await createApp({ config, logger, redis, meili: meiliClient });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.http.port, config.http.host, (err?: Error) =>
       err ? reject(err) : resolve(s),

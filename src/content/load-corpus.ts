@@ -9,7 +9,7 @@ export interface CorpusFile extends ParsedFaqFile {
   readonly text: string;
 }
 
-/** Every `*.md` under `dir/faq`, parsed; paths are relative to the content dir's parent. */
+/** Every `*.md` under `dir/faq`, parsed; paths are relative to the working directory, so editors open them. */
 export async function readCorpus(contentDir: string): Promise<CorpusFile[]> {
   const root = path.join(contentDir, "faq");
   const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
@@ -17,11 +17,10 @@ export async function readCorpus(contentDir: string): Promise<CorpusFile[]> {
     .filter((e) => e.isFile() && e.name.endsWith(".md"))
     .map((e) => path.join(e.parentPath, e.name))
     .sort();
-  const base = path.dirname(contentDir);
   return Promise.all(
     files.map(async (abs) => {
       const text = await readFile(abs, "utf8");
-      const file = path.relative(base, abs);
+      const file = path.relative(process.cwd(), abs);
       return { file, text, ...parseFaqFile(file, text) };
     }),
   );

@@ -45,12 +45,20 @@ export function parseFaqFile(file: string, text: string): ParsedFaqFile {
     offset === undefined ? 2 : lineCounter.linePos(offset).line + 1;
   if (doc.errors.length) {
     const error = doc.errors[0];
+    // An unclosed quote is reported where the text ends; point at the line that opened it.
+    let line = lineAt(error?.pos[0]);
+    if (error?.code === "MISSING_CHAR") {
+      const opened = yamlText
+        .split("\n")
+        .findIndex((l) => (l.replace(/\\"/g, "").match(/"/g) ?? []).length % 2 === 1);
+      if (opened !== -1) line = opened + 2;
+    }
     return {
       bodyLine,
       issues: [
         {
           file,
-          line: lineAt(error?.pos[0]),
+          line,
           field: "front matter",
           message: `YAML: ${error?.message.split("\n")[0]}`,
         },
