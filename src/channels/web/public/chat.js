@@ -1,0 +1,288 @@
+// The web chat: plain browser JavaScript, no build step. Every server text is shown with
+// textContent (never innerHTML), so nothing a citizen or the content types can run as HTML.
+
+const API = "/api/v1/ask";
+const SESSION_KEY = "tlpl.sessionId";
+const MAX_CHARS = 2000;
+const COUNTER_FROM = 1800;
+const SESSION_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+const log = /** @type {HTMLElement} */ (document.getElementById("log"));
+const form = /** @type {HTMLFormElement} */ (document.getElementById("ask-form"));
+const input = /** @type {HTMLTextAreaElement} */ (document.getElementById("question"));
+const sendButton = /** @type {HTMLButtonElement} */ (document.getElementById("send"));
+const status = /** @type {HTMLElement} */ (document.getElementById("status"));
+const counter = /** @type {HTMLElement} */ (document.getElementById("counter"));
+
+let pending = false;
+
+/** A random id without dashes; crypto.randomUUID exists only on https and localhost. */
+function newSessionId() {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID().replaceAll("-", "");
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function readSessionId() {
+  try {
+    const saved = sessionStorage.getItem(SESSION_KEY);
+    if (saved && SESSION_ID.test(saved)) return saved;
+  } catch {
+    // storage blocked (private mode): keep the id in memory only
+  }
+  return undefined;
+}
+
+function saveSessionId(id) {
+  try {
+    sessionStorage.setItem(SESSION_KEY, id);
+  } catch {
+    // storage blocked: the id lives until the page is closed
+  }
+}
+
+let sessionId = readSessionId() ?? newSessionId();
+saveSessionId(sessionId);
+
+/** Creates an element with a class and, optionally, plain text. */
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+// The composer is sticky at the bottom: keep its height in --composer-h, which the page uses as
+// scroll-padding so nothing scrolled into view ends up hidden behind it.
+new ResizeObserver(() => {
+  document.documentElement.style.setProperty("--composer-h", `${Math.ceil(form.offsetHeight)}px`);
+}).observe(form);
+
+const smooth = !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+
+function scrollToEnd(node) {
+  node.scrollIntoView({ block: "end", behavior: smooth ? "smooth" : "auto" });
+}
+
+/** A long reply is read from its first line; a short one is brought fully into view. */
+function scrollToReply(node) {
+  const room = window.innerHeight - form.offsetHeight - 24;
+  node.scrollIntoView({
+    block: node.offsetHeight > room ? "start" : "end",
+    behavior: smooth ? "smooth" : "auto",
+  });
+}
+
+function addCitizenMessage(text) {
+  const msg = el("div", "msg citizen");
+  msg.append(el("span", "visually-hidden", "Bạn: "), el("p", "bubble", text));
+  log.append(msg);
+  scrollToEnd(msg);
+}
+
+function addNotice(text) {
+  const msg = el("div", "msg bot notice");
+  msg.append(el("span", "visually-hidden", "Trợ lý: "), el("p", "bubble", text));
+  log.append(msg);
+  scrollToEnd(msg);
+}
+
+/** "khoản 1 Điều 56 — Luật Hôn nhân và gia đình 2014 (52/2014/QH13)". */
+function formatLegalRef(ref) {
+  const where = [ref.clause, ref.article].filter(Boolean).join(" ");
+  const number = ref.number && !ref.document.includes(ref.number) ? ` (${ref.number})` : "";
+  return `${where ? `${where} — ` : ""}${ref.document}${number}`;
+}
+
+function addBotReply(reply) {
+  const kind = typeof reply.kind === "string" ? reply.kind : "fallback";
+  const msg = el("div", `msg bot kind-${kind}`);
+  msg.append(el("span", "visually-hidden", kind === "emergency" ? "Khẩn cấp: " : "Trợ lý: "));
+  msg.append(el("p", "bubble", String(reply.text ?? "")));
+
+  if (Array.isArray(reply.legalBasis) && reply.legalBasis.length) {
+    const list = el("ul", "legal-basis");
+    list.setAttribute("aria-label", "Căn cứ pháp lý");
+    for (const ref of reply.legalBasis) {
+      if (ref && typeof ref.document === "string") list.append(el("li", "", formatLegalRef(ref)));
+    }
+    msg.append(list);
+  }
+
+  const buttons = Array.isArray(reply.buttons) ? reply.buttons : [];
+  if (buttons.length) msg.append(renderButtons(buttons));
+
+  log.append(msg);
+  scrollToReply(msg);
+}
+
+/** Feedback buttons side by side, then the other buttons one per line (their labels are long). */
+function renderButtons(buttons) {
+  const box = el("div", "buttons");
+  const feedbackRow = el("div", "feedback");
+  const feedback = [];
+  for (const button of buttons) {
+    if (!button || typeof button.label !== "string" || !button.action) continue;
+    const type = button.action.type;
+    const node = el(
+      "button",
+      type === "feedback" ? "feedback-button" : `choice action-${type}`,
+      button.label,
+    );
+    node.type = "button";
+    node.addEventListener("click", () => {
+      if (pending) return;
+      if (type !== "feedback") {
+        void ask(button.label, button.action);
+        return;
+      }
+      // The pressed button is about to be disabled; keep the keyboard focus somewhere useful.
+      input.focus({ preventScroll: true });
+      for (const other of feedback) other.disabled = true;
+      node.setAttribute("aria-pressed", "true");
+      void ask(button.label, button.action).then((answered) => {
+        if (answered) return;
+        // Not recorded: let the citizen try again.
+        for (const other of feedback) other.disabled = false;
+        node.removeAttribute("aria-pressed");
+      });
+    });
+    if (type === "feedback") {
+      feedback.push(node);
+      feedbackRow.append(node);
+    } else {
+      box.append(node);
+    }
+  }
+  if (feedback.length) box.prepend(feedbackRow);
+  return box;
+}
+
+function setPending(on) {
+  pending = on;
+  status.hidden = !on;
+  log.setAttribute("aria-busy", on ? "true" : "false");
+  // aria-disabled, not disabled: a disabled button would drop the keyboard focus.
+  sendButton.setAttribute("aria-disabled", on ? "true" : "false");
+  if (on) scrollToEnd(status);
+}
+
+/** A polite Vietnamese sentence for a failed request. */
+async function errorText(res) {
+  if (res.status === 429) {
+    const wait = Number.parseInt(res.headers.get("Retry-After") ?? "", 10);
+    return wait > 0 && wait < 600
+      ? `Dạ, bạn gửi nhanh quá. Bạn chờ khoảng ${wait} giây rồi gửi lại nhé.`
+      : "Dạ, bạn gửi nhanh quá. Bạn chờ một chút rồi gửi lại nhé.";
+  }
+  let message = "";
+  try {
+    const body = await res.json();
+    if (typeof body?.error?.message === "string") message = body.error.message;
+  } catch {
+    // not JSON: fall through to the generic sentence
+  }
+  if (res.status >= 500) {
+    return message
+      ? `Dạ, xin lỗi. ${message}`
+      : "Dạ, hệ thống đang gặp trục trặc, bạn thử lại sau ít phút nhé.";
+  }
+  return message
+    ? `Dạ, xin lỗi, mình chưa gửi được: ${message}`
+    : "Dạ, xin lỗi, mình chưa gửi được câu này. Bạn thử lại nhé.";
+}
+
+/**
+ * Sends one message. Resolves true when the server answered, so a typed text is cleared
+ * only then — a citizen never loses what they typed.
+ */
+async function ask(text, action) {
+  if (pending) return false;
+  addCitizenMessage(text);
+  setPending(true);
+  try {
+    const body = { text, sessionId, ...(action ? { action } : {}) };
+    let res;
+    try {
+      res = await fetch(API, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify(body),
+      });
+    } catch {
+      addNotice("Không kết nối được, bạn thử lại nhé.");
+      return false;
+    }
+    if (!res.ok) {
+      addNotice(await errorText(res));
+      return false;
+    }
+    let reply;
+    try {
+      reply = await res.json();
+    } catch {
+      addNotice("Dạ, hệ thống trả lời không đúng dạng, bạn thử lại sau ít phút nhé.");
+      return false;
+    }
+    if (typeof reply.sessionId === "string" && SESSION_ID.test(reply.sessionId)) {
+      sessionId = reply.sessionId;
+      saveSessionId(sessionId);
+    }
+    addBotReply(reply);
+    return true;
+  } finally {
+    setPending(false);
+  }
+}
+
+function updateCounter() {
+  const length = input.value.length;
+  if (length >= COUNTER_FROM) {
+    counter.hidden = false;
+    counter.textContent =
+      length >= MAX_CHARS
+        ? `Đã đủ ${MAX_CHARS} ký tự, bạn viết ngắn lại nhé.`
+        : `${length}/${MAX_CHARS} ký tự`;
+  } else if (!counter.hidden) {
+    counter.hidden = true;
+    counter.textContent = "";
+  }
+}
+
+async function submitTyped() {
+  const text = input.value.trim();
+  if (!text) {
+    input.focus();
+    return;
+  }
+  if (pending) return;
+  const answered = await ask(text.slice(0, MAX_CHARS));
+  // Clear only if the citizen has not started typing something else meanwhile.
+  if (answered && input.value.trim() === text) {
+    input.value = "";
+    updateCounter();
+  }
+  input.focus();
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  void submitTyped();
+});
+
+input.addEventListener("keydown", (event) => {
+  // Enter sends; Shift+Enter is a new line; never send in the middle of an IME composition (Telex, VNI).
+  if (event.key === "Enter" && !event.shiftKey && !event.isComposing && event.keyCode !== 229) {
+    event.preventDefault();
+    void submitTyped();
+  }
+});
+
+input.addEventListener("input", updateCounter);
+
+for (const button of document.querySelectorAll(".examples button[data-text]")) {
+  button.addEventListener("click", () => {
+    const text = button.getAttribute("data-text");
+    if (text) void ask(text);
+  });
+}
