@@ -15,6 +15,7 @@ RUN npm ci --omit=dev --omit=optional && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY content ./content
 COPY index-config ./index-config
+COPY src/channels/web/public ./src/channels/web/public
 RUN mkdir -p /app/data && chown -R node:node /app/data /app/content
 USER node
 EXPOSE 3000

@@ -101,7 +101,11 @@ describe("POST /api/v1/ask", () => {
   });
 
   it("answers a form post with a 415", async () => {
-    const res = await fetch(`${app.baseUrl}/api/v1/ask`, { method: "POST", body: "text=hi", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const res = await fetch(`${app.baseUrl}/api/v1/ask`, {
+      method: "POST",
+      body: "text=hi",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(res.status).toBe(415);
   });
 
@@ -126,7 +130,12 @@ describe("POST /api/v1/ask", () => {
     const entries = await app.redis.xrange(key, "-", "+");
     expect(entries.length).toBe(before + 2);
     const [answer, fallback] = entries.slice(-2).map(([, fields]) => JSON.parse(fields[1] ?? "{}"));
-    expect(answer).toMatchObject({ channel: "web", kind: "answer", faqId: "ly-hon-don-phuong", language: expect.any(String) });
+    expect(answer).toMatchObject({
+      channel: "web",
+      kind: "answer",
+      faqId: "ly-hon-don-phuong",
+      language: expect.any(String),
+    });
     expect(answer.session).not.toContain("s-usage-raw-id");
     expect(answer.sample).toBeUndefined();
     expect(fallback.sample).toContain("[số điện thoại]");
@@ -145,11 +154,14 @@ describe("GET /api/v1/faqs/:id", () => {
     expect(body.answer).not.toContain("{{");
   });
 
-  it.each(["khong-co-that", "../../etc/passwd", "%00", "A".repeat(300)])("returns a JSON 404 for %s", async (id) => {
-    const res = await fetch(`${app.baseUrl}/api/v1/faqs/${encodeURIComponent(id)}`);
-    expect(res.status).toBe(404);
-    expect((await res.json()).error.code).toBe("not_found");
-  });
+  it.each(["khong-co-that", "../../etc/passwd", "%00", "A".repeat(300)])(
+    "returns a JSON 404 for %s",
+    async (id) => {
+      const res = await fetch(`${app.baseUrl}/api/v1/faqs/${encodeURIComponent(id)}`);
+      expect(res.status).toBe(404);
+      expect((await res.json()).error.code).toBe("not_found");
+    },
+  );
 });
 
 describe("rate limits", () => {

@@ -47,4 +47,21 @@ describe("loadConfig", () => {
     const configured = loadConfig({ ORG_LEGAL_AID_PHONE: "0251 000 0000" });
     expect(exampleOrgFields(configured.org)).not.toContain("legalAidPhone");
   });
+
+  it("refuses to start in production with example organisation details or no hash secret", () => {
+    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/HASH_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: "production", HASH_SECRET: "x".repeat(32) })).toThrow(
+      /ORG_NAME got the example value/,
+    );
+    const real = {
+      NODE_ENV: "production",
+      HASH_SECRET: "x".repeat(32),
+      ORG_NAME: "Sở Tư pháp tỉnh Đồng Nai",
+      ORG_LEGAL_AID_CENTER_NAME: "Trung tâm Trợ giúp pháp lý nhà nước tỉnh Đồng Nai",
+      ORG_LEGAL_AID_ADDRESS: "địa chỉ thật",
+      ORG_LEGAL_AID_PHONE: "số thật",
+      ORG_OPENING_HOURS: "7:30–17:00",
+    };
+    expect(loadConfig(real).env).toBe("production");
+  });
 });

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { ConfigError } from "../errors/index.js";
-import { type Env, envSchema } from "./config-schema.js";
+import { type Env, EXAMPLE_MARK, envSchema } from "./config-schema.js";
 
 /** The one configuration object, parsed once at start and passed down frozen. */
 export interface Config {
@@ -79,6 +79,25 @@ export function loadConfig(source: Record<string, string | undefined> = {}): Con
     );
   }
   const e = parsed.data;
+  if (e.NODE_ENV === "production") {
+    if (!e.HASH_SECRET)
+      throw new ConfigError(
+        "Config error: HASH_SECRET got nothing, expected a secret of at least 16 characters in production",
+      );
+    for (const key of [
+      "ORG_NAME",
+      "ORG_LEGAL_AID_CENTER_NAME",
+      "ORG_LEGAL_AID_ADDRESS",
+      "ORG_LEGAL_AID_PHONE",
+      "ORG_OPENING_HOURS",
+    ] as const) {
+      if (e[key].includes(EXAMPLE_MARK)) {
+        throw new ConfigError(
+          `Config error: ${key} got the example value, expected the real organisation detail in production`,
+        );
+      }
+    }
+  }
   const config: Config = {
     env: e.NODE_ENV,
     http: {
@@ -129,6 +148,6 @@ function deepFreeze<T>(value: T): T {
 /** Names of organisation fields still holding demo values, for a start-up warning. */
 export function exampleOrgFields(org: OrgConfig): string[] {
   return Object.entries(org)
-    .filter(([, v]) => v.includes("(ví dụ)"))
+    .filter(([, v]) => v.includes(EXAMPLE_MARK))
     .map(([k]) => k);
 }

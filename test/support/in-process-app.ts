@@ -1,6 +1,6 @@
-import type { AddressInfo } from "node:net";
 import { mkdtemp, rm } from "node:fs/promises";
 import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { Redis } from "ioredis";
@@ -19,11 +19,17 @@ export interface TestApp extends App {
   readonly config: Config;
   readonly redis: Redis;
   readonly meili: Meilisearch;
-  ask(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+  ask(
+    body: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any; headers: Headers }>;
   close(options?: { keepIndex?: boolean }): Promise<void>;
 }
 
-export async function startTestApp(env: Record<string, string> = {}, options: { index?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { index?: boolean } = {},
+): Promise<TestApp> {
   const name = randomName("app");
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "tlpl-app-"));
   const config = loadConfig({
@@ -39,7 +45,11 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   });
   const logger = createLogger("silent");
   const redis = new Redis(config.redis.url, { maxRetriesPerRequest: 2 });
-  const meili = new Meilisearch({ host: config.meili.url ?? "", apiKey: config.meili.masterKey, timeout: 2000 });
+  const meili = new Meilisearch({
+    host: config.meili.url ?? "",
+    apiKey: config.meili.masterKey,
+    timeout: 2000,
+  });
   if (options.index !== false) {
     await ensureIndex({
       client: meili,
@@ -79,7 +89,11 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     async close({ keepIndex = false } = {}) {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
-      if (!keepIndex) await meili.deleteIndex(name).waitTask().catch(() => {});
+      if (!keepIndex)
+        await meili
+          .deleteIndex(name)
+          .waitTask()
+          .catch(() => {});
       await deleteKeys(redis, name);
       await redis.quit();
       await rm(dataDir, { recursive: true, force: true });

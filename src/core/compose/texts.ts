@@ -23,9 +23,19 @@ export function formatLegalRef(ref: LegalRef): string {
   return `${where ? `${where} ` : ""}${ref.document}${number}`;
 }
 
-/** "Căn cứ: …; …." */
+/** "Căn cứ: …; …." — articles of one document are grouped: "Điều 27, Điều 12 Nghị quyết … (326/2016/UBTVQH14)". */
 export function basisLine(refs: readonly LegalRef[]): string {
-  return `Căn cứ: ${refs.map(formatLegalRef).join("; ")}.`;
+  const groups = new Map<string, LegalRef[]>();
+  for (const ref of refs) {
+    const key = `${ref.document}|${ref.number ?? ""}`;
+    groups.set(key, [...(groups.get(key) ?? []), ref]);
+  }
+  const parts = [...groups.values()].map((group) => {
+    const first = group[0] as LegalRef;
+    const where = group.map((r) => [r.clause, r.article].filter(Boolean).join(" ")).filter(Boolean);
+    return formatLegalRef({ ...first, clause: undefined, article: where.join(", ") || undefined });
+  });
+  return `Căn cứ: ${parts.join("; ")}.`;
 }
 
 /** Markdown answer → plain chat text: headings become "Chi tiết:", list markers become bullets. */

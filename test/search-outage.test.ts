@@ -1,0 +1,47 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { startMeiliServer } from "../src/runtime/index.js";
+import { startTestApp } from "./support/in-process-app.js";
+
+describe("when Meilisearch goes down", () => {
+  it("answers politely with the hotline instead of a 500, and recovers without a restart", async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), "tlpl-outage-"));
+    let meili = await startMeiliServer({ dataDir });
+    const port = Number(new URL(meili.url).port);
+    const env = { MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey };
+    // `warm` has read the corpus before the outage; `cold` starts during it.
+    const warm = await startTestApp(env);
+    const question = { text: "tôi muốn ly hôn mà chồng không đồng ý" };
+    try {
+      expect((await warm.ask(question)).body.kind).toBe("answer");
+
+      await meili.process?.stop(0);
+      const cold = await startTestApp({ ...env, MEILI_INDEX: warm.config.meili.index }, { index: false });
+      try {
+        const down = await cold.ask(question);
+        expect(down.status).toBe(200);
+        expect(down.body.kind).toBe("fallback");
+        expect(down.body.text).toContain("1800.1233");
+        expect(down.body.text).toMatch(/gián đoạn/);
+        // The instance that had already read the corpus keeps answering from it.
+        const stillWarm = await warm.ask(question);
+        expect(stillWarm.status).toBe(200);
+        expect(stillWarm.body.kind).toBe("answer");
+        expect((await fetch(`${cold.baseUrl}/health/ready`)).status).toBe(503);
+
+        meili = await startMeiliServer({ dataDir, masterKey: meili.masterKey, port });
+        const back = await cold.ask(question);
+        expect(back.status).toBe(200);
+        expect(back.body.kind).toBe("answer");
+      } finally {
+        await cold.close({ keepIndex: true });
+      }
+    } finally {
+      await warm.close();
+      await meili.process?.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 90_000);
+});
