@@ -15,6 +15,7 @@ const { values } = parseArgs({
     json: { type: "string", default: "test/eval/report.json" },
     misses: { type: "string", default: "20" },
     calibrate: { type: "boolean", default: false },
+    "max-wrong": { type: "string", default: "0.02" },
   },
 });
 /** Floors CI enforces (a regression fails); the targets are higher, see the README. */
@@ -58,9 +59,9 @@ try {
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
   if (values.calibrate) {
-    const c = calibrate(outcomes);
+    const c = calibrate(outcomes, Number(values["max-wrong"]));
     process.stdout.write(
-      `calibration (≤3% wrong answers, ≥90% out-of-scope to fallback): ANSWER_MIN_SCORE=${c.best?.answerMinScore} ANSWER_MIN_GAP=${c.best?.answerMinGap} → ${((c.best?.correct ?? 0) * 100).toFixed(1)}% answered right, ${((c.best?.wrong ?? 0) * 100).toFixed(1)}% of answers wrong; CHOICES_MIN_SCORE=${c.choicesMinScore} (in-scope sent to fallback: ${(c.inScopeToFallback * 100).toFixed(1)}%)\n`,
+      `calibration (≤${Number(values["max-wrong"]) * 100}% wrong answers, ≥90% out-of-scope to fallback): ANSWER_MIN_SCORE=${c.best?.answerMinScore} ANSWER_MIN_GAP=${c.best?.answerMinGap} → ${((c.best?.correct ?? 0) * 100).toFixed(1)}% answered right, ${((c.best?.wrong ?? 0) * 100).toFixed(1)}% of answers wrong; CHOICES_MIN_SCORE=${c.choicesMinScore} (in-scope sent to fallback: ${(c.inScopeToFallback * 100).toFixed(1)}%)\n`,
     );
   }
   await writeFile(values.json, `${JSON.stringify(report, null, 2)}\n`);

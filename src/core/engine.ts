@@ -58,6 +58,8 @@ export interface Engine {
 const TOP_K = 5;
 const MAX_CHOICES = 3;
 const MAX_TURNS = 20;
+/** Words beyond which a message is a story rather than a question. */
+const LONG_STORY_WORDS = 45;
 
 export function createEngine(deps: EngineDeps): Engine {
   const menu = topicMenu(deps.topicLabels);
@@ -190,6 +192,25 @@ export function createEngine(deps: EngineDeps): Engine {
       return answerReply(first.faq, first.score, language);
     }
     const options = hits.filter((h) => h.score >= t.choicesMinScore).slice(0, MAX_CHOICES);
+    if (normalized.split(" ").length > LONG_STORY_WORDS) {
+      // A long personal story with no clear answer usually holds several problems: offer a person first.
+      return {
+        kind: "escalate",
+        intent: "long-story",
+        text: texts.longStory(
+          org,
+          options.map((h) => h.faq.question),
+        ),
+        suggestions: options.map((h) => ({ faqId: h.faq.id, question: h.faq.question })),
+        buttons: [
+          personButton,
+          ...options.map(
+            (h): Button => ({ label: h.faq.question, action: { type: "choose", faqId: h.faq.id } }),
+          ),
+        ],
+        language,
+      };
+    }
     if (options.length) {
       return {
         kind: "choices",
@@ -266,7 +287,10 @@ export function createEngine(deps: EngineDeps): Engine {
           : session.failedAttempts;
     const next: SessionState = {
       failedAttempts,
-      pendingChoices: reply.kind === "choices" ? reply.suggestions.map((s) => s.faqId) : undefined,
+      pendingChoices:
+        reply.kind === "choices" || reply.intent === "long-story"
+          ? reply.suggestions.map((s) => s.faqId)
+          : undefined,
       language: reply.language,
       lastFaqId: reply.faqId ?? session.lastFaqId,
       turns: [

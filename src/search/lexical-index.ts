@@ -33,6 +33,8 @@ export function units(text: string): string[] {
   const words = foldWords(text).split(" ").filter(Boolean);
   const out = [...words];
   for (let i = 0; i + 1 < words.length; i++) out.push(`${words[i]}_${words[i + 1]}`);
+  // Accented words also count as themselves, so "bóng đá" prefers bóng over bỏng when the accents are there.
+  for (const w of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w && w !== foldWords(w)) out.push(`~${w}`);
   return out;
 }
 

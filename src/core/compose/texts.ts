@@ -74,6 +74,8 @@ export const texts = {
     `Dạ, trường hợp của bạn cần cán bộ trợ giúp pháp lý xem trực tiếp, vì có thời hạn gấp hoặc nhiều việc liên quan. Bạn nên liên hệ ngay:\n${contactLine(org)}\nKhi liên hệ, bạn mang theo giấy tờ đã nhận (giấy triệu tập, quyết định, bản án…).`,
   choices: (questions: readonly string[]) =>
     `Dạ, bạn muốn hỏi điều nào dưới đây? Bấm chọn hoặc gõ số:\n${questions.map((q, i) => `${i + 1}. ${q}`).join("\n")}\n\nNếu không có ý đúng, bạn hỏi lại bằng cách khác nhé.`,
+  longStory: (org: OrgInfo, questions: readonly string[]) =>
+    `Dạ, câu chuyện của bạn có nhiều việc liên quan, nên cần cán bộ trợ giúp pháp lý xem trực tiếp để không bỏ sót. Bạn liên hệ:\n${contactLine(org)}${questions.length ? `\n\nTrong lúc chờ, bạn có thể xem (gõ số để chọn):\n${questions.map((q, i) => `${i + 1}. ${q}`).join("\n")}` : ""}`,
   fallback: (menu: string) =>
     `Dạ, mình chưa tìm được câu trả lời chắc chắn cho câu này. Mình trả lời câu hỏi pháp luật thường gặp về:\n${menu}\n\nBạn thử hỏi ngắn gọn hơn, hoặc gọi ${HOTLINE_LINE}.`,
   fallbackAgain: (org: OrgInfo) =>

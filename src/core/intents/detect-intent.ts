@@ -17,18 +17,36 @@ const GREETING =
 const THANKS = /\b(?:cam on|thanks?|tks|thank you)\b/;
 const HELP =
   /^(?:menu|help|huong dan(?: su dung)?|tro giup|bat dau|start|chu de|cac chu de)$|\b(?:(?:ban|bot|em|tro ly)(?: nay)? (?:giup|lam) (?:duoc|dc) (?:gi|nhung gi|nhung j|j)|hoi (?:duoc|dc) (?:gi|nhung gi)|lam (?:duoc|dc) nhung (?:gi|j)|su dung the nao|dung (?:bot|tro ly) (?:nay )?the nao)\b/;
-const ASK_PERSON =
-  /\b(?:gap|noi chuyen|nt|nhan tin|trao doi|ket noi|chuyen|lien he|hen|goi)\b.{0,40}\b(?:luat su|can bo|nguoi that|nhan vien|tu van vien|nguoi tu van|tong dai vien|chuyen vien|ai do|mot nguoi|nguoi nao)\b|\b(?:can|muon|xin|co) (?:nguoi|ai|can bo|luat su) (?:tu van|ho tro|giup)\b|\btu van (?:truc tiep|qua dien thoai|gap)\b|\bnguoi that\b|\bso dien thoai (?:cua )?(?:luat su|can bo|trung tam)\b|\bco (?:ai|can bo nao|nguoi nao) (?:truc|noi|tu van|goi)\b/;
+const PERSON =
+  "(?:luat su|can bo|nguoi that|nhan vien|tu van vien|nguoi tu van|tong dai vien|chuyen vien|ad|admin)";
+const ASK_PERSON = new RegExp(
+  [
+    `\\b(?:gap|noi chuyen voi|nt voi|nt truc tiep voi|nhan tin voi|trao doi voi|ket noi voi|ket noi|chuyen cho (?:toi|em|minh) gap|lien he voi|hen gap|goi cho|xin gap)\\b.{0,25}\\b${PERSON}\\b`,
+    `\\b(?:can|muon|xin|co) (?:nguoi|ai|can bo|luat su) (?:tu van|ho tro|giup|truc)\\b`,
+    "\\btu van (?:truc tiep|qua dien thoai|gap)\\b",
+    "\\bnguoi that\\b",
+    "\\bso dien thoai (?:cua )?(?:luat su|can bo)\\b",
+    "\\bco (?:ai|can bo nao|nguoi nao) (?:truc|noi|tu van|goi)\\b",
+  ].join("|"),
+);
 const PRIVACY =
   /\b(?:du lieu|thong tin) (?:cua toi|ca nhan|cua minh|cua em)\b.{0,40}\b(?:luu|giu|dung|bao mat|ai xem|o dau)\b|^(?:rieng tu|quyen rieng tu|bao mat)$|\bbot (?:co )?luu (?:tin nhan|thong tin)\b/;
 const DELETE_DATA = /\bxoa (?:du lieu|thong tin|lich su)(?: (?:cua toi|cua minh|cua em|ca nhan))?\b/;
 /** Signals of a personal, urgent or tangled case that a FAQ must not settle. */
+const RELATIVE =
+  "(?:toi|em|e|minh|con|con trai|con gai|chong|ck|vo|vk|anh|chi|em trai|em gai|bo|me|cha|ba|ong|ba noi|ong noi)";
+const RECENT = "(?:vua|dang|da|moi|toi qua|hom qua|sang nay|chieu nay|tu chieu|tu sang|tu toi qua)";
 const COMPLEX = [
-  /\b(?:bi|vua bi|dang bi) (?:cong an |csgt |canh sat )?(?:bat|tam giam|tam giu|giu|khoi to|truy to)\b/,
-  /\b(?:giay trieu tap|giay moi)\b.{0,60}\b(?:toa|cong an|len lam viec)\b|\b(?:toa|cong an) (?:gui|moi|trieu tap)\b/,
-  /\b(?:mai|ngay mai|tuan sau|thang sau|sang mai|sap)\b.{0,30}\b(?:ra toa|xu|xet xu|hoa giai|cuong che|nhan cao trang|len toa)\b/,
-  /\b(?:ra toa|xu so tham|xu phuc tham|tam giam)\b.{0,40}\b(?:mai|tuan sau|sap|khong biet|chua co luat su|khong co tien)\b/,
-  /\bcao trang\b|\bbi (?:nguoi ta )?kien\b|\bkien nguoc\b/,
+  // someone close was arrested or is held right now
+  new RegExp(
+    `\\b${RELATIVE}\\b(?: [a-z0-9]+){0,3} ${RECENT}?\\s?bi (?:cong an |cs |csgt |canh sat )?(?:bat|tam giam|tam giu|giu)\\b(?!.{0,30}\\b(?:thi|co duoc|co phai|co bi|bao lau|toi da)\\b)`,
+  ),
+  /\b(?:bi|nhan duoc?) (?:cong an |cs |canh sat )?(?:bat|giu) (?:tu|luc|hom|sang|chieu)\b/,
+  // a court, police or enforcement date is close
+  /\b(?:mai|ngay mai|sang mai|tuan sau|tuan toi)\b.{0,30}\b(?:ra toa|len toa|xu|xet xu|cuong che|len lam viec|trieu tap)\b/,
+  /\b(?:ra toa|xu so tham|xu phuc tham)\b.{0,40}\b(?:mai|ngay mai|tuan sau)\b/,
+  /\b(?:giay trieu tap|giay moi)\b.{0,60}\b(?:toa|cong an|len lam viec)\b.{0,60}\b(?:ngay|mai|tuan)\b/,
+  /\b(?:nhan|nhan duoc|co) (?:ban )?cao trang\b|\bbi (?:nguoi ta )?kien\b|\bkien nguoc\b/,
   /\bcuong che\b.{0,40}\b(?:mai|ngay mai|sap|chua nhan)\b/,
 ];
 

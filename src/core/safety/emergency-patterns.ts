@@ -10,10 +10,9 @@ export type EmergencyCategory = "suicide" | "sexual-abuse" | "child-abuse" | "tr
 const NOW = "(?:dang|vua|van dang|bay gio|ngay bay gio|toi nay|dem nay|luc nay|suot|lien tuc)";
 /** đánh, but not danh sách, danh dự, đánh giá … */
 const DANH =
-  "danh(?! (?:sach|du|nghia|hieu|ba|tinh|gia|muc|phan|tanh|thiep|ngon|tieng|bac|so|dau|thue|bai|vong))";
+  "danh(?! (?:nhau|sach|du|nghia|hieu|ba|tinh|gia|muc|phan|tanh|thiep|ngon|tieng|bac|so|dau|thue|bai|vong))";
 const HIT = `(?:${DANH}|dap(?! (?:ung|an|lai|so))|chem|dam (?:chet|vao|toi|em|me|chau|con|bang)|bop co|bop mieng|tat (?:vao|em|toi|con|chau|be|me)|tra tan|hanh ha|dau doc|nhot|troi (?:tay|chan|em|be|chau|con|lai)|giet|xiet co)`;
-const CHILD =
-  "(?:be|chau|con toi|con em|con nho|con gai|con trai|dua con|dua tre|dua be|dua nho|tre con|em be|em gai|em trai)";
+const CHILD = "(?:be|chau|con toi|con em|con nho|con gai|dua con|dua tre|dua be|dua nho|tre con|em be)";
 
 export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly RegExp[]>> = {
   suicide: [
@@ -42,13 +41,11 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
     new RegExp(
       `\\b(?:bo duong|me ke|me ghe|bo ghe|di ghe|co giao|thay giao|bao mau|ong chu|chu ruot|cau ruot)\\b.{0,40}\\b${HIT}\\b`,
     ),
-    new RegExp(`\\b${CHILD}\\b.{0,60}\\b(?:bi )?(?:${HIT}|bo doi|bo mac|khoc thet|bam tim|ngat)\\b`),
-    new RegExp(
-      `\\b${HIT}\\b.{0,30}\\b(?:dua con|dua be|dua nho|dua tre|em be|con nho|chau be|em gai|em trai)\\b`,
-    ),
+    new RegExp(`\\b${CHILD}\\b.{0,60}\\b(?:bi )?(?:${HIT}|bo doi|khoc thet|ngat)\\b`),
+    new RegExp(`\\b${HIT}\\b.{0,30}\\b(?:dua con|dua be|dua nho|dua tre|em be|con nho|chau be)\\b`),
     /\b(?:e|em|chau|con) \d{1,2} tuoi\b.{0,80}\b(?:danh|dap|hanh ha|doa|nhot|so|ep)\b/,
     /\bdanh (?:hoi dong|tap the)\b/,
-    /\bbam tim\b|\bbo doi\b|\bkhong dam ve nha\b/,
+    /\bbo doi\b|\bkhong dam ve nha\b/,
   ],
   trafficking: [
     /\bbi ban (?:sang|qua|di|cho|lam|roi|r)\b|\bbao bi ban\b|\bban (?:nguoi|sang trung quoc|qua bien gioi)\b|\bmua ban nguoi\b.{0,40}\b(?:dang|vua|cuu)\b/,
