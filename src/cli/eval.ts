@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config/index.js";
-import { calibrate, localEngine, readQuestions, runEval, summarize } from "../eval/index.js";
+import { calibrate, localEngine, readQuestions, runEval, runExternal, summarize } from "../eval/index.js";
 
 const { values } = parseArgs({
   options: {
@@ -16,10 +16,35 @@ const { values } = parseArgs({
     misses: { type: "string", default: "20" },
     calibrate: { type: "boolean", default: false },
     "max-wrong": { type: "string", default: "0.02" },
+    external: { type: "string" },
   },
 });
 /** Floors CI enforces (a regression fails); the targets are higher, see the README. */
-const FLOORS = { top1: 88, top3: 95, outOfScopeDeclined: 93, emergencyRecall: 100, escalationRouting: 85 };
+const FLOORS = { top1: 86, top3: 96, outOfScopeDeclined: 95, emergencyRecall: 100, escalationRouting: 90 };
+/** Ceiling on confident answers that are wrong (percent of all answers). */
+const MAX_WRONG_ANSWERS = 2;
+
+if (values.external) {
+  const local = await localEngine(loadConfig({ ...process.env, LOG_LEVEL: "warn" }));
+  try {
+    const report = await runExternal(values.external, local.engine);
+    const share = (n: number | undefined, of: number) => `${(((n ?? 0) / of) * 100).toFixed(1)}%`;
+    const kinds = ["answer", "choices", "fallback", "escalate", "emergency"];
+    const line = (d: Record<string, number>, n: number) =>
+      kinds.map((k) => `${k} ${share(d[k], n)}`).join("  ");
+    process.stdout.write(
+      `external questions: ${report.questions}\nall: ${line(report.byKind, report.questions)}\n`,
+    );
+    for (const [domain, d] of Object.entries(report.byDomain).sort((a, b) => b[1].n - a[1].n)) {
+      process.stdout.write(`  ${domain.padEnd(28)} n=${String(d.n).padStart(4)}  ${line(d, d.n)}\n`);
+    }
+    await writeFile("test/eval/external-report.json", `${JSON.stringify(report, null, 2)}\n`);
+    process.stdout.write("a sample of confident answers is in test/eval/external-report.json\n");
+  } finally {
+    await local.close();
+  }
+  process.exit(0);
+}
 
 const source =
   values.questions ??
@@ -69,6 +94,8 @@ try {
     const below = Object.entries(FLOORS).filter(
       ([k, floor]) => (report[k as keyof typeof FLOORS] as { rate: number }).rate < floor,
     );
+    if (report.wrongConfidentAnswers.rate > MAX_WRONG_ANSWERS)
+      below.push(["wrongConfidentAnswers >", MAX_WRONG_ANSWERS]);
     if (below.length) {
       process.stderr.write(`Below the floor: ${below.map(([k, f]) => `${k} < ${f}%`).join(", ")}\n`);
       process.exitCode = 1;

@@ -76,6 +76,7 @@ export const envSchema = z.object({
   ANSWER_MIN_SCORE: fraction.default(0.16),
   ANSWER_MIN_GAP: fraction.default(0.06),
   CHOICES_MIN_SCORE: fraction.default(0.12),
+  ANSWER_MIN_COVERAGE: fraction.default(0.5),
   SEARCH_TIMEOUT_MS: positiveInt("a positive number of milliseconds").default(1500),
   SESSION_TTL_SECONDS: positiveInt("a positive number of seconds").default(1800),
   RATE_LIMIT_IP_PER_MINUTE: positiveInt("a positive whole number").default(120),

@@ -31,6 +31,7 @@ export interface Config {
     readonly answerMinScore: number;
     readonly answerMinGap: number;
     readonly choicesMinScore: number;
+    readonly answerMinCoverage: number;
     readonly searchTimeoutMs: number;
     readonly sessionTtlSeconds: number;
   };
@@ -127,6 +128,7 @@ export function loadConfig(source: Record<string, string | undefined> = {}): Con
       answerMinScore: e.ANSWER_MIN_SCORE,
       answerMinGap: e.ANSWER_MIN_GAP,
       choicesMinScore: e.CHOICES_MIN_SCORE,
+      answerMinCoverage: e.ANSWER_MIN_COVERAGE,
       searchTimeoutMs: e.SEARCH_TIMEOUT_MS,
       sessionTtlSeconds: e.SESSION_TTL_SECONDS,
     },

@@ -31,6 +31,8 @@ export interface Thresholds {
   readonly answerMinScore: number;
   readonly answerMinGap: number;
   readonly choicesMinScore: number;
+  /** Lowest share of the question's words the answered FAQ must contain. */
+  readonly answerMinCoverage: number;
 }
 
 /** Everything the engine needs, injected once in main.ts. */
@@ -68,7 +70,8 @@ export function createEngine(deps: EngineDeps): Engine {
 
   function answerReply(faq: FaqRecord, confidence: number, language: string): Reply {
     const body = fillPlaceholders(plainAnswer(faq.answer), org);
-    const text = `${body}\n\n${basisLine(faq.legalBasis)}\n${DISCLAIMER}`;
+    // Naming the question answered lets the citizen see at once when it is not theirs.
+    const text = `${texts.answeringQuestion(faq.question)}\n${body}\n\n${basisLine(faq.legalBasis)}\n${DISCLAIMER}`;
     const related = (faq.relatedLinks ?? []).slice(0, 2);
     return {
       kind: "answer",
@@ -188,7 +191,12 @@ export function createEngine(deps: EngineDeps): Engine {
       return simple("fallback", texts.searchDown(org), "search-unavailable", language, [personButton]);
     const [first, second] = hits;
     const t = deps.thresholds;
-    if (first && first.score >= t.answerMinScore && first.score - (second?.score ?? 0) >= t.answerMinGap) {
+    if (
+      first &&
+      first.score >= t.answerMinScore &&
+      first.score - (second?.score ?? 0) >= t.answerMinGap &&
+      (first.coverage ?? 1) >= t.answerMinCoverage
+    ) {
       return answerReply(first.faq, first.score, language);
     }
     const options = hits.filter((h) => h.score >= t.choicesMinScore).slice(0, MAX_CHOICES);

@@ -27,10 +27,12 @@ export interface FaqRecord {
   readonly status?: string;
 }
 
-/** One search result with Meilisearch's `_rankingScore` (0..1). */
+/** One search result, best first; `score` is 0..1. */
 export interface FaqHit {
   readonly faq: FaqRecord;
   readonly score: number;
+  /** Share of the question's words (IDF-weighted) that the FAQ contains, 0..1; absent when unknown. */
+  readonly coverage?: number;
 }
 
 /** Full-text search over published FAQs. */

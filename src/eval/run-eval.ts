@@ -11,6 +11,8 @@ export interface EvalOutcome {
   readonly ranked: string[];
   /** Search scores of the top 3, for calibrating thresholds. */
   readonly scores: number[];
+  /** Coverage of the first hit. */
+  readonly coverage: number;
   readonly confidence?: number;
 }
 
@@ -62,6 +64,7 @@ export async function runEval(
       faqId: reply.faqId,
       ranked: hits.map((h) => h.faq.id),
       scores: hits.map((h) => h.score),
+      coverage: hits[0]?.coverage ?? 1,
       confidence: reply.confidence,
     });
     onProgress(++i, questions.length);

@@ -48,6 +48,7 @@ export class LexicalIndex {
   readonly #postings = new Map<string, { doc: number; tf: number }[]>();
   readonly #length: number[] = [];
   readonly #ids: string[] = [];
+  readonly #words: Set<string>[] = [];
   readonly #avgLength: number;
 
   constructor(
@@ -72,6 +73,7 @@ export class LexicalIndex {
       }
       this.#ids.push(d.id);
       this.#length.push(length);
+      this.#words.push(new Set([...tf.keys()].filter((u) => !u.includes("_") && !u.startsWith("~"))));
     });
     this.#avgLength = this.#length.reduce((s, l) => s + l, 0) / Math.max(1, docs.length);
   }
@@ -82,12 +84,17 @@ export class LexicalIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** The best FAQs for a query, best first, score in 0..1. */
-  search(query: string, limit: number): { faqId: string; score: number }[] {
+  /**
+   * The best FAQs for a query, best first. `score` is BM25 over the query's upper bound (0..1);
+   * `coverage` is the IDF-weighted share of the query's words that the FAQ contains at all (0..1),
+   * low when the question is about something the FAQ never mentions.
+   */
+  search(query: string, limit: number): { faqId: string; score: number; coverage: number }[] {
     const { k1, b } = this.options;
     const scores = new Map<number, number>();
     let bound = 0;
-    for (const u of new Set(units(query))) {
+    const queryUnits = new Set(units(query));
+    for (const u of queryUnits) {
       const idf = this.#idf(u);
       bound += idf * (k1 + 1);
       for (const { doc, tf } of this.#postings.get(u) ?? []) {
@@ -96,9 +103,17 @@ export class LexicalIndex {
       }
     }
     if (!bound) return [];
+    const words = [...queryUnits].filter((u) => !u.includes("_") && !u.startsWith("~"));
+    const wordWeight = words.reduce((sum, w) => sum + this.#idf(w), 0) || 1;
     return [...scores]
       .sort((x, y) => y[1] - x[1])
       .slice(0, limit)
-      .map(([doc, s]) => ({ faqId: this.#ids[doc] ?? "", score: s / bound }));
+      .map(([doc, s]) => ({
+        faqId: this.#ids[doc] ?? "",
+        score: s / bound,
+        coverage:
+          words.filter((w) => this.#words[doc]?.has(w)).reduce((sum, w) => sum + this.#idf(w), 0) /
+          wordWeight,
+      }));
   }
 }

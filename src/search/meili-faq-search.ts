@@ -91,9 +91,9 @@ export function meiliFaqSearch(client: Meilisearch, indexUid: string): FaqSearch
   return {
     async search(query, { limit }) {
       const snap = await current();
-      return snap.lexical.search(query, limit).flatMap(({ faqId, score }): FaqHit[] => {
+      return snap.lexical.search(query, limit).flatMap(({ faqId, score, coverage }): FaqHit[] => {
         const faq = snap.byId.get(faqId);
-        return faq ? [{ faq, score }] : [];
+        return faq ? [{ faq, score, coverage }] : [];
       });
     },
     async get(id) {

@@ -61,6 +61,7 @@ export const texts = {
     `Dạ, chào bạn! Mình là trợ lý pháp luật của ${org.name}. Bạn cứ hỏi bằng lời của mình, mình sẽ trả lời kèm căn cứ pháp luật. Mình có thể giúp về:\n${menu}\n\nMình không lưu tên hay số điện thoại của bạn nếu bạn không đồng ý.`,
   help: (menu: string) =>
     `Dạ, bạn gõ câu hỏi ngắn gọn, ví dụ: "ly hôn đơn phương thế nào", "làm lại giấy khai sinh". Các chủ đề mình trả lời được:\n${menu}\n\nCần người thật giúp, bạn bấm "${BUTTON_LABELS.person}".`,
+  answeringQuestion: (question: string) => `Về câu hỏi «${question}»:`,
   feedbackUp: () => "Dạ, cảm ơn bạn đã góp ý!",
   feedbackDown: () =>
     "Dạ, cảm ơn bạn đã góp ý. Câu hỏi của bạn sẽ được cán bộ xem lại để trả lời tốt hơn. Bạn có thể hỏi lại bằng cách khác, hoặc gặp cán bộ để được giúp trực tiếp.",

@@ -1,0 +1,184 @@
+import { describe, expect, it } from "vitest";
+import { createEngine, type EngineDeps } from "./engine.js";
+import { memorySessionStore } from "./memory-session-store.js";
+import type { FaqHit, FaqRecord, FaqSearch, UsageEvent } from "./ports.js";
+
+const faq = (id: string, question: string): FaqRecord => ({
+  id,
+  question,
+  answer: `Trả lời cho ${id}. Gọi {{org.legalAidPhone}}.\n\n## Chi tiết\n- ý một`,
+  topic: "hon-nhan-gia-dinh",
+  legalBasis: [
+    {
+      document: "Luật Hôn nhân và gia đình 2014",
+      number: "52/2014/QH13",
+      article: "Điều 56",
+      clause: "khoản 1",
+    },
+  ],
+  related: [],
+});
+
+/** A search fake: returns the scripted hits for a query, or throws when `down`. */
+function fakeSearch(
+  script: Record<string, [string, number][]>,
+  state = { down: false, calls: 0 },
+): FaqSearch & { state: typeof state } {
+  const all = new Map(
+    Object.values(script)
+      .flat()
+      .map(([id]) => [id, faq(id, `Câu hỏi ${id}?`)]),
+  );
+  return {
+    state,
+    async search(query) {
+      state.calls += 1;
+      if (state.down) throw new Error("meilisearch down");
+      return (script[query] ?? []).map(([id, score]): FaqHit => ({ faq: all.get(id) as FaqRecord, score }));
+    },
+    async get(id) {
+      return all.get(id);
+    },
+  };
+}
+
+function engineWith(search: FaqSearch) {
+  const events: UsageEvent[] = [];
+  const deps: EngineDeps = {
+    search,
+    sessions: memorySessionStore(),
+    usage: { record: async (e) => void events.push(e) },
+    clock: { now: () => new Date("2026-11-26T08:00:00Z") },
+    org: {
+      name: "Sở Tư pháp (ví dụ)",
+      legalAidCenterName: "Trung tâm TGPL (ví dụ)",
+      legalAidAddress: "địa chỉ (ví dụ)",
+      legalAidPhone: "SĐT-VÍ-DỤ",
+      openingHours: "giờ (ví dụ)",
+    },
+    thresholds: { answerMinScore: 0.2, answerMinGap: 0.05, choicesMinScore: 0.1, answerMinCoverage: 0 },
+    topicLabels: ["Hôn nhân", "Đất đai"],
+    sessionTtlSeconds: 1800,
+    hashId: (id) => `h(${id})`,
+  };
+  return { engine: createEngine(deps), events };
+}
+
+const ask = (text: string, sessionId = "s1") => ({ channel: "web" as const, sessionId, text });
+
+describe("the answer engine", () => {
+  it("answers a confident match with the basis line, the general-information line and filled placeholders", async () => {
+    const { engine } = engineWith(
+      fakeSearch({
+        "ly hôn đơn phương": [
+          ["a", 0.5],
+          ["b", 0.2],
+        ],
+      }),
+    );
+    const reply = await engine.handle(ask("Ly hôn   đơn phương"));
+    expect(reply.kind).toBe("answer");
+    expect(reply.faqId).toBe("a");
+    expect(reply.text).toContain("Gọi SĐT-VÍ-DỤ.");
+    expect(reply.text).toContain("Chi tiết:\n• ý một");
+    expect(reply.text).toContain("Căn cứ: khoản 1 Điều 56 Luật Hôn nhân và gia đình 2014 (52/2014/QH13).");
+    expect(reply.text).toContain("thông tin pháp luật chung");
+    expect(reply.buttons.map((b) => b.action.type)).toEqual(["feedback", "feedback", "escalate"]);
+  });
+
+  it("offers choices when the first two are close, and a typed number picks one", async () => {
+    const { engine } = engineWith(
+      fakeSearch({
+        "ly hôn": [
+          ["a", 0.3],
+          ["b", 0.28],
+          ["c", 0.15],
+          ["d", 0.05],
+        ],
+      }),
+    );
+    const choices = await engine.handle(ask("ly hôn"));
+    expect(choices.kind).toBe("choices");
+    expect(choices.suggestions.map((s) => s.faqId)).toEqual(["a", "b", "c"]);
+    const picked = await engine.handle(ask("2"));
+    expect(picked.kind).toBe("answer");
+    expect(picked.faqId).toBe("b");
+  });
+
+  it("falls back when nothing scores, then offers a person on the second miss", async () => {
+    const { engine } = engineWith(fakeSearch({}));
+    expect((await engine.handle(ask("thời tiết"))).kind).toBe("fallback");
+    const second = await engine.handle(ask("bóng đá"));
+    expect(second.kind).toBe("escalate");
+    expect(second.text).toContain("1800.1233");
+  });
+
+  it("checks for danger before anything else, even with pending choices", async () => {
+    const search = fakeSearch({
+      "ly hôn": [
+        ["a", 0.3],
+        ["b", 0.28],
+      ],
+    });
+    const { engine } = engineWith(search);
+    await engine.handle(ask("ly hôn"));
+    const reply = await engine.handle(ask("chồng tôi đang cầm dao đòi giết tôi"));
+    expect(reply.kind).toBe("emergency");
+    expect(reply.text.indexOf("113")).toBeLessThan(reply.text.indexOf("Trung tâm"));
+  });
+
+  it("answers greetings and requests for a person without searching", async () => {
+    const search = fakeSearch({});
+    const { engine } = engineWith(search);
+    expect((await engine.handle(ask("xin chào"))).intent).toBe("greeting");
+    expect((await engine.handle(ask("cho tôi gặp luật sư"))).kind).toBe("escalate");
+    expect(search.state.calls).toBe(0);
+  });
+
+  it("gives the hotline politely when search fails", async () => {
+    const search = fakeSearch({ x: [["a", 0.9]] }, { down: true, calls: 0 });
+    const { engine } = engineWith(search);
+    const reply = await engine.handle(ask("ly hôn"));
+    expect(reply.kind).toBe("fallback");
+    expect(reply.text).toContain("1800.1233");
+  });
+
+  it("records one usage event per message, with a hashed session and a scrubbed sample only for misses", async () => {
+    const { engine, events } = engineWith(fakeSearch({ "ly hôn đơn phương": [["a", 0.5]] }));
+    await engine.handle(ask("ly hôn đơn phương", "raw-session"));
+    await engine.handle(ask("gọi 0912345678 giúp tôi về thời tiết", "raw-session"));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(events).toHaveLength(2);
+    expect(events[0]).toMatchObject({
+      kind: "answer",
+      faqId: "a",
+      session: "h(raw-session)",
+      channel: "web",
+    });
+    expect(events[0]?.sample).toBeUndefined();
+    expect(events[1]?.sample).toContain("[số điện thoại]");
+    expect(JSON.stringify(events)).not.toContain("0912345678");
+  });
+
+  it("forgets the conversation when asked to delete the citizen's data", async () => {
+    const { engine } = engineWith(
+      fakeSearch({
+        "ly hôn": [
+          ["a", 0.3],
+          ["b", 0.28],
+        ],
+      }),
+    );
+    await engine.handle(ask("ly hôn"));
+    const deleted = await engine.handle(ask("xóa dữ liệu của tôi"));
+    expect(deleted.intent).toBe("delete-data");
+    expect((await engine.handle(ask("2"))).kind).not.toBe("answer");
+  });
+
+  it("asks for words when the message has none", async () => {
+    const { engine } = engineWith(fakeSearch({}));
+    const reply = await engine.handle(ask("😀😀 \u0000"));
+    expect(reply.kind).toBe("fallback");
+    expect(reply.intent).toBe("empty");
+  });
+});
