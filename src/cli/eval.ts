@@ -17,6 +17,9 @@ const { values } = parseArgs({
     calibrate: { type: "boolean", default: false },
     "max-wrong": { type: "string", default: "0.02" },
     external: { type: "string" },
+    ranker: { type: "string", default: "bm25" },
+    /** Comma-separated settings to leave at Meilisearch's defaults, to measure what each one does. */
+    "meili-without": { type: "string", default: "" },
   },
 });
 /** Floors CI enforces (a regression fails); the targets are higher, see the README. */
@@ -50,7 +53,11 @@ const source =
   values.questions ??
   (existsSync("test/eval/questions.jsonl") ? "test/eval/questions.jsonl" : "test/eval/parts");
 const questions = await readQuestions(source);
-const local = await localEngine(loadConfig({ ...process.env, LOG_LEVEL: "warn" }));
+const without = values["meili-without"].split(",").filter(Boolean);
+const local = await localEngine(loadConfig({ ...process.env, LOG_LEVEL: "warn" }), undefined, {
+  ranker: values.ranker === "meilisearch" ? "meilisearch" : "bm25",
+  settings: (settings) => Object.fromEntries(Object.entries(settings).filter(([k]) => !without.includes(k))),
+});
 try {
   const started = Date.now();
   const outcomes = await runEval(questions, local.engine, local.search, (done, total) => {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { Meilisearch } from "meilisearch";
+import { Meilisearch, type Settings } from "meilisearch";
 import type { Config } from "../config/index.js";
 import { loadFaqs, TOPICS, topicLabel } from "../content/index.js";
 import {
@@ -28,6 +28,7 @@ export interface LocalEngine {
 export async function localEngine(
   config: Config,
   usage: UsageSink = { record: async () => {} },
+  options: { ranker?: "bm25" | "meilisearch"; settings?: (s: Settings) => Settings } = {},
 ): Promise<LocalEngine> {
   const spawned =
     config.meili.url || (await runningDevMeili(config.dataDir))
@@ -40,13 +41,9 @@ export async function localEngine(
   const client = new Meilisearch({ host: endpoint.url, apiKey: endpoint.masterKey || undefined });
   const alias = `local_${randomBytes(4).toString("hex")}`;
   const { faqs } = await loadFaqs(config.content.dir);
-  const result = await buildIndex(
-    client,
-    alias,
-    faqs,
-    await loadIndexSettings(config.content.indexConfigDir),
-  );
-  const search = meiliFaqSearch(client, alias);
+  const settings = await loadIndexSettings(config.content.indexConfigDir);
+  const result = await buildIndex(client, alias, faqs, options.settings ? options.settings(settings) : settings);
+  const search = meiliFaqSearch(client, alias, { ranker: options.ranker });
   const engine = createEngine({
     search,
     sessions: memorySessionStore(),

@@ -48,7 +48,11 @@ interface Snapshot {
  * 49.8% and the BM25 ranking for 87.8% (test/eval, see the README). While Meilisearch is down the last
  * snapshot keeps serving; with none, search fails and the engine gives the hotline. Scores are in 0..1.
  */
-export function meiliFaqSearch(client: Meilisearch, indexUid: string): FaqSearch {
+export function meiliFaqSearch(
+  client: Meilisearch,
+  indexUid: string,
+  options: { ranker?: "bm25" | "meilisearch" } = {},
+): FaqSearch {
   const index = client.index<FaqDocument>(indexUid);
   let snapshot: Snapshot | undefined;
   let loading: Promise<Snapshot> | undefined;
@@ -90,6 +94,17 @@ export function meiliFaqSearch(client: Meilisearch, indexUid: string): FaqSearch
 
   return {
     async search(query, { limit }) {
+      if (options.ranker === "meilisearch") {
+        // Meilisearch's own ranking with the index-config settings: kept to measure those settings.
+        const res = await index.search(query, {
+          limit,
+          showRankingScore: true,
+          attributesToRetrieve: DISPLAY,
+          matchingStrategy: "last",
+          filter: "status = published",
+        });
+        return res.hits.map((h): FaqHit => ({ faq: toRecord(h), score: (h as { _rankingScore?: number })._rankingScore ?? 0 }));
+      }
       const snap = await current();
       return snap.lexical.search(query, limit).flatMap(({ faqId, score, coverage }): FaqHit[] => {
         const faq = snap.byId.get(faqId);
