@@ -26,6 +26,50 @@ const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"], { error: "true or false" })
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
+// --- Channels: Telegram, Zalo OA and outbound delivery (issue 5) --------------------------------
+const positiveNumber = (what: string) => z.coerce.number({ error: what }).positive(what);
+
+/** Channel variables; a channel is on when its secrets are set (see `.env.example`). */
+const channelVariables = {
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^[0-9]+:[A-Za-z0-9_-]+$/, "a bot token from @BotFather like 123456:ABC-…")
+    .optional(),
+  TELEGRAM_API_ROOT: httpUrl.default("https://api.telegram.org"),
+  TELEGRAM_WEBHOOK_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s/]+\/[^\s]*$/, "an http(s) URL with a path")
+    .optional(),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, "16–256 characters from A–Z, a–z, 0–9, _ and -")
+    .optional(),
+  TELEGRAM_RATE_PER_SECOND: positiveInt("a positive whole number").default(30),
+  TELEGRAM_CHAT_INTERVAL_MS: z.coerce
+    .number({ error: "a number of milliseconds ≥ 0" })
+    .int("a number of milliseconds ≥ 0")
+    .min(0, "a number of milliseconds ≥ 0")
+    .default(1000),
+  ZALO_APP_ID: z
+    .string()
+    .regex(/^[0-9]{1,32}$/, "the numeric app id of the Zalo app")
+    .optional(),
+  ZALO_APP_SECRET: z.string().min(1).optional(),
+  ZALO_OA_SECRET_KEY: z.string().min(1).optional(),
+  ZALO_ACCESS_TOKEN: z.string().min(1).optional(),
+  ZALO_REFRESH_TOKEN: z.string().min(1).optional(),
+  ZALO_API_BASE: httpUrl.default("https://openapi.zalo.me"),
+  ZALO_OAUTH_BASE: httpUrl.default("https://oauth.zaloapp.com"),
+  ZALO_SIGNATURE_MAX_AGE_SECONDS: positiveInt("a positive number of seconds").default(300),
+  ZALO_REPLY_WINDOW_HOURS: positiveNumber("a positive number of hours").default(168),
+  ZALO_RATE_PER_SECOND: positiveInt("a positive whole number").default(10),
+  OUTBOUND_ATTEMPTS: positiveInt("a positive whole number").default(8),
+  OUTBOUND_BACKOFF_MS: positiveInt("a positive number of milliseconds").default(2000),
+  OUTBOUND_CONCURRENCY: positiveInt("a positive whole number").default(32),
+  QUEUE_LOCK_SECONDS: positiveInt("a positive number of seconds").default(30),
+};
+// --- end of channel variables ------------------------------------------------------------------
+
 /**
  * The environment, as the service reads it. Every variable is documented in `.env.example`
  * and the README; defaults are safe for a developer's machine.
@@ -86,6 +130,8 @@ export const envSchema = z.object({
   TRANSLATE_PROVIDER: z.enum(["none", "google"], { error: "none or google" }).default("none"),
   TRANSLATE_HOST: z.string().min(1).default("translate.google.com"),
   TRANSLATE_TIMEOUT_MS: positiveInt("a positive number of milliseconds").default(3000),
+
+  ...channelVariables,
 });
 
 export type Env = z.infer<typeof envSchema>;

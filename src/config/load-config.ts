@@ -42,6 +42,7 @@ export interface Config {
     readonly host: string;
     readonly timeoutMs: number;
   };
+  readonly channels: ChannelsConfig;
 }
 
 /** Organisation details shown to citizens; never hard-coded in content. */
@@ -53,7 +54,96 @@ export interface OrgConfig {
   readonly openingHours: string;
 }
 
-const SECRET_KEYS = new Set(["MEILI_MASTER_KEY", "HASH_SECRET"]);
+// --- Channels (issue 5): Telegram, Zalo OA, outbound delivery ------------------------------------
+/** Messenger channels; a platform is undefined when its secrets are not set. */
+export interface ChannelsConfig {
+  readonly telegram?: {
+    readonly token: string;
+    readonly apiRoot: string;
+    /** Webhook mode when set; long polling otherwise. */
+    readonly webhook?: { readonly url: string; readonly path: string; readonly secret: string };
+    readonly ratePerSecond: number;
+    readonly chatIntervalMs: number;
+  };
+  readonly zalo?: {
+    readonly appId: string;
+    readonly appSecret?: string;
+    readonly oaSecretKey: string;
+    readonly accessToken?: string;
+    readonly refreshToken?: string;
+    readonly apiBase: string;
+    readonly oauthBase: string;
+    readonly signatureMaxAgeSeconds: number;
+    readonly replyWindowHours: number;
+    readonly ratePerSecond: number;
+  };
+  readonly outbound: {
+    readonly attempts: number;
+    readonly backoffMs: number;
+    readonly concurrency: number;
+    readonly lockSeconds: number;
+  };
+}
+
+const CHANNEL_SECRET_KEYS = [
+  "TELEGRAM_BOT_TOKEN",
+  "TELEGRAM_WEBHOOK_SECRET",
+  "ZALO_APP_SECRET",
+  "ZALO_OA_SECRET_KEY",
+  "ZALO_ACCESS_TOKEN",
+  "ZALO_REFRESH_TOKEN",
+];
+
+function channelsConfig(e: Env): ChannelsConfig {
+  if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET) {
+    throw new ConfigError(
+      "Config error: TELEGRAM_WEBHOOK_SECRET got nothing, expected a secret of 16–256 characters when TELEGRAM_WEBHOOK_URL is set",
+    );
+  }
+  const trim = (url: string) => url.replace(/\/+$/, "");
+  return {
+    telegram: e.TELEGRAM_BOT_TOKEN
+      ? {
+          token: e.TELEGRAM_BOT_TOKEN,
+          apiRoot: trim(e.TELEGRAM_API_ROOT),
+          webhook:
+            e.TELEGRAM_WEBHOOK_URL && e.TELEGRAM_WEBHOOK_SECRET
+              ? {
+                  url: e.TELEGRAM_WEBHOOK_URL,
+                  path: new URL(e.TELEGRAM_WEBHOOK_URL).pathname,
+                  secret: e.TELEGRAM_WEBHOOK_SECRET,
+                }
+              : undefined,
+          ratePerSecond: e.TELEGRAM_RATE_PER_SECOND,
+          chatIntervalMs: e.TELEGRAM_CHAT_INTERVAL_MS,
+        }
+      : undefined,
+    zalo:
+      e.ZALO_APP_ID && e.ZALO_OA_SECRET_KEY
+        ? {
+            appId: e.ZALO_APP_ID,
+            appSecret: e.ZALO_APP_SECRET,
+            oaSecretKey: e.ZALO_OA_SECRET_KEY,
+            accessToken: e.ZALO_ACCESS_TOKEN,
+            refreshToken: e.ZALO_REFRESH_TOKEN,
+            apiBase: trim(e.ZALO_API_BASE),
+            oauthBase: trim(e.ZALO_OAUTH_BASE),
+            signatureMaxAgeSeconds: e.ZALO_SIGNATURE_MAX_AGE_SECONDS,
+            replyWindowHours: e.ZALO_REPLY_WINDOW_HOURS,
+            ratePerSecond: e.ZALO_RATE_PER_SECOND,
+          }
+        : undefined,
+    outbound: {
+      attempts: e.OUTBOUND_ATTEMPTS,
+      backoffMs: e.OUTBOUND_BACKOFF_MS,
+      concurrency: e.OUTBOUND_CONCURRENCY,
+      lockSeconds: e.QUEUE_LOCK_SECONDS,
+    },
+  };
+}
+// --- end of channels --------------------------------------------------------------------------------
+
+const SECRET_KEYS = new Set(["MEILI_MASTER_KEY", "HASH_SECRET", ...CHANNEL_SECRET_KEYS]);
 
 function describe(key: string, value: unknown): string {
   if (value === undefined) return "nothing";
@@ -135,6 +225,7 @@ export function loadConfig(source: Record<string, string | undefined> = {}): Con
     rateLimit: { ipPerMinute: e.RATE_LIMIT_IP_PER_MINUTE, sessionPerMinute: e.RATE_LIMIT_SESSION_PER_MINUTE },
     usage: { streamMaxLen: e.USAGE_STREAM_MAXLEN },
     translate: { provider: e.TRANSLATE_PROVIDER, host: e.TRANSLATE_HOST, timeoutMs: e.TRANSLATE_TIMEOUT_MS },
+    channels: channelsConfig(e),
   };
   return deepFreeze(config);
 }

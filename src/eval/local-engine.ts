@@ -42,7 +42,12 @@ export async function localEngine(
   const alias = `local_${randomBytes(4).toString("hex")}`;
   const { faqs } = await loadFaqs(config.content.dir);
   const settings = await loadIndexSettings(config.content.indexConfigDir);
-  const result = await buildIndex(client, alias, faqs, options.settings ? options.settings(settings) : settings);
+  const result = await buildIndex(
+    client,
+    alias,
+    faqs,
+    options.settings ? options.settings(settings) : settings,
+  );
   const search = meiliFaqSearch(client, alias, { ranker: options.ranker });
   const engine = createEngine({
     search,

@@ -28,7 +28,8 @@ export async function runExternal(file: string, engine: Engine, sampleSize = 50)
     const reply = await engine.handle({ channel: "api", sessionId: `ext-${i++}`, text: q.question });
     byKind[reply.kind] = (byKind[reply.kind] ?? 0) + 1;
     const domain = `${q.id.split("-")[0]}:${q.domain ?? "none"}`;
-    const d = (byDomain[domain] ??= { n: 0 });
+    const d = byDomain[domain] ?? { n: 0 };
+    byDomain[domain] = d;
     d.n += 1;
     d[reply.kind] = (d[reply.kind] ?? 0) + 1;
     if (reply.kind === "answer" && reply.faqId) {

@@ -103,7 +103,9 @@ export function meiliFaqSearch(
           matchingStrategy: "last",
           filter: "status = published",
         });
-        return res.hits.map((h): FaqHit => ({ faq: toRecord(h), score: (h as { _rankingScore?: number })._rankingScore ?? 0 }));
+        return res.hits.map(
+          (h): FaqHit => ({ faq: toRecord(h), score: (h as { _rankingScore?: number })._rankingScore ?? 0 }),
+        );
       }
       const snap = await current();
       return snap.lexical.search(query, limit).flatMap(({ faqId, score, coverage }): FaqHit[] => {

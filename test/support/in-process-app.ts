@@ -22,6 +22,7 @@ export interface TestApp extends App {
   ask(
     body: unknown,
     headers?: Record<string, string>,
+    // biome-ignore lint/suspicious/noExplicitAny: a JSON body whose shape the assertions check
   ): Promise<{ status: number; body: any; headers: Headers }>;
   close(options?: { keepIndex?: boolean }): Promise<void>;
 }
