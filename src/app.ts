@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { Express } from "express";
+import type { Express, Router } from "express";
 import type { Redis } from "ioredis";
 import type { Meilisearch } from "meilisearch";
 import { detect } from "tinyld";
@@ -40,6 +40,8 @@ export async function createApp(deps: {
   logger: Logger;
   redis: Redis;
   meili: Meilisearch;
+  /** Routers mounted before the JSON parser (messenger webhooks that need the raw body). */
+  rawRouters?: readonly Router[];
 }): Promise<App> {
   const { config, logger, redis, meili } = deps;
   const search = meiliFaqSearch(meili, config.meili.index);
@@ -73,6 +75,7 @@ export async function createApp(deps: {
   const app = createHttpApp({
     logger,
     trustProxy: config.http.trustProxy,
+    rawRouters: deps.rawRouters,
     probes: {
       meilisearch: async () => (await meili.health()).status === "available",
       redis: async () => (await redis.ping()) === "PONG",

@@ -1,8 +1,10 @@
 import { mkdir } from "node:fs/promises";
 import type { Server } from "node:http";
+import { Router } from "express";
 import { Redis } from "ioredis";
 import { Meilisearch } from "meilisearch";
 import { createApp } from "./app.js";
+import { startChannels } from "./channels/index.js";
 import { type Config, exampleOrgFields, loadConfig } from "./config/index.js";
 import { AppError, ConfigError } from "./errors/index.js";
 import { createLogger, type Logger } from "./logging/index.js";
@@ -55,7 +57,17 @@ export async function start(config: Config, logger: Logger, lifecycle: Lifecycle
     logger.info({ built: result.built, documents: result.documents }, "FAQ index ready");
   }
 
-  const { app } = await createApp({ config, logger, redis, meili: meiliClient });
+  // Telegram and Zalo (when configured) mount their webhooks on this router, ahead of the JSON parser.
+  const channelRouter = Router();
+  const { app, engine } = await createApp({
+    config,
+    logger,
+    redis,
+    meili: meiliClient,
+    rawRouters: [channelRouter],
+  });
+  const channels = await startChannels({ config, logger, redis, engine, router: channelRouter });
+  lifecycle.defer("channels", () => channels.close());
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.http.port, config.http.host, (err?: Error) =>
       err ? reject(err) : resolve(s),

@@ -11,7 +11,7 @@ export interface HttpAppDeps {
   readonly probes: Record<string, HealthProbe>;
   readonly trustProxy?: boolean;
   readonly routers?: readonly Router[];
-  /** Mounted before the JSON parser (webhooks that need the raw body). */
+  /** Mounted first, before headers, request logs and the JSON parser (webhooks that need the raw body). */
   readonly rawRouters?: readonly Router[];
 }
 
@@ -20,6 +20,9 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", deps.trustProxy ?? false);
+  // Platform webhooks first: they need the raw body, answer machines (no security headers to
+  // render a page) and must acknowledge fast; they log what matters themselves.
+  for (const router of deps.rawRouters ?? []) app.use(router);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -42,7 +45,6 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     }),
   );
   app.use(healthRouter(deps.probes));
-  for (const router of deps.rawRouters ?? []) app.use(router);
   app.use(express.json({ limit: "16kb" }));
   app.use(express.urlencoded({ extended: false, limit: "16kb" }));
   for (const router of deps.routers ?? []) app.use(router);

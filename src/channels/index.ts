@@ -1,0 +1,65 @@
+import type { Router } from "express";
+import type { Redis } from "ioredis";
+import type { Config } from "../config/index.js";
+import type { Engine } from "../core/index.js";
+import type { Logger } from "../logging/index.js";
+import { startTelegram, type TelegramChannel } from "./telegram/index.js";
+import { startZalo, type ZaloChannel } from "./zalo/index.js";
+
+/** The messenger channels that are configured, running. */
+export interface Channels {
+  readonly telegram?: TelegramChannel;
+  readonly zalo?: ZaloChannel;
+  /** Stops polling, lets running jobs finish, closes the queues. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts Telegram when TELEGRAM_BOT_TOKEN is set and Zalo when ZALO_APP_ID and ZALO_OA_SECRET_KEY
+ * are; their webhook routes go on `router`, which the app mounts before its JSON parser.
+ */
+export async function startChannels(deps: {
+  config: Config;
+  logger: Logger;
+  redis: Redis;
+  engine: Engine;
+  router: Router;
+  /** Long-polling timeout in seconds (tests shorten it). */
+  pollTimeoutSeconds?: number;
+}): Promise<Channels> {
+  const { config } = deps;
+  const common = {
+    outbound: config.channels.outbound,
+    engine: deps.engine,
+    redis: deps.redis,
+    redisUrl: config.redis.url,
+    prefix: config.redis.prefix,
+    logger: deps.logger,
+    router: deps.router,
+  };
+  const started: { telegram?: TelegramChannel; zalo?: ZaloChannel } = {};
+  try {
+    if (config.channels.zalo) started.zalo = await startZalo({ ...common, zalo: config.channels.zalo });
+    if (config.channels.telegram) {
+      started.telegram = await startTelegram({
+        ...common,
+        telegram: config.channels.telegram,
+        pollTimeoutSeconds: deps.pollTimeoutSeconds,
+      });
+    }
+  } catch (error) {
+    await started.zalo?.close();
+    await started.telegram?.close();
+    throw error;
+  }
+  return {
+    ...started,
+    async close() {
+      await Promise.all([started.telegram?.close(), started.zalo?.close()]);
+    },
+  };
+}
+
+export * as outbound from "./outbound/index.js";
+export * as telegram from "./telegram/index.js";
+export * as zalo from "./zalo/index.js";

@@ -1,0 +1,4 @@
+export { type ChatPacer, redisChatPacer } from "./chat-pacer.js";
+export { createJobQueue, type JobQueue, type JobQueueOptions, jobId } from "./job-queue.js";
+export { redisSentMarkers, type SentMarkers } from "./sent-markers.js";
+export { splitMessage } from "./split-message.js";

@@ -1,0 +1,96 @@
+import { type Job, Queue, UnrecoverableError, Worker } from "bullmq";
+import type { z } from "zod";
+import type { Logger } from "../../logging/index.js";
+
+/** How a queue runs its jobs; one per platform and direction (inbound, outbound). */
+export interface JobQueueOptions<T> {
+  /** Queue name, e.g. `outbound-telegram`. */
+  readonly name: string;
+  readonly redisUrl: string;
+  /** BullMQ key prefix, derived from REDIS_PREFIX so tests can randomize it. */
+  readonly prefix: string;
+  /** Job data is checked on the way in and on the way out. */
+  readonly schema: z.ZodType<T>;
+  readonly process: (data: T, job: Job) => Promise<void>;
+  readonly concurrency: number;
+  readonly attempts: number;
+  /** First retry delay; doubles on each attempt. */
+  readonly backoffMs: number;
+  /** A job whose worker died is taken up again after about this long (kill -9). */
+  readonly lockSeconds: number;
+  /** At most `max` jobs started per `duration` ms across every instance. */
+  readonly limiter?: { readonly max: number; readonly duration: number };
+  /** Completed jobs are kept this long, so a duplicate job id within it is ignored. */
+  readonly keepCompletedSeconds?: number;
+  /** Start a worker in this process (default true). */
+  readonly work?: boolean;
+  readonly logger: Logger;
+}
+
+/** A durable BullMQ queue with its worker: retries with exponential backoff, failed jobs kept. */
+export interface JobQueue<T> {
+  /** Adds a job once: a second add with the same id (while the first is kept) is a no-op. */
+  add(id: string, data: T): Promise<void>;
+  readonly queue: Queue;
+  close(): Promise<void>;
+}
+
+/** BullMQ ids may not contain ":"; anything outside [A-Za-z0-9_-] becomes "_". */
+export function jobId(...parts: (string | number)[]): string {
+  return parts.map((p) => String(p).replace(/[^A-Za-z0-9_-]/g, "_")).join("-");
+}
+
+export function createJobQueue<T>(options: JobQueueOptions<T>): JobQueue<T> {
+  const log = options.logger.child({ queue: options.name });
+  const queue = new Queue(options.name, {
+    connection: { url: options.redisUrl, maxRetriesPerRequest: 2 },
+    prefix: options.prefix,
+    defaultJobOptions: {
+      attempts: options.attempts,
+      backoff: { type: "exponential", delay: options.backoffMs },
+      removeOnComplete: { age: options.keepCompletedSeconds ?? 86_400, count: 100_000 },
+      removeOnFail: false,
+    },
+  });
+  queue.on("error", (err) => log.warn({ err: err.message }, "queue connection error"));
+
+  const worker =
+    options.work === false
+      ? undefined
+      : new Worker(
+          options.name,
+          async (job: Job) => {
+            const parsed = options.schema.safeParse(job.data);
+            if (!parsed.success) throw new UnrecoverableError(`invalid job data: ${parsed.error.message}`);
+            await options.process(parsed.data, job);
+          },
+          {
+            connection: { url: options.redisUrl },
+            prefix: options.prefix,
+            concurrency: options.concurrency,
+            limiter: options.limiter,
+            lockDuration: options.lockSeconds * 1000,
+            stalledInterval: options.lockSeconds * 1000,
+            maxStalledCount: 3,
+          },
+        );
+  worker?.on("error", (err) => log.warn({ err: err.message }, "worker error"));
+  worker?.on("failed", (job, err) => {
+    const final = !job || job.attemptsMade >= (job.opts.attempts ?? 1) || err instanceof UnrecoverableError;
+    log[final ? "error" : "warn"](
+      { jobId: job?.id, attempt: job?.attemptsMade, err: err.message },
+      final ? "job failed; kept for staff" : "job failed; will retry",
+    );
+  });
+
+  return {
+    queue,
+    async add(id, data) {
+      await queue.add(options.name, options.schema.parse(data), { jobId: id });
+    },
+    async close() {
+      await worker?.close();
+      await queue.close();
+    },
+  };
+}

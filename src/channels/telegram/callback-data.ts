@@ -1,0 +1,34 @@
+import type { Action } from "../../core/index.js";
+
+/** Telegram's limit on `callback_data`. */
+export const MAX_CALLBACK_DATA_BYTES = 64;
+const FAQ_ID = /^[a-z0-9-]{1,60}$/;
+
+/**
+ * An engine action as compact callback data: `c:<faqId>` choose, `f:u:<faqId>` / `f:d:<faqId>`
+ * feedback, `e` escalate, `h` help. Undefined when it would not fit in 64 bytes.
+ */
+export function encodeAction(action: Action): string | undefined {
+  const data =
+    action.type === "choose"
+      ? `c:${action.faqId}`
+      : action.type === "feedback"
+        ? `f:${action.value === "up" ? "u" : "d"}:${action.faqId}`
+        : action.type === "escalate"
+          ? "e"
+          : "h";
+  return Buffer.byteLength(data) <= MAX_CALLBACK_DATA_BYTES ? data : undefined;
+}
+
+/** The action behind callback data, or undefined for anything we did not send. */
+export function decodeAction(data: string): Action | undefined {
+  if (data === "e") return { type: "escalate" };
+  if (data === "h") return { type: "help" };
+  const choose = /^c:(.+)$/.exec(data);
+  if (choose?.[1] && FAQ_ID.test(choose[1])) return { type: "choose", faqId: choose[1] };
+  const feedback = /^f:([ud]):(.+)$/.exec(data);
+  if (feedback?.[2] && FAQ_ID.test(feedback[2])) {
+    return { type: "feedback", faqId: feedback[2], value: feedback[1] === "u" ? "up" : "down" };
+  }
+  return undefined;
+}

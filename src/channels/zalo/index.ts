@@ -1,0 +1,17 @@
+export { type KeyedSequencer, keyedSequencer } from "./keyed-sequencer.js";
+export { renderZaloReply } from "./render-zalo-reply.js";
+export { startZalo, type ZaloChannel, type ZaloDeps } from "./start-zalo.js";
+export {
+  verifyZaloSignature,
+  ZALO_SIGNATURE_HEADER,
+  type ZaloSignatureCheck,
+  zaloMac,
+} from "./verify-zalo-signature.js";
+export { ZaloApiError } from "./zalo-api-error.js";
+export { ZALO_TOKEN_EXPIRED, type ZaloClient, zaloClient } from "./zalo-client.js";
+export { zaloDelivery, zaloOutsideWindowKey } from "./zalo-delivery.js";
+export { toZaloInboundJob, type ZaloInboundJob, zaloInboundJobSchema } from "./zalo-event.js";
+export { zaloInboundProcessor } from "./zalo-inbound.js";
+export { ZALO_MAX_TEXT, type ZaloOutboundJob, zaloOutboundJobSchema } from "./zalo-outbound-job.js";
+export { redisZaloTokenStore, type ZaloTokenStore } from "./zalo-token-store.js";
+export { ZALO_WEBHOOK_PATH, zaloWebhookRouter } from "./zalo-webhook-router.js";

@@ -1,0 +1,113 @@
+import type { Router } from "express";
+import type { Redis } from "ioredis";
+import type { Config } from "../../config/index.js";
+import type { Engine } from "../../core/index.js";
+import type { Logger } from "../../logging/index.js";
+import { createJobQueue, type JobQueue, jobId, redisSentMarkers } from "../outbound/index.js";
+import { zaloClient } from "./zalo-client.js";
+import { zaloDelivery } from "./zalo-delivery.js";
+import { type ZaloInboundJob, zaloInboundJobSchema } from "./zalo-event.js";
+import { zaloInboundProcessor } from "./zalo-inbound.js";
+import { type ZaloOutboundJob, zaloOutboundJobSchema } from "./zalo-outbound-job.js";
+import { redisZaloTokenStore, type ZaloTokenStore } from "./zalo-token-store.js";
+import { zaloWebhookRouter } from "./zalo-webhook-router.js";
+
+type ZaloConfig = NonNullable<Config["channels"]["zalo"]>;
+
+export interface ZaloDeps {
+  readonly zalo: ZaloConfig;
+  readonly outbound: Config["channels"]["outbound"];
+  readonly engine: Engine;
+  readonly redis: Redis;
+  readonly redisUrl: string;
+  /** REDIS_PREFIX: every key and queue of the channel lives under it. */
+  readonly prefix: string;
+  readonly logger: Logger;
+  /** Where `POST /webhooks/zalo` is mounted (before the app's JSON parser: it needs the raw body). */
+  readonly router: Router;
+  readonly now?: () => number;
+}
+
+/** A running Zalo OA channel. */
+export interface ZaloChannel {
+  readonly inbound: JobQueue<ZaloInboundJob>;
+  readonly outbound: JobQueue<ZaloOutboundJob>;
+  readonly tokens: ZaloTokenStore;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the Zalo OA channel: the signed webhook feeds the `inbound-zalo` queue, whose worker asks
+ * the engine and queues the reply on `outbound-zalo`, whose worker sends it through the OA API.
+ */
+export async function startZalo(deps: ZaloDeps): Promise<ZaloChannel> {
+  const log = deps.logger.child({ module: "zalo" });
+  const { zalo, outbound: o } = deps;
+  const tokens = redisZaloTokenStore({
+    redis: deps.redis,
+    prefix: deps.prefix,
+    oauthBase: zalo.oauthBase,
+    appId: zalo.appId,
+    appSecret: zalo.appSecret,
+    now: deps.now,
+  });
+  await tokens.seed(zalo.accessToken, zalo.refreshToken);
+  if (!zalo.appSecret || !zalo.refreshToken) {
+    log.warn("ZALO_APP_SECRET or ZALO_REFRESH_TOKEN is not set: the access token cannot be refreshed");
+  }
+  const common = {
+    redisUrl: deps.redisUrl,
+    prefix: `${deps.prefix}:bull`,
+    attempts: o.attempts,
+    backoffMs: o.backoffMs,
+    lockSeconds: o.lockSeconds,
+    logger: log,
+  };
+
+  const outbound = createJobQueue<ZaloOutboundJob>({
+    ...common,
+    name: "outbound-zalo",
+    schema: zaloOutboundJobSchema,
+    process: zaloDelivery({
+      client: zaloClient({ apiBase: zalo.apiBase, tokens }),
+      markers: redisSentMarkers(deps.redis, deps.prefix),
+      redis: deps.redis,
+      prefix: deps.prefix,
+      replyWindowMs: zalo.replyWindowHours * 3_600_000,
+      now: deps.now,
+    }),
+    concurrency: o.concurrency,
+    limiter: { max: zalo.ratePerSecond, duration: 1000 },
+  });
+
+  const inbound = createJobQueue<ZaloInboundJob>({
+    ...common,
+    name: "inbound-zalo",
+    schema: zaloInboundJobSchema,
+    process: zaloInboundProcessor({ engine: deps.engine, enqueue: (id, job) => outbound.add(id, job) }),
+    concurrency: o.concurrency,
+  });
+
+  deps.router.use(
+    zaloWebhookRouter({
+      appId: zalo.appId,
+      oaSecretKey: zalo.oaSecretKey,
+      maxAgeSeconds: zalo.signatureMaxAgeSeconds,
+      // Zalo may deliver one event more than once: the job id (its msg_id) makes it one job.
+      enqueue: (event) => inbound.add(jobId("zl", event.eventId), event),
+      now: deps.now,
+      onRejected: (reason) => log.warn({ reason }, "Zalo webhook refused"),
+    }),
+  );
+  log.info("Zalo OA webhook ready at /webhooks/zalo");
+
+  return {
+    inbound,
+    outbound,
+    tokens,
+    async close() {
+      await inbound.close();
+      await outbound.close();
+    },
+  };
+}

@@ -1,0 +1,122 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { Router } from "express";
+import { Redis } from "ioredis";
+import { Meilisearch } from "meilisearch";
+import { inject } from "vitest";
+import { type App, createApp } from "../../../src/app.js";
+import { type Channels, startChannels } from "../../../src/channels/index.js";
+import { type Config, loadConfig } from "../../../src/config/index.js";
+import type { Engine } from "../../../src/core/index.js";
+import { createLogger } from "../../../src/logging/index.js";
+import { redisIndexState } from "../../../src/redis/index.js";
+import { ensureIndex } from "../../../src/search/index.js";
+import { deleteKeys, randomName } from "../../support/services.js";
+
+/** The app wired as main.ts wires it, with the messenger channels, in this process. */
+export interface ChannelApp extends App {
+  readonly baseUrl: string;
+  readonly config: Config;
+  readonly redis: Redis;
+  readonly channels: Channels;
+  readonly prefix: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the app with its channels on a random port, with its own FAQ index, key prefix and queue
+ * names. `engine` replaces the real engine (for channel-only tests); `index: false` skips indexing.
+ */
+export async function startChannelApp(
+  env: Record<string, string>,
+  options: {
+    index?: boolean;
+    engine?: Engine;
+    beforeStart?: (redis: Redis, prefix: string) => Promise<void>;
+  } = {},
+): Promise<ChannelApp> {
+  const name = randomName("ch");
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "tlpl-ch-"));
+  const config = loadConfig({
+    MEILI_URL: inject("meiliUrl"),
+    MEILI_MASTER_KEY: inject("meiliKey"),
+    REDIS_URL: inject("redisUrl"),
+    MEILI_INDEX: name,
+    REDIS_PREFIX: name,
+    DATA_DIR: dataDir,
+    TELEGRAM_CHAT_INTERVAL_MS: "0",
+    OUTBOUND_BACKOFF_MS: "200",
+    ...env,
+  });
+  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
+  const redis = new Redis(config.redis.url, { maxRetriesPerRequest: 2 });
+  const meili = new Meilisearch({
+    host: config.meili.url ?? "",
+    apiKey: config.meili.masterKey,
+    timeout: 2000,
+  });
+  if (options.index !== false) {
+    await ensureIndex({
+      client: meili,
+      alias: config.meili.index,
+      contentDir: config.content.dir,
+      indexConfigDir: config.content.indexConfigDir,
+      state: redisIndexState(redis, config.redis.prefix),
+      logger,
+    });
+  }
+  await options.beforeStart?.(redis, name);
+  const router = Router();
+  const built = await createApp({ config, logger, redis, meili, rawRouters: [router] });
+  const channels = await startChannels({
+    config,
+    logger,
+    redis,
+    engine: options.engine ?? built.engine,
+    router,
+    pollTimeoutSeconds: 1,
+  });
+  const server: Server = await new Promise((resolve) => {
+    const s = built.app.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  return {
+    ...built,
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    config,
+    redis,
+    channels,
+    prefix: name,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      await channels.close();
+      if (options.index !== false) {
+        await meili
+          .deleteIndex(name)
+          .waitTask()
+          .catch(() => {});
+      }
+      await deleteKeys(redis, name);
+      await redis.quit();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** An engine that repeats what it was sent: for tests of the channels alone. */
+export function echoEngine(): Engine {
+  return {
+    async handle(message) {
+      return {
+        kind: "fallback",
+        text: `Bạn hỏi: ${message.text}`,
+        suggestions: [],
+        buttons: [{ label: "Gặp cán bộ trợ giúp pháp lý", action: { type: "escalate" } }],
+        language: "vi",
+      };
+    },
+  };
+}

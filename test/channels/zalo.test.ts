@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type FakeZalo,
+  startFakeZalo,
+  zaloFollowEvent,
+  zaloImageEvent,
+  zaloTextEvent,
+} from "../support/fake-zalo.js";
+import { type ChannelApp, startChannelApp } from "./support/channel-app.js";
+
+let fake: FakeZalo;
+let app: ChannelApp;
+let user = 8_100_000_000;
+const newUser = () => String(++user);
+
+beforeAll(async () => {
+  fake = await startFakeZalo();
+  app = await startChannelApp({
+    ZALO_APP_ID: fake.appId,
+    ZALO_APP_SECRET: fake.appSecret,
+    ZALO_OA_SECRET_KEY: fake.oaSecretKey,
+    ZALO_ACCESS_TOKEN: fake.initial.accessToken,
+    ZALO_REFRESH_TOKEN: fake.initial.refreshToken,
+    ZALO_API_BASE: fake.url,
+    ZALO_OAUTH_BASE: fake.url,
+  });
+}, 60_000);
+afterAll(async () => {
+  await app?.close();
+  await fake?.close();
+});
+
+function post(body: string, headers: Record<string, string>): Promise<Response> {
+  return fetch(`${app.baseUrl}/webhooks/zalo`, { method: "POST", headers, body });
+}
+
+function deliver(event: Record<string, unknown>): Promise<Response> {
+  const signed = fake.sign(event);
+  return post(signed.body, signed.headers);
+}
+
+describe("the Zalo OA channel (real engine)", () => {
+  it("answers a signed text message through the OA API, in Zalo's request shape", async () => {
+    const id = newUser();
+    const res = await deliver(
+      zaloTextEvent({ appId: fake.appId, userId: id, text: "thủ tục ly hôn đơn phương" }),
+    );
+    expect(res.status).toBe(200);
+    const [sent] = await fake.waitForDelivered(id, 1);
+    expect(sent?.body).toEqual({ recipient: { user_id: id }, message: { text: expect.any(String) } });
+    expect(sent?.accessToken).toBe(fake.initial.accessToken);
+    expect(sent?.text).toMatch(/Căn cứ:/);
+    expect(sent?.text).toContain('bạn gõ "gặp cán bộ"');
+  });
+
+  it("returns 401 when the Zalo signature does not match, is missing or is stale", async () => {
+    const id = newUser();
+    const signed = fake.sign(zaloTextEvent({ appId: fake.appId, userId: id, text: "ly hôn" }));
+    const tampered = signed.body.replace("ly hôn", "ly hôm");
+    expect((await post(tampered, signed.headers)).status).toBe(401);
+    expect((await post(signed.body, { "content-type": "application/json" })).status).toBe(401);
+    const stale = zaloTextEvent({
+      appId: fake.appId,
+      userId: id,
+      text: "ly hôn",
+      timestamp: Date.now() - 600_000,
+    });
+    expect((await deliver(stale)).status).toBe(401);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(fake.deliveredTo(id)).toHaveLength(0);
+  });
+
+  it("answers a duplicate delivery (same msg_id) once", async () => {
+    const id = newUser();
+    const event = zaloTextEvent({
+      appId: fake.appId,
+      userId: id,
+      text: "làm lại giấy khai sinh",
+      msgId: `dup${id}`,
+    });
+    const statuses = await Promise.all(
+      [deliver(event), deliver(event), deliver(event)].map((p) => p.then((r) => r.status)),
+    );
+    expect(statuses).toEqual([200, 200, 200]);
+    await fake.waitForDelivered(id, 1);
+    expect((await deliver(event)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(fake.deliveredTo(id)).toHaveLength(1);
+  });
+
+  it("numbers the choices in plain text, and a typed number picks one", async () => {
+    const id = newUser();
+    await deliver(zaloTextEvent({ appId: fake.appId, userId: id, text: "sổ đỏ" }));
+    const [choices] = await fake.waitForDelivered(id, 1);
+    expect(choices?.text).toMatch(/1\. .+\n2\. /);
+    await deliver(zaloTextEvent({ appId: fake.appId, userId: id, text: "2" }));
+    const [, answer] = await fake.waitForDelivered(id, 2);
+    expect(answer?.text).toMatch(/Căn cứ:/);
+  });
+
+  it("greets a new follower and says politely that only text is understood", async () => {
+    const id = newUser();
+    await deliver(zaloFollowEvent({ appId: fake.appId, userId: id }));
+    const [greeting] = await fake.waitForDelivered(id, 1);
+    expect(greeting?.text).toMatch(/^Dạ, chào bạn!/);
+    await deliver(zaloImageEvent({ appId: fake.appId, userId: id }));
+    const [, notice] = await fake.waitForDelivered(id, 2);
+    expect(notice?.text).toMatch(/chỉ hỗ trợ tin nhắn chữ/);
+  });
+
+  it("acknowledges at once even while the OA API does not answer", async () => {
+    const id = newUser();
+    fake.setMode("hang");
+    try {
+      const started = Date.now();
+      const res = await deliver(zaloTextEvent({ appId: fake.appId, userId: id, text: "xin chào" }));
+      expect(res.status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      fake.setMode("ok");
+    }
+  });
+
+  it("refreshes an expired access token once and delivers the reply", async () => {
+    const id = newUser();
+    fake.expireAccessToken();
+    await deliver(zaloTextEvent({ appId: fake.appId, userId: id, text: "xin chào" }));
+    const [sent] = await fake.waitForDelivered(id, 1);
+    expect(sent?.accessToken).toBe("acc-1");
+    expect(fake.refreshes).toEqual([{ refreshToken: "ref-0", accepted: true }]);
+    expect(await app.redis.hgetall(`${app.prefix}:zalo:tokens`)).toMatchObject({
+      access: "acc-1",
+      refresh: "ref-1",
+    });
+  });
+});

@@ -1,0 +1,272 @@
+import { createHash, randomBytes } from "node:crypto";
+import { createServer, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+// biome-ignore lint/suspicious/noExplicitAny: JSON as it comes off the wire
+type Json = any;
+
+/** A message the fake OA API accepted. */
+export interface ZaloDelivered {
+  readonly userId: string;
+  readonly text: string;
+  readonly accessToken: string;
+  /** The request body exactly as received. */
+  readonly body: unknown;
+}
+
+/** `ok` answers; `hang` holds message requests open and delivers nothing (a network cut). */
+export type FakeZaloMode = "ok" | "hang";
+
+export interface FakeZalo {
+  /** Base URL for both ZALO_API_BASE and ZALO_OAUTH_BASE. */
+  readonly url: string;
+  readonly appId: string;
+  readonly appSecret: string;
+  readonly oaSecretKey: string;
+  /** The pair the OA starts with (seed ZALO_ACCESS_TOKEN / ZALO_REFRESH_TOKEN with it). */
+  readonly initial: { readonly accessToken: string; readonly refreshToken: string };
+  readonly delivered: ZaloDelivered[];
+  /** Every refresh request, with the refresh token it used and whether it was accepted. */
+  readonly refreshes: { refreshToken: string; accepted: boolean }[];
+  /** Message requests received (delivered or not). */
+  messageRequests: number;
+  /** The current access token stops working: the API answers -216. */
+  expireAccessToken(): void;
+  /** Leaving `hang` cuts the held requests, as a network failure would. */
+  setMode(mode: FakeZaloMode): void;
+  /** The next `times` message requests (whose text matches, if given) answer HTTP 500. */
+  failNext(times?: number, match?: (text: string) => boolean): void;
+  deliveredTo(userId: string): ZaloDelivered[];
+  waitForDelivered(userId: string, count: number, timeoutMs?: number): Promise<ZaloDelivered[]>;
+  waitForRequests(count: number, timeoutMs?: number): Promise<void>;
+  /** A webhook delivery as Zalo sends it: the raw body and its signature header. */
+  sign(event: Record<string, unknown>): { body: string; headers: Record<string, string> };
+  close(): Promise<void>;
+}
+
+/** A `user_send_text` event as Zalo posts it to the webhook. */
+export function zaloTextEvent(o: {
+  appId: string;
+  userId: string;
+  text: string;
+  msgId?: string;
+  timestamp?: number;
+}) {
+  return {
+    app_id: o.appId,
+    user_id_by_app: `${o.userId}9`,
+    event_name: "user_send_text",
+    timestamp: String(o.timestamp ?? Date.now()),
+    sender: { id: o.userId },
+    recipient: { id: "579745863508352884" },
+    message: { text: o.text, msg_id: o.msgId ?? randomBytes(10).toString("hex") },
+  };
+}
+
+/** A `user_send_image` event. */
+export function zaloImageEvent(o: { appId: string; userId: string; msgId?: string }) {
+  return {
+    app_id: o.appId,
+    event_name: "user_send_image",
+    timestamp: String(Date.now()),
+    sender: { id: o.userId },
+    recipient: { id: "579745863508352884" },
+    message: {
+      msg_id: o.msgId ?? randomBytes(10).toString("hex"),
+      attachments: [
+        {
+          type: "image",
+          payload: { thumbnail: "https://example.test/t.jpg", url: "https://example.test/i.jpg" },
+        },
+      ],
+    },
+  };
+}
+
+/** A `follow` event. */
+export function zaloFollowEvent(o: { appId: string; userId: string }) {
+  return {
+    app_id: o.appId,
+    oa_id: "579745863508352884",
+    event_name: "follow",
+    timestamp: String(Date.now()),
+    source: "oa_profile",
+    follower: { id: o.userId },
+    user_id_by_app: `${o.userId}9`,
+  };
+}
+
+/**
+ * A local HTTP stand-in for the Zalo OA API (`/v3.0/oa/message/cs`) and Zalo OAuth
+ * (`/v4/oa/access_token`): errors come as HTTP 200 with a non-zero `error`, a refresh token
+ * works once, and a spent one is refused as Zalo refuses it.
+ */
+export async function startFakeZalo(): Promise<FakeZalo> {
+  const appId = "3608465249409039670";
+  const appSecret = "fake-app-secret-KJH7";
+  const oaSecretKey = "fake-oa-secret-key-Qw8";
+  const initial = { accessToken: "acc-0", refreshToken: "ref-0" };
+  let access: string | undefined = initial.accessToken;
+  let refresh = initial.refreshToken;
+  let generation = 0;
+  let mode: FakeZaloMode = "ok";
+  let failures = 0;
+  let failMatch: ((text: string) => boolean) | undefined;
+  const delivered: ZaloDelivered[] = [];
+  const refreshes: { refreshToken: string; accepted: boolean }[] = [];
+  const held: ServerResponse[] = [];
+  const listeners = new Set<() => void>();
+  const notify = () => {
+    for (const l of [...listeners]) l();
+  };
+  const json = (res: ServerResponse, status: number, body: unknown) =>
+    res.writeHead(status, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify(body));
+
+  const fake: FakeZalo = {
+    url: "",
+    appId,
+    appSecret,
+    oaSecretKey,
+    initial,
+    delivered,
+    refreshes,
+    messageRequests: 0,
+    expireAccessToken() {
+      access = undefined;
+    },
+    setMode(next) {
+      mode = next;
+      if (next !== "hang") for (const res of held.splice(0)) res.destroy();
+    },
+    failNext(times = 1, match) {
+      failures = times;
+      failMatch = match;
+    },
+    deliveredTo: (userId) => delivered.filter((d) => d.userId === userId),
+    waitForDelivered(userId, count, timeoutMs = 15_000) {
+      return waitUntil(
+        () => {
+          const mine = delivered.filter((d) => d.userId === userId);
+          return mine.length >= count ? mine : undefined;
+        },
+        timeoutMs,
+        `${count} message(s) to ${userId}`,
+      );
+    },
+    waitForRequests(count, timeoutMs = 15_000) {
+      return waitUntil(
+        () => (fake.messageRequests >= count ? true : undefined),
+        timeoutMs,
+        `${count} requests`,
+      ).then(() => undefined);
+    },
+    sign(event) {
+      const body = JSON.stringify(event);
+      const timestamp = String(event.timestamp);
+      const mac = createHash("sha256").update(`${appId}${body}${timestamp}${oaSecretKey}`).digest("hex");
+      return { body, headers: { "content-type": "application/json", "x-zevent-signature": `mac=${mac}` } };
+    },
+    async close() {
+      for (const res of held) res.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+
+  function waitUntil<T>(check: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const done = () => {
+        const value = check();
+        if (value === undefined) return;
+        clearTimeout(timer);
+        listeners.delete(done);
+        resolve(value);
+      };
+      const timer = setTimeout(() => {
+        listeners.delete(done);
+        reject(new Error(`fake Zalo: timed out waiting for ${what}`));
+      }, timeoutMs);
+      listeners.add(done);
+      done();
+    });
+  }
+
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const raw = Buffer.concat(chunks).toString("utf8");
+      const path = new URL(req.url ?? "/", "http://fake").pathname;
+
+      if (req.method === "POST" && path === "/v4/oa/access_token") {
+        const form = new URLSearchParams(raw);
+        if (req.headers.secret_key !== appSecret) {
+          return json(res, 200, {
+            error: -14003,
+            error_name: "Invalid app secret",
+            error_description: "secret_key is invalid",
+          });
+        }
+        if (form.get("app_id") !== appId || form.get("grant_type") !== "refresh_token") {
+          return json(res, 200, {
+            error: -14002,
+            error_name: "Invalid parameter",
+            error_description: "app_id or grant_type is invalid",
+          });
+        }
+        const used = form.get("refresh_token") ?? "";
+        const accepted = used === refresh;
+        refreshes.push({ refreshToken: used, accepted });
+        if (!accepted) {
+          return json(res, 200, {
+            error: -14014,
+            error_name: "Invalid refresh token",
+            error_description: "Refresh token is invalid or has been used",
+          });
+        }
+        generation += 1;
+        access = `acc-${generation}`;
+        refresh = `ref-${generation}`;
+        return json(res, 200, { access_token: access, refresh_token: refresh, expires_in: "90000" });
+      }
+
+      if (req.method === "POST" && path === "/v3.0/oa/message/cs") {
+        fake.messageRequests += 1;
+        notify();
+        if (mode === "hang") {
+          held.push(res);
+          return;
+        }
+        let body: Json;
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          return json(res, 200, { error: -201, message: "Parameters are invalid" });
+        }
+        if (failures > 0 && (!failMatch || failMatch(String(body?.message?.text)))) {
+          failures -= 1;
+          return json(res, 500, { error: -500, message: "Internal server error" });
+        }
+        const token = String(req.headers.access_token ?? "");
+        if (!access || token !== access)
+          return json(res, 200, { error: -216, message: "Access token is invalid" });
+        const userId = body?.recipient?.user_id;
+        const text = body?.message?.text;
+        if (typeof userId !== "string" || typeof text !== "string" || !text || text.length > 2000) {
+          return json(res, 200, { error: -201, message: "Parameters are invalid" });
+        }
+        delivered.push({ userId, text, accessToken: token, body });
+        notify();
+        return json(res, 200, {
+          data: { message_id: randomBytes(16).toString("hex"), user_id: userId },
+          error: 0,
+          message: "Success",
+        });
+      }
+      json(res, 404, { error: -404, message: "Not found" });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  (fake as { url: string }).url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return fake;
+}
