@@ -42,6 +42,7 @@ export async function buildIndex(
 ): Promise<IndexResult> {
   const started = Date.now();
   const published = faqs.filter((f) => f.status === "published");
+  const hash = contentHash(published, settings);
   const uid = `${alias}_${Date.now()}${Math.floor(Math.random() * 1000)}`;
   const total = published.length;
   const wait = { timeout: TASK_TIMEOUT_MS, interval: 50 };
@@ -55,7 +56,7 @@ export async function buildIndex(
     onProgress({ step: "settings", done: 0, total });
     ensureOk(await client.index(uid).updateSettings(settings).waitTask(wait), "applying settings");
     const questions = new Map(published.map((f) => [f.id, f.question]));
-    const docs = published.map((f) => toFaqDocument(f, questions));
+    const docs = published.map((f) => toFaqDocument(f, questions, hash));
     const batch = 100;
     for (let i = 0; i < docs.length; i += batch) {
       ensureOk(
@@ -90,5 +91,5 @@ export async function buildIndex(
     throw error;
   }
   onProgress({ step: "done", done: total, total });
-  return { uid, documents: total, ms: Date.now() - started, hash: contentHash(published, settings) };
+  return { uid, documents: total, ms: Date.now() - started, hash };
 }

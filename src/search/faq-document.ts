@@ -14,6 +14,8 @@ export interface FaqDocument {
   related: string[];
   relatedLinks: { id: string; question: string }[];
   status: string;
+  /** Hash of the indexed corpus and settings: readers reload their snapshot when it changes. */
+  rev: string;
   q: string;
   v: string[];
   t: string[];
@@ -28,7 +30,11 @@ function plain(markdown: string): string {
 }
 
 /** Builds the index document of a FAQ; the search fields use the same `normalize()` as queries. */
-export function toFaqDocument(faq: Faq, questions: ReadonlyMap<string, string> = new Map()): FaqDocument {
+export function toFaqDocument(
+  faq: Faq,
+  questions: ReadonlyMap<string, string> = new Map(),
+  rev = "",
+): FaqDocument {
   return {
     id: faq.id,
     question: faq.question,
@@ -44,6 +50,7 @@ export function toFaqDocument(faq: Faq, questions: ReadonlyMap<string, string> =
       return question ? [{ id, question }] : [];
     }),
     status: faq.status,
+    rev,
     q: normalize(faq.question),
     v: faq.variants.map((v) => normalize(v)),
     t: faq.tags.map((t) => normalize(t)),

@@ -37,6 +37,7 @@ function toRecord(doc: Partial<FaqDocument>): FaqRecord {
 
 interface Snapshot {
   readonly at: number;
+  readonly rev: string;
   readonly byId: ReadonlyMap<string, FaqRecord>;
   readonly lexical: LexicalIndex;
 }
@@ -58,6 +59,10 @@ export function meiliFaqSearch(
   let loading: Promise<Snapshot> | undefined;
 
   async function load(): Promise<Snapshot> {
+    // One tiny read tells whether the corpus changed; rebuilding the ranking is only done when it did.
+    const probe = await index.getDocuments({ fields: ["rev"], limit: 1, filter: "status = published" });
+    const rev = probe.results[0]?.rev ?? "";
+    if (snapshot && rev && snapshot.rev === rev) return { ...snapshot, at: Date.now() };
     const res = await index.getDocuments({
       fields: [...DISPLAY, "q", "v", "t", "a"] as (keyof FaqDocument)[],
       limit: 10_000,
@@ -73,6 +78,7 @@ export function meiliFaqSearch(
     }));
     return {
       at: Date.now(),
+      rev,
       byId: new Map(docs.map((d) => [d.id ?? "", toRecord(d)])),
       lexical: new LexicalIndex(ranked),
     };
