@@ -11,6 +11,7 @@ import autocannon from "autocannon";
 import { Redis } from "ioredis";
 import { normalize } from "../core/index.js";
 import { readQuestions } from "../eval/index.js";
+import { deleteKeysWithPrefix } from "../redis/index.js";
 import { freePort, startMeiliServer } from "../runtime/index.js";
 
 const { values } = parseArgs({ options: { seconds: { type: "string", default: "8" } } });
@@ -126,12 +127,7 @@ try {
   server.kill("SIGTERM");
   await new Promise((r) => server.once("exit", r));
   const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
-  let cursor = "0";
-  do {
-    const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000);
-    cursor = next;
-    if (keys.length) await redis.unlink(...keys);
-  } while (cursor !== "0");
+  await deleteKeysWithPrefix(redis, prefix);
   redis.disconnect();
   await meili.process?.stop();
   await rm(dataDir, { recursive: true, force: true });

@@ -1,3 +1,4 @@
+export { deleteKeysWithPrefix } from "./delete-keys.js";
 export { redisCache } from "./redis-cache.js";
 export { redisIndexState } from "./redis-index-state.js";
 export { withRedisLock } from "./redis-lock.js";

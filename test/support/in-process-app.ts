@@ -1,17 +1,10 @@
-import { mkdtemp, rm } from "node:fs/promises";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
-import { Redis } from "ioredis";
-import { Meilisearch } from "meilisearch";
-import { inject } from "vitest";
+import type { Redis } from "ioredis";
+import type { Meilisearch } from "meilisearch";
 import { type App, createApp } from "../../src/app.js";
-import { type Config, loadConfig } from "../../src/config/index.js";
-import { createLogger } from "../../src/logging/index.js";
-import { redisIndexState } from "../../src/redis/index.js";
-import { ensureIndex } from "../../src/search/index.js";
-import { deleteKeys, randomName } from "./services.js";
+import type { Config } from "../../src/config/index.js";
+import { testServices } from "./test-services.js";
 
 /** The app wired as in production, in this process, on a random port, with its own index and key prefix. */
 export interface TestApp extends App {
@@ -31,36 +24,11 @@ export async function startTestApp(
   env: Record<string, string> = {},
   options: { index?: boolean } = {},
 ): Promise<TestApp> {
-  const name = randomName("app");
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "tlpl-app-"));
-  const config = loadConfig({
-    MEILI_URL: inject("meiliUrl"),
-    MEILI_MASTER_KEY: inject("meiliKey"),
-    REDIS_URL: inject("redisUrl"),
-    MEILI_INDEX: name,
-    REDIS_PREFIX: name,
-    DATA_DIR: dataDir,
-    RATE_LIMIT_IP_PER_MINUTE: "100000",
-    RATE_LIMIT_SESSION_PER_MINUTE: "100000",
-    ...env,
-  });
-  const logger = createLogger("silent");
-  const redis = new Redis(config.redis.url, { maxRetriesPerRequest: 2 });
-  const meili = new Meilisearch({
-    host: config.meili.url ?? "",
-    apiKey: config.meili.masterKey,
-    timeout: 2000,
-  });
-  if (options.index !== false) {
-    await ensureIndex({
-      client: meili,
-      alias: config.meili.index,
-      contentDir: config.content.dir,
-      indexConfigDir: config.content.indexConfigDir,
-      state: redisIndexState(redis, config.redis.prefix),
-      logger,
-    });
-  }
+  const services = await testServices(
+    { RATE_LIMIT_IP_PER_MINUTE: "100000", RATE_LIMIT_SESSION_PER_MINUTE: "100000", ...env },
+    { index: options.index, namePrefix: "app" },
+  );
+  const { config, logger, redis, meili } = services;
   const built = await createApp({ config, logger, redis, meili });
   const server: Server = await new Promise((resolve) => {
     const s = built.app.listen(0, "127.0.0.1", () => resolve(s));
@@ -90,14 +58,7 @@ export async function startTestApp(
     async close({ keepIndex = false } = {}) {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
-      if (!keepIndex)
-        await meili
-          .deleteIndex(name)
-          .waitTask()
-          .catch(() => {});
-      await deleteKeys(redis, name);
-      await redis.quit();
-      await rm(dataDir, { recursive: true, force: true });
+      await services.release({ keepIndex });
     },
   };
 }

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { Meilisearch } from "meilisearch";
 import { inject } from "vitest";
+import { deleteKeysWithPrefix } from "../../src/redis/index.js";
 
 /** A random name for an index, key prefix or queue, so parallel tests never share state. */
 export function randomName(prefix = "t"): string {
@@ -19,14 +20,7 @@ export function redisClient(): Redis {
 }
 
 /** Deletes every key starting with `prefix` (SCAN, never KEYS). */
-export async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
-  let cursor = "0";
-  do {
-    const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 500);
-    cursor = next;
-    if (keys.length) await redis.unlink(...keys);
-  } while (cursor !== "0");
-}
+export const deleteKeys = deleteKeysWithPrefix;
 
 /** Env for a child process of the real entry point, pointing at the test services. */
 export function serviceEnv(extra: Record<string, string> = {}): Record<string, string> {

@@ -1,20 +1,12 @@
-import { mkdtemp, rm } from "node:fs/promises";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { Router } from "express";
-import { Redis } from "ioredis";
-import { Meilisearch } from "meilisearch";
-import { inject } from "vitest";
+import type { Redis } from "ioredis";
 import { type App, createApp } from "../../../src/app.js";
 import { type Channels, startChannels } from "../../../src/channels/index.js";
-import { type Config, loadConfig } from "../../../src/config/index.js";
+import type { Config } from "../../../src/config/index.js";
 import type { Engine } from "../../../src/core/index.js";
-import { createLogger } from "../../../src/logging/index.js";
-import { redisIndexState } from "../../../src/redis/index.js";
-import { ensureIndex } from "../../../src/search/index.js";
-import { deleteKeys, randomName } from "../../support/services.js";
+import { testServices } from "../../support/test-services.js";
 
 /** The app wired as main.ts wires it, with the messenger channels, in this process. */
 export interface ChannelApp extends App {
@@ -38,36 +30,11 @@ export async function startChannelApp(
     beforeStart?: (redis: Redis, prefix: string) => Promise<void>;
   } = {},
 ): Promise<ChannelApp> {
-  const name = randomName("ch");
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "tlpl-ch-"));
-  const config = loadConfig({
-    MEILI_URL: inject("meiliUrl"),
-    MEILI_MASTER_KEY: inject("meiliKey"),
-    REDIS_URL: inject("redisUrl"),
-    MEILI_INDEX: name,
-    REDIS_PREFIX: name,
-    DATA_DIR: dataDir,
-    TELEGRAM_CHAT_INTERVAL_MS: "0",
-    OUTBOUND_BACKOFF_MS: "200",
-    ...env,
-  });
-  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
-  const redis = new Redis(config.redis.url, { maxRetriesPerRequest: 2 });
-  const meili = new Meilisearch({
-    host: config.meili.url ?? "",
-    apiKey: config.meili.masterKey,
-    timeout: 2000,
-  });
-  if (options.index !== false) {
-    await ensureIndex({
-      client: meili,
-      alias: config.meili.index,
-      contentDir: config.content.dir,
-      indexConfigDir: config.content.indexConfigDir,
-      state: redisIndexState(redis, config.redis.prefix),
-      logger,
-    });
-  }
+  const services = await testServices(
+    { TELEGRAM_CHAT_INTERVAL_MS: "0", OUTBOUND_BACKOFF_MS: "200", ...env },
+    { index: options.index, namePrefix: "ch", logLevel: process.env.TEST_LOG_LEVEL },
+  );
+  const { name, config, logger, redis, meili } = services;
   await options.beforeStart?.(redis, name);
   const router = Router();
   const built = await createApp({ config, logger, redis, meili, rawRouters: [router] });
@@ -93,15 +60,7 @@ export async function startChannelApp(
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
       await channels.close();
-      if (options.index !== false) {
-        await meili
-          .deleteIndex(name)
-          .waitTask()
-          .catch(() => {});
-      }
-      await deleteKeys(redis, name);
-      await redis.quit();
-      await rm(dataDir, { recursive: true, force: true });
+      await services.release({ keepIndex: options.index === false });
     },
   };
 }
