@@ -79,35 +79,52 @@ const prefix = `benchch_${randomBytes(4).toString("hex")}`;
 const port = await freePort();
 process.stdout.write("building the server…\n");
 execFileSync("npm", ["run", "build", "--silent"], { stdio: "inherit", cwd: ROOT });
+const serverEnv = {
+  ...process.env,
+  NODE_ENV: "test",
+  PORT: String(port),
+  HOST: "127.0.0.1",
+  LOG_LEVEL: "error",
+  DATA_DIR: dataDir,
+  MEILI_URL: meili.url,
+  MEILI_MASTER_KEY: meili.masterKey,
+  MEILI_INDEX: prefix,
+  REDIS_PREFIX: prefix,
+  TELEGRAM_BOT_TOKEN: telegram.token,
+  TELEGRAM_API_ROOT: telegram.apiRoot,
+  TELEGRAM_RATE_PER_SECOND: "100000",
+  TELEGRAM_CHAT_INTERVAL_MS: "0",
+  ZALO_APP_ID: zalo.appId,
+  ZALO_APP_SECRET: zalo.appSecret,
+  ZALO_OA_SECRET_KEY: zalo.oaSecretKey,
+  ZALO_ACCESS_TOKEN: zalo.initial.accessToken,
+  ZALO_REFRESH_TOKEN: zalo.initial.refreshToken,
+  ZALO_API_BASE: zalo.url,
+  ZALO_OAUTH_BASE: zalo.url,
+  ZALO_RATE_PER_SECOND: "100000",
+};
+// The worker instance: polls Telegram and runs every queue worker.
 const server = spawn(process.execPath, ["dist/main.js"], {
   cwd: ROOT,
-  env: {
-    ...process.env,
-    NODE_ENV: "test",
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "error",
-    DATA_DIR: dataDir,
-    MEILI_URL: meili.url,
-    MEILI_MASTER_KEY: meili.masterKey,
-    MEILI_INDEX: prefix,
-    REDIS_PREFIX: prefix,
-    TELEGRAM_BOT_TOKEN: telegram.token,
-    TELEGRAM_API_ROOT: telegram.apiRoot,
-    TELEGRAM_RATE_PER_SECOND: "100000",
-    TELEGRAM_CHAT_INTERVAL_MS: "0",
-    ZALO_APP_ID: zalo.appId,
-    ZALO_APP_SECRET: zalo.appSecret,
-    ZALO_OA_SECRET_KEY: zalo.oaSecretKey,
-    ZALO_ACCESS_TOKEN: zalo.initial.accessToken,
-    ZALO_REFRESH_TOKEN: zalo.initial.refreshToken,
-    ZALO_API_BASE: zalo.url,
-    ZALO_OAUTH_BASE: zalo.url,
-    ZALO_RATE_PER_SECOND: "100000",
-  },
+  env: serverEnv,
   stdio: ["ignore", "pipe", "inherit"],
 });
 const base = `http://127.0.0.1:${port}`;
+// The web instance Zalo posts to: it only verifies, enqueues and acknowledges (QUEUE_WORKERS=false),
+// as a deployment would run it behind the load balancer.
+const webPort = await freePort();
+const web = spawn(process.execPath, ["dist/main.js"], {
+  cwd: ROOT,
+  env: {
+    ...serverEnv,
+    PORT: String(webPort),
+    QUEUE_WORKERS: "false",
+    TELEGRAM_BOT_TOKEN: "",
+    REINDEX_ON_START: "false",
+  },
+  stdio: ["ignore", "pipe", "inherit"],
+});
+const webBase = `http://127.0.0.1:${webPort}`;
 
 try {
   const ready = await (async () => {
@@ -121,6 +138,16 @@ try {
     return false;
   })();
   if (!ready) throw new Error("the server did not become ready");
+  for (
+    let i = 0;
+    i < 600 &&
+    !(await fetch(`${webBase}/health/ready`)
+      .then((r) => r.ok)
+      .catch(() => false));
+    i++
+  ) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
   const questions = (await readQuestions(path.join(ROOT, "test/eval/questions.jsonl")))
     .filter((q) => q.expectFaqId)
     .map((q) => q.text);
@@ -163,7 +190,7 @@ try {
       Array.from({ length: 100 }, async () => {
         const delivery = signedDelivery();
         const t0 = performance.now();
-        const res = await fetch(`${base}/webhooks/zalo`, {
+        const res = await fetch(`${webBase}/webhooks/zalo`, {
           method: "POST",
           headers: delivery.headers as Record<string, string>,
           body: delivery.body as string,
@@ -192,7 +219,7 @@ try {
   // 100 deliveries always in flight (each connection sends the next as soon as one is acknowledged)
   // for SECONDS, while the workers answer every event on the same two cores.
   const result = await autocannon({
-    url: `${base}/webhooks/zalo`,
+    url: `${webBase}/webhooks/zalo`,
     connections: 100,
     duration: SECONDS,
     method: "POST",
@@ -233,8 +260,9 @@ try {
   };
   process.stdout.write(`${JSON.stringify(summary)}\n`);
 } finally {
+  web.kill("SIGTERM");
   server.kill("SIGTERM");
-  await new Promise((r) => server.once("exit", r));
+  await Promise.all([new Promise((r) => server.once("exit", r)), new Promise((r) => web.once("exit", r))]);
   const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
   await deleteKeysWithPrefix(redis, prefix);
   redis.disconnect();

@@ -67,6 +67,8 @@ const channelVariables = {
   OUTBOUND_BACKOFF_MS: positiveInt("a positive number of milliseconds").default(2000),
   OUTBOUND_CONCURRENCY: positiveInt("a positive whole number").default(32),
   QUEUE_LOCK_SECONDS: positiveInt("a positive number of seconds").default(30),
+  /** false: this instance only accepts webhooks and enqueues; workers run in other instances. */
+  QUEUE_WORKERS: bool.default(true),
 };
 // --- end of channel variables ------------------------------------------------------------------
 

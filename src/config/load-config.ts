@@ -82,6 +82,7 @@ export interface ChannelsConfig {
     readonly backoffMs: number;
     readonly concurrency: number;
     readonly lockSeconds: number;
+    readonly workers: boolean;
   };
 }
 
@@ -138,6 +139,7 @@ function channelsConfig(e: Env): ChannelsConfig {
       backoffMs: e.OUTBOUND_BACKOFF_MS,
       concurrency: e.OUTBOUND_CONCURRENCY,
       lockSeconds: e.QUEUE_LOCK_SECONDS,
+      workers: e.QUEUE_WORKERS,
     },
   };
 }

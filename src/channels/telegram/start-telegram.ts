@@ -69,6 +69,7 @@ export async function startTelegram(deps: TelegramDeps): Promise<TelegramChannel
     attempts: deps.outbound.attempts,
     backoffMs: deps.outbound.backoffMs,
     lockSeconds: deps.outbound.lockSeconds,
+    work: deps.outbound.workers,
     limiter: { max: deps.telegram.ratePerSecond, duration: 1000 },
     logger: log,
   });

@@ -61,6 +61,7 @@ export async function startZalo(deps: ZaloDeps): Promise<ZaloChannel> {
     attempts: o.attempts,
     backoffMs: o.backoffMs,
     lockSeconds: o.lockSeconds,
+    work: o.workers,
     logger: log,
   };
 
