@@ -1,0 +1,108 @@
+/**
+ * Lua scripts for the case store. Each runs atomically in Redis, so a check and the write that
+ * depends on it (claim only an open case, never overwrite a case) cannot interleave with another
+ * instance's. Every script appends its audit entry in the same step.
+ */
+
+/** KEYS: case hash, open index, citizen set, audit stream. ARGV: id, dueMs, at, by, ...hash fields. */
+export const CREATE_CASE = `
+if redis.call("EXISTS", KEYS[1]) == 1 then return 0 end
+redis.call("HSET", KEYS[1], unpack(ARGV, 5))
+redis.call("ZADD", KEYS[2], ARGV[2], ARGV[1])
+redis.call("SADD", KEYS[3], ARGV[1])
+redis.call("XADD", KEYS[4], "*", "at", ARGV[3], "by", ARGV[4], "action", "created")
+return 1`;
+
+/** KEYS: case hash, audit stream. ARGV: staff, at. Returns {"ok"}, {"missing"} or {"taken", status, claimedBy}. */
+export const CLAIM_CASE = `
+local status = redis.call("HGET", KEYS[1], "status")
+if not status then return {"missing"} end
+if status ~= "open" then return {"taken", status, redis.call("HGET", KEYS[1], "claimedBy") or ""} end
+redis.call("HSET", KEYS[1], "status", "claimed", "claimedBy", ARGV[1], "claimedAt", ARGV[2], "updatedAt", ARGV[2])
+redis.call("XADD", KEYS[2], "*", "at", ARGV[2], "by", ARGV[1], "action", "claimed")
+return {"ok"}`;
+
+/** KEYS: case hash, notes list, audit stream. ARGV: kind, staff, at, note JSON. Returns "ok", "missing" or the status. */
+export const ADD_NOTE = `
+local status = redis.call("HGET", KEYS[1], "status")
+if not status then return "missing" end
+if status == "closed" then return status end
+redis.call("RPUSH", KEYS[2], ARGV[4])
+redis.call("HSET", KEYS[1], "updatedAt", ARGV[3])
+local action = "noted"
+if ARGV[1] == "reply" then
+  action = "replied"
+  redis.call("HSET", KEYS[1], "status", "answered")
+  redis.call("HSETNX", KEYS[1], "firstResponseAt", ARGV[3])
+end
+redis.call("XADD", KEYS[3], "*", "at", ARGV[3], "by", ARGV[2], "action", action)
+return "ok"`;
+
+/** KEYS: case hash, open index, closed index, audit stream. ARGV: id, staff, at, atMs, outcome. */
+export const CLOSE_CASE = `
+local status = redis.call("HGET", KEYS[1], "status")
+if not status then return "missing" end
+if status == "closed" then return status end
+redis.call("HSET", KEYS[1], "status", "closed", "outcome", ARGV[5], "closedAt", ARGV[3], "updatedAt", ARGV[3])
+redis.call("ZREM", KEYS[2], ARGV[1])
+redis.call("ZADD", KEYS[3], ARGV[4], ARGV[1])
+redis.call("XADD", KEYS[4], "*", "at", ARGV[3], "by", ARGV[2], "action", "closed", "detail", ARGV[5])
+return "ok"`;
+
+/**
+ * KEYS: case hash, notes list, citizen set, audit stream, closed index. ARGV: id, by, at.
+ * Blanks every personal text but keeps the number of turns and notes, the topic, the commune
+ * and the eligibility result, so reports still add up.
+ */
+export const ANONYMIZE_CASE = `
+if redis.call("EXISTS", KEYS[1]) == 0 then return "missing" end
+local turns = cjson.decode(redis.call("HGET", KEYS[1], "transcript") or "[]")
+for _, t in ipairs(turns) do t.text = "" end
+local transcript = "[]"
+if #turns > 0 then transcript = cjson.encode(turns) end
+local elig = cjson.decode(redis.call("HGET", KEYS[1], "eligibility"))
+local eligibility = '{"result":' .. cjson.encode(elig.result) .. ',"answers":{}}'
+redis.call("HSET", KEYS[1], "description", "", "transcript", transcript, "eligibility", eligibility,
+  "citizenKey", "", "anonymizedAt", ARGV[3], "updatedAt", ARGV[3])
+redis.call("HDEL", KEYS[1], "phone", "conversationId")
+local n = redis.call("LLEN", KEYS[2])
+for i = 0, n - 1 do
+  local note = cjson.decode(redis.call("LINDEX", KEYS[2], i))
+  note.text = ""
+  redis.call("LSET", KEYS[2], i, cjson.encode(note))
+end
+redis.call("SREM", KEYS[3], ARGV[1])
+redis.call("ZREM", KEYS[5], ARGV[1])
+redis.call("XADD", KEYS[4], "*", "at", ARGV[3], "by", ARGV[2], "action", "anonymized")
+return "ok"`;
+
+/**
+ * KEYS: open index. ARGV: case key prefix, nowMs, status, topic, channel, eligibility, overdue
+ * ("", "1", "0"), offset, limit. Filters and counts inside Redis so the queue page gets back
+ * only its page of ids, not 10 000 rows. It reads case hashes it does not declare: fine on one
+ * Redis server (the deployment), not on a cluster.
+ * Returns {open, claimed, answered, overdue, matching, {ids…}}.
+ */
+export const LIST_OPEN = `
+local rows = redis.call("ZRANGE", KEYS[1], 0, -1, "WITHSCORES")
+local now = tonumber(ARGV[2])
+local offset, limit = tonumber(ARGV[8]), tonumber(ARGV[9])
+local counts = { open = 0, claimed = 0, answered = 0 }
+local overdueCount, matching, page = 0, 0, {}
+for i = 1, #rows, 2 do
+  local id, due = rows[i], tonumber(rows[i + 1])
+  local f = redis.call("HMGET", ARGV[1] .. id, "status", "channel", "topic", "eligibilityResult")
+  local status = f[1]
+  if status and counts[status] then
+    local overdue = status ~= "answered" and due < now
+    counts[status] = counts[status] + 1
+    if overdue then overdueCount = overdueCount + 1 end
+    if (ARGV[3] == "" or status == ARGV[3]) and (ARGV[4] == "" or f[3] == ARGV[4])
+      and (ARGV[5] == "" or f[2] == ARGV[5]) and (ARGV[6] == "" or f[4] == ARGV[6])
+      and (ARGV[7] == "" or (ARGV[7] == "1") == overdue) then
+      if matching >= offset and matching < offset + limit then page[#page + 1] = id end
+      matching = matching + 1
+    end
+  end
+end
+return { counts.open, counts.claimed, counts.answered, overdueCount, matching, page }`;

@@ -1,0 +1,70 @@
+import type {
+  CaseAuditEntry,
+  CaseChannel,
+  CaseOutcome,
+  CaseStatus,
+  EligibilityResult,
+  LegalAidCase,
+  NewCaseInput,
+} from "./case-schema.js";
+
+/** A case as the queue page shows it: no transcript, description or contact details. */
+export interface CaseSummary {
+  readonly id: string;
+  readonly status: CaseStatus;
+  readonly channel: CaseChannel;
+  readonly topic: string;
+  readonly commune: string;
+  readonly eligibility: EligibilityResult;
+  readonly contactPreference: LegalAidCase["contactPreference"];
+  readonly createdAt: string;
+  readonly firstResponseDueAt: string;
+  readonly claimedBy?: string;
+  /** Not yet answered and past its first-response deadline. */
+  readonly overdue: boolean;
+}
+
+/** Filters of the queue page; every one is optional. */
+export interface CaseListFilter {
+  readonly status?: Exclude<CaseStatus, "closed">;
+  readonly topic?: string;
+  readonly channel?: CaseChannel;
+  readonly eligibility?: EligibilityResult;
+  readonly overdue?: boolean;
+  readonly offset?: number;
+  readonly limit?: number;
+}
+
+/** A page of not-yet-closed cases, earliest deadline first, with counts over the whole queue. */
+export interface CaseList {
+  readonly cases: CaseSummary[];
+  /** How many cases match the filter (before offset/limit). */
+  readonly matching: number;
+  readonly counts: {
+    readonly total: number;
+    readonly overdue: number;
+    readonly byStatus: Readonly<Record<Exclude<CaseStatus, "closed">, number>>;
+  };
+}
+
+/** What a claim tells the caller; losing a race is an answer, not an error. */
+export type ClaimResult =
+  | { readonly ok: true; readonly case: LegalAidCase }
+  | { readonly ok: false; readonly status: CaseStatus; readonly claimedBy?: string };
+
+/** Durable legal-aid cases; every state change is audited with who and when. */
+export interface CaseStore {
+  /** Writes the case atomically and resolves only once Redis has applied it. */
+  create(input: NewCaseInput, by?: string): Promise<LegalAidCase>;
+  get(id: string): Promise<LegalAidCase | undefined>;
+  listOpen(filter?: CaseListFilter): Promise<CaseList>;
+  /** Ids of the citizen's cases that are not anonymized, for status questions and data deletion. */
+  idsForCitizen(citizenKey: string): Promise<string[]>;
+  claim(id: string, staff: string): Promise<ClaimResult>;
+  addNote(id: string, note: { kind: "reply" | "note"; by: string; text: string }): Promise<LegalAidCase>;
+  close(id: string, by: string, outcome: CaseOutcome): Promise<LegalAidCase>;
+  anonymize(id: string, by: string): Promise<void>;
+  /** Closed cases whose `closedAt` is before `before`, oldest first (for the retention job). */
+  closedBefore(before: Date, limit?: number): Promise<string[]>;
+  audit(id: string): Promise<CaseAuditEntry[]>;
+}

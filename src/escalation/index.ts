@@ -1,0 +1,63 @@
+// Case data at the edges (zod schemas and their types).
+
+// The case store.
+export { CaseNotFoundError } from "./case-not-found-error.js";
+export {
+  type CaseAuditEntry,
+  type CaseChannel,
+  type CaseEligibility,
+  type CaseId,
+  type CaseNote,
+  type CaseOutcome,
+  type CaseStatus,
+  type ContactPreference,
+  caseAuditEntrySchema,
+  caseChannelSchema,
+  caseEligibilitySchema,
+  caseIdSchema,
+  caseNoteSchema,
+  caseOutcomeSchema,
+  caseStatusSchema,
+  contactPreferenceSchema,
+  type EligibilityAnswers,
+  type EligibilityGroup,
+  type EligibilityResult,
+  eligibilityAnswersSchema,
+  eligibilityGroupSchema,
+  eligibilityResultSchema,
+  type LegalAidCase,
+  legalAidCaseSchema,
+  type NewCaseInput,
+  newCaseInputSchema,
+  type TranscriptTurn,
+  transcriptTurnSchema,
+  vietnamesePhoneSchema,
+} from "./case-schema.js";
+export { CaseStateError } from "./case-state-error.js";
+export type { CaseList, CaseListFilter, CaseStore, CaseSummary, ClaimResult } from "./case-store.js";
+// Eligibility screening (Luật Trợ giúp pháp lý 2017, Art. 7).
+export {
+  ALWAYS_ELIGIBLE_GROUPS,
+  ELIGIBILITY_QUESTIONS,
+  type EligibilityScreening,
+  FINANCIAL_DIFFICULTY_GROUPS,
+  screenEligibility,
+} from "./eligibility.js";
+// Staff accounts and sessions.
+export { DEFAULT_SCRYPT_COST, hashPassword, type ScryptCost, verifyPassword } from "./password-hash.js";
+export { type RedisCaseStoreConfig, redisCaseStore } from "./redis-case-store.js";
+export { StaffAccountExistsError } from "./staff-account-exists-error.js";
+export {
+  type LoginResult,
+  type NewStaffAccount,
+  newStaffAccountSchema,
+  type StaffAccount,
+  StaffAccounts,
+  type StaffAccountsConfig,
+  type StaffRole,
+  type StaffSession,
+  staffPasswordSchema,
+  staffRoleSchema,
+  staffSessionSchema,
+  staffUsernameSchema,
+} from "./staff-accounts.js";

@@ -1,0 +1,228 @@
+import type { Redis } from "ioredis";
+import type { Clock } from "../core/index.js";
+import { CaseNotFoundError } from "./case-not-found-error.js";
+import {
+  type CaseAuditEntry,
+  type CaseStatus,
+  caseAuditEntrySchema,
+  type LegalAidCase,
+  legalAidCaseSchema,
+  newCaseInputSchema,
+} from "./case-schema.js";
+import { ADD_NOTE, ANONYMIZE_CASE, CLAIM_CASE, CLOSE_CASE, CREATE_CASE, LIST_OPEN } from "./case-scripts.js";
+import { CaseStateError } from "./case-state-error.js";
+import type { CaseList, CaseStore, CaseSummary } from "./case-store.js";
+
+/** Options of {@link redisCaseStore}. */
+export interface RedisCaseStoreConfig {
+  /** Key prefix, e.g. `tlpl`; every key lives under `<prefix>:case…`. */
+  readonly prefix: string;
+  readonly clock?: Clock;
+}
+
+/** Case codes count per year in Vietnam's time zone (UTC+7), so a case at 00:30 on 1 January is next year's. */
+const VN_OFFSET_MS = 7 * 3_600_000;
+const SUMMARY_FIELDS = [
+  "status",
+  "channel",
+  "topic",
+  "commune",
+  "eligibilityResult",
+  "contactPreference",
+  "createdAt",
+  "firstResponseDueAt",
+  "claimedBy",
+] as const;
+
+/** Cases in Redis: one hash per case, a notes list, an audit stream, and sorted-set indexes. */
+export function redisCaseStore(redis: Redis, config: RedisCaseStoreConfig): CaseStore {
+  const { prefix } = config;
+  const clock = config.clock ?? { now: () => new Date() };
+  const keys = {
+    counter: (year: number) => `${prefix}:case-seq:${year}`,
+    hash: (id: string) => `${prefix}:case:${id}`,
+    notes: (id: string) => `${prefix}:case:${id}:notes`,
+    audit: (id: string) => `${prefix}:case:${id}:audit`,
+    citizen: (key: string) => `${prefix}:cases:citizen:${key}`,
+    open: `${prefix}:cases:open`,
+    closed: `${prefix}:cases:closed`,
+  };
+
+  async function read(id: string): Promise<LegalAidCase | undefined> {
+    const [[, hash], [, notes]] = (await redis
+      .multi()
+      .hgetall(keys.hash(id))
+      .lrange(keys.notes(id), 0, -1)
+      .exec()) as [[Error | null, Record<string, string>], [Error | null, string[]]];
+    if (!hash.status) return undefined;
+    return legalAidCaseSchema.parse({
+      ...hash,
+      eligibility: JSON.parse(hash.eligibility ?? "null"),
+      transcript: JSON.parse(hash.transcript ?? "[]"),
+      notes: notes.map((n) => JSON.parse(n)),
+    });
+  }
+
+  async function mustRead(id: string): Promise<LegalAidCase> {
+    const found = await read(id);
+    if (!found) throw new CaseNotFoundError(id);
+    return found;
+  }
+
+  function check(id: string, result: unknown, action: string): void {
+    if (result === "missing") throw new CaseNotFoundError(id);
+    if (result !== "ok") throw new CaseStateError(id, String(result), action);
+  }
+
+  return {
+    async create(raw, by = "citizen") {
+      const input = newCaseInputSchema.parse(raw);
+      const now = clock.now();
+      const at = now.toISOString();
+      const year = new Date(now.getTime() + VN_OFFSET_MS).getUTCFullYear();
+      // The sequence is taken first (its value names the keys); a crash before the write leaves a gap, never a duplicate.
+      const seq = await redis.incr(keys.counter(year));
+      const id = `TGPL-${year}-${String(seq).padStart(6, "0")}`;
+      const record: LegalAidCase = legalAidCaseSchema.parse({
+        ...input,
+        id,
+        status: "open",
+        notes: [],
+        createdAt: at,
+        updatedAt: at,
+      });
+      const fields: string[] = [];
+      for (const [field, value] of Object.entries(record)) {
+        if (value === undefined || field === "notes") continue;
+        fields.push(field, typeof value === "string" ? value : JSON.stringify(value));
+      }
+      // A plain copy of the screening result, so the queue script can filter on it without decoding JSON.
+      fields.push("eligibilityResult", record.eligibility.result);
+      const dueMs = Date.parse(record.firstResponseDueAt);
+      const written = await redis.eval(
+        CREATE_CASE,
+        4,
+        keys.hash(id),
+        keys.open,
+        keys.citizen(record.citizenKey),
+        keys.audit(id),
+        id,
+        dueMs,
+        at,
+        by,
+        ...fields,
+      );
+      if (written !== 1) throw new CaseStateError(id, "exists", "create");
+      return record;
+    },
+
+    get: read,
+
+    async listOpen(filter = {}) {
+      const now = clock.now().getTime();
+      const offset = filter.offset ?? 0;
+      const limit = filter.limit ?? 50;
+      const overdue = filter.overdue === undefined ? "" : filter.overdue ? "1" : "0";
+      const [open, claimed, answered, overdueCount, matching, ids] = (await redis.eval(
+        LIST_OPEN,
+        1,
+        keys.open,
+        keys.hash(""),
+        now,
+        filter.status ?? "",
+        filter.topic ?? "",
+        filter.channel ?? "",
+        filter.eligibility ?? "",
+        overdue,
+        offset,
+        limit,
+      )) as [number, number, number, number, number, string[]];
+      const pipeline = redis.pipeline();
+      for (const id of ids) pipeline.hmget(keys.hash(id), ...SUMMARY_FIELDS);
+      const rows = (await pipeline.exec()) ?? [];
+      const cases: CaseSummary[] = [];
+      ids.forEach((id, i) => {
+        const values = rows[i]?.[1] as (string | null)[] | undefined;
+        if (!values?.[0]) return;
+        const [status, channel, topic, commune, eligibility, contact, createdAt, dueAt, claimedBy] = values;
+        cases.push({
+          id,
+          status: status as Exclude<CaseStatus, "closed">,
+          channel: channel as CaseSummary["channel"],
+          topic: topic ?? "",
+          commune: commune ?? "",
+          eligibility: eligibility as CaseSummary["eligibility"],
+          contactPreference: contact as CaseSummary["contactPreference"],
+          createdAt: createdAt ?? "",
+          firstResponseDueAt: dueAt ?? "",
+          ...(claimedBy ? { claimedBy } : {}),
+          overdue: status !== "answered" && Date.parse(dueAt ?? "") < now,
+        });
+      });
+      const list: CaseList = {
+        cases,
+        matching,
+        counts: {
+          total: open + claimed + answered,
+          overdue: overdueCount,
+          byStatus: { open, claimed, answered },
+        },
+      };
+      return list;
+    },
+
+    idsForCitizen: (citizenKey) => redis.smembers(keys.citizen(citizenKey)),
+
+    async claim(id, staff) {
+      const at = clock.now().toISOString();
+      const [result, status, claimedBy] = (await redis.eval(
+        CLAIM_CASE,
+        2,
+        keys.hash(id),
+        keys.audit(id),
+        staff,
+        at,
+      )) as string[];
+      if (result === "missing") throw new CaseNotFoundError(id);
+      if (result !== "ok") {
+        return { ok: false, status: status as CaseStatus, ...(claimedBy ? { claimedBy } : {}) };
+      }
+      return { ok: true, case: await mustRead(id) };
+    },
+
+    async addNote(id, note) {
+      const at = clock.now().toISOString();
+      const entry = JSON.stringify({ kind: note.kind, by: note.by, text: note.text, at });
+      const args = [keys.hash(id), keys.notes(id), keys.audit(id), note.kind, note.by, at, entry];
+      check(id, await redis.eval(ADD_NOTE, 3, ...args), note.kind);
+      return mustRead(id);
+    },
+
+    async close(id, by, outcome) {
+      const now = clock.now();
+      const args = [keys.hash(id), keys.open, keys.closed, keys.audit(id), id, by, now.toISOString()];
+      check(id, await redis.eval(CLOSE_CASE, 4, ...args, now.getTime(), outcome), "close");
+      return mustRead(id);
+    },
+
+    async anonymize(id, by) {
+      const citizenKey = await redis.hget(keys.hash(id), "citizenKey");
+      if (citizenKey === null) throw new CaseNotFoundError(id);
+      const at = clock.now().toISOString();
+      const caseKeys = [keys.hash(id), keys.notes(id), keys.citizen(citizenKey), keys.audit(id), keys.closed];
+      check(id, await redis.eval(ANONYMIZE_CASE, 5, ...caseKeys, id, by, at), "anonymize");
+    },
+
+    closedBefore: (before, limit = 500) =>
+      redis.zrangebyscore(keys.closed, "-inf", `(${before.getTime()}`, "LIMIT", 0, limit),
+
+    async audit(id) {
+      const entries = await redis.xrange(keys.audit(id), "-", "+");
+      return entries.map(([, flat]): CaseAuditEntry => {
+        const fields: Record<string, string> = {};
+        for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i] as string] = flat[i + 1] as string;
+        return caseAuditEntrySchema.parse(fields);
+      });
+    },
+  };
+}
