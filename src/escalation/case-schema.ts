@@ -1,4 +1,9 @@
 import { z } from "zod";
+import {
+  ALWAYS_ELIGIBLE_GROUPS,
+  FINANCIAL_DIFFICULTY,
+  FINANCIAL_DIFFICULTY_GROUPS,
+} from "./eligibility-groups.js";
 
 /** A case code such as `TGPL-2026-000123`: the year it was opened and a per-year sequence. */
 export const caseIdSchema = z.string().regex(/^TGPL-\d{4}-\d{6}$/, "Mã hồ sơ có dạng TGPL-2026-000123.");
@@ -35,24 +40,9 @@ export const vietnamesePhoneSchema = z
 
 /** Groups of Luật Trợ giúp pháp lý 2017 (11/2017/QH14) Art. 7 asked about in the screening. */
 export const eligibilityGroupSchema = z.enum([
-  // Always eligible.
-  "nguoiCoCong",
-  "hoNgheo",
-  "treEm",
-  "danTocThieuSoVungDbkk",
-  "biBuocToi16Den18",
-  "biBuocToiHoCanNgheo",
-  // Eligible when in financial difficulty.
-  "thanNhanLietSi",
-  "chatDocDaCam",
-  "nguoiCaoTuoi",
-  "nguoiKhuyetTat",
-  "biHai16Den18",
-  "nanNhanBaoLucGiaDinh",
-  "nanNhanMuaBanNguoi",
-  "nhiemHiv",
-  // The condition of the second list.
-  "khoKhanTaiChinh",
+  ...ALWAYS_ELIGIBLE_GROUPS,
+  ...FINANCIAL_DIFFICULTY_GROUPS,
+  FINANCIAL_DIFFICULTY,
 ]);
 export type EligibilityGroup = z.infer<typeof eligibilityGroupSchema>;
 

@@ -1,26 +1,7 @@
 import type { EligibilityAnswers, EligibilityGroup, EligibilityResult } from "./case-schema.js";
+import { ALWAYS_ELIGIBLE_GROUPS, FINANCIAL_DIFFICULTY_GROUPS } from "./eligibility-groups.js";
 
-/** Luật Trợ giúp pháp lý 2017 (11/2017/QH14) Art. 7 cl. 1–6: eligible by belonging to the group. */
-export const ALWAYS_ELIGIBLE_GROUPS = [
-  "nguoiCoCong",
-  "hoNgheo",
-  "treEm",
-  "danTocThieuSoVungDbkk",
-  "biBuocToi16Den18",
-  "biBuocToiHoCanNgheo",
-] as const satisfies readonly EligibilityGroup[];
-
-/** Art. 7 cl. 7: eligible when also in financial difficulty (`khoKhanTaiChinh`). */
-export const FINANCIAL_DIFFICULTY_GROUPS = [
-  "thanNhanLietSi",
-  "chatDocDaCam",
-  "nguoiCaoTuoi",
-  "nguoiKhuyetTat",
-  "biHai16Den18",
-  "nanNhanBaoLucGiaDinh",
-  "nanNhanMuaBanNguoi",
-  "nhiemHiv",
-] as const satisfies readonly EligibilityGroup[];
+export { ALWAYS_ELIGIBLE_GROUPS, FINANCIAL_DIFFICULTY_GROUPS } from "./eligibility-groups.js";
 
 /** The yes/no questions of the screening, in the order the intake asks them. */
 export const ELIGIBILITY_QUESTIONS: Readonly<Record<EligibilityGroup, string>> = {
