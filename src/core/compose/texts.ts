@@ -67,7 +67,7 @@ export const texts = {
     "Dạ, cảm ơn bạn đã góp ý. Câu hỏi của bạn sẽ được cán bộ xem lại để trả lời tốt hơn. Bạn có thể hỏi lại bằng cách khác, hoặc gặp cán bộ để được giúp trực tiếp.",
   thanks: () => "Dạ, không có gì ạ. Bạn cần hỏi thêm thì cứ nhắn cho mình nhé.",
   privacy: (org: OrgInfo, ttlMinutes: number) =>
-    `Dạ, mình chỉ giữ nội dung cuộc trò chuyện trong ${ttlMinutes} phút để hiểu câu hỏi tiếp theo của bạn. Số liệu thống kê không có tên, số điện thoại hay nội dung tin nhắn của bạn. Mình chỉ hỏi thông tin liên hệ khi bạn muốn gặp cán bộ và đồng ý. Muốn xóa, bạn gõ "xóa dữ liệu của tôi". Hỏi thêm: ${org.legalAidCenterName}, ${org.legalAidPhone}.`,
+    `Dạ, mình chỉ giữ nội dung cuộc trò chuyện trong ${ttlMinutes} phút để hiểu câu hỏi tiếp theo của bạn. Số liệu thống kê không có tên hay số điện thoại của bạn; riêng câu hỏi mình chưa trả lời được thì được giữ lại (đã xóa số điện thoại, số giấy tờ) để cán bộ bổ sung câu trả lời. Mình chỉ hỏi thông tin liên hệ khi bạn muốn gặp cán bộ và đồng ý. Muốn xóa, bạn gõ "xóa dữ liệu của tôi". Hỏi thêm: ${org.legalAidCenterName}, ${org.legalAidPhone}.`,
   deleted: () => "Dạ, mình đã xóa nội dung cuộc trò chuyện của bạn. Bạn có thể bắt đầu lại bất cứ lúc nào.",
   askPerson: (org: OrgInfo) =>
     `Dạ, bạn có thể nói chuyện trực tiếp với cán bộ trợ giúp pháp lý. Trợ giúp pháp lý là miễn phí cho người thuộc diện được hưởng.\n${contactLine(org)}`,
