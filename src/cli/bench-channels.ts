@@ -38,13 +38,9 @@ interface FakeTelegram {
   close(): Promise<void>;
 }
 interface FakeZalo {
-  url: string;
   appId: string;
-  appSecret: string;
-  oaSecretKey: string;
-  initial: { accessToken: string; refreshToken: string };
-  delivered: unknown[];
   messageRequests: number;
+  env(): Record<string, string>;
   sign(event: Record<string, unknown>): { body: string; headers: Record<string, string> };
   close(): Promise<void>;
 }
@@ -94,13 +90,7 @@ const serverEnv = {
   TELEGRAM_API_ROOT: telegram.apiRoot,
   TELEGRAM_RATE_PER_SECOND: "100000",
   TELEGRAM_CHAT_INTERVAL_MS: "0",
-  ZALO_APP_ID: zalo.appId,
-  ZALO_APP_SECRET: zalo.appSecret,
-  ZALO_OA_SECRET_KEY: zalo.oaSecretKey,
-  ZALO_ACCESS_TOKEN: zalo.initial.accessToken,
-  ZALO_REFRESH_TOKEN: zalo.initial.refreshToken,
-  ZALO_API_BASE: zalo.url,
-  ZALO_OAUTH_BASE: zalo.url,
+  ...zalo.env(),
   ZALO_RATE_PER_SECOND: "100000",
 };
 // The worker instance: polls Telegram and runs every queue worker.

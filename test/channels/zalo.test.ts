@@ -15,15 +15,7 @@ const newUser = () => String(++user);
 
 beforeAll(async () => {
   fake = await startFakeZalo();
-  app = await startChannelApp({
-    ZALO_APP_ID: fake.appId,
-    ZALO_APP_SECRET: fake.appSecret,
-    ZALO_OA_SECRET_KEY: fake.oaSecretKey,
-    ZALO_ACCESS_TOKEN: fake.initial.accessToken,
-    ZALO_REFRESH_TOKEN: fake.initial.refreshToken,
-    ZALO_API_BASE: fake.url,
-    ZALO_OAUTH_BASE: fake.url,
-  });
+  app = await startChannelApp(fake.env());
 }, 60_000);
 afterAll(async () => {
   await app?.close();

@@ -1,5 +1,6 @@
 import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { waitUntil } from "./wait-until.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON as it comes off the wire
 type Json = any;
@@ -352,24 +353,6 @@ export async function startFakeTelegram(options: { token?: string } = {}): Promi
     return update_id;
   }
 
-  function waitUntil<T>(check: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
-    return new Promise((resolve, reject) => {
-      const done = () => {
-        const value = check();
-        if (value === undefined) return;
-        clearTimeout(timer);
-        listeners.delete(done);
-        resolve(value);
-      };
-      const timer = setTimeout(() => {
-        listeners.delete(done);
-        reject(new Error(`fake Telegram: timed out waiting for ${what}`));
-      }, timeoutMs);
-      listeners.add(done);
-      done();
-    });
-  }
-
   return {
     apiRoot,
     token,
@@ -435,16 +418,22 @@ export async function startFakeTelegram(options: { token?: string } = {}): Promi
     sentTo: (chatId) => sent.filter((m) => m.chatId === chatId),
     waitForSent(chatId, count, timeoutMs = 15_000) {
       return waitUntil(
+        listeners,
         () => {
           const mine = sent.filter((m) => m.chatId === chatId);
           return mine.length >= count ? mine : undefined;
         },
         timeoutMs,
-        `${count} message(s) to chat ${chatId}`,
+        `fake Telegram: ${count} message(s) to chat ${chatId}`,
       );
     },
     waitForCall(method, timeoutMs = 15_000) {
-      return waitUntil(() => calls.find((c) => c.method === method), timeoutMs, `a ${method} call`);
+      return waitUntil(
+        listeners,
+        () => calls.find((c) => c.method === method),
+        timeoutMs,
+        `fake Telegram: a ${method} call`,
+      );
     },
     async close() {
       poll?.finish([]);

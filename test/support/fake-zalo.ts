@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { waitUntil } from "./wait-until.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON as it comes off the wire
 type Json = any;
@@ -25,6 +26,8 @@ export interface FakeZalo {
   readonly oaSecretKey: string;
   /** The pair the OA starts with (seed ZALO_ACCESS_TOKEN / ZALO_REFRESH_TOKEN with it). */
   readonly initial: { readonly accessToken: string; readonly refreshToken: string };
+  /** The ZALO_* variables that point the app at this fake, seeded with the initial token pair. */
+  env(): Record<string, string>;
   readonly delivered: ZaloDelivered[];
   /** Every refresh request, with the refresh token it used and whether it was accepted. */
   readonly refreshes: { refreshToken: string; accepted: boolean }[];
@@ -128,6 +131,15 @@ export async function startFakeZalo(): Promise<FakeZalo> {
     appSecret,
     oaSecretKey,
     initial,
+    env: () => ({
+      ZALO_APP_ID: appId,
+      ZALO_APP_SECRET: appSecret,
+      ZALO_OA_SECRET_KEY: oaSecretKey,
+      ZALO_ACCESS_TOKEN: initial.accessToken,
+      ZALO_REFRESH_TOKEN: initial.refreshToken,
+      ZALO_API_BASE: fake.url,
+      ZALO_OAUTH_BASE: fake.url,
+    }),
     delivered,
     refreshes,
     messageRequests: 0,
@@ -145,19 +157,21 @@ export async function startFakeZalo(): Promise<FakeZalo> {
     deliveredTo: (userId) => delivered.filter((d) => d.userId === userId),
     waitForDelivered(userId, count, timeoutMs = 15_000) {
       return waitUntil(
+        listeners,
         () => {
           const mine = delivered.filter((d) => d.userId === userId);
           return mine.length >= count ? mine : undefined;
         },
         timeoutMs,
-        `${count} message(s) to ${userId}`,
+        `fake Zalo: ${count} message(s) to ${userId}`,
       );
     },
     waitForRequests(count, timeoutMs = 15_000) {
       return waitUntil(
+        listeners,
         () => (fake.messageRequests >= count ? true : undefined),
         timeoutMs,
-        `${count} requests`,
+        `fake Zalo: ${count} requests`,
       ).then(() => undefined);
     },
     sign(event) {
@@ -172,24 +186,6 @@ export async function startFakeZalo(): Promise<FakeZalo> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-
-  function waitUntil<T>(check: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
-    return new Promise((resolve, reject) => {
-      const done = () => {
-        const value = check();
-        if (value === undefined) return;
-        clearTimeout(timer);
-        listeners.delete(done);
-        resolve(value);
-      };
-      const timer = setTimeout(() => {
-        listeners.delete(done);
-        reject(new Error(`fake Zalo: timed out waiting for ${what}`));
-      }, timeoutMs);
-      listeners.add(done);
-      done();
-    });
-  }
 
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
