@@ -113,10 +113,9 @@ export function createEngine(deps: EngineDeps): Engine {
   async function decide(
     message: Message,
     session: SessionState,
-    textVi: string,
+    normalized: string,
     language: string,
   ): Promise<Reply> {
-    const normalized = normalize(textVi);
     if (!/[\p{L}\p{N}]/u.test(normalized)) return simple("fallback", texts.emptyText(), "empty", language);
 
     if (message.action?.type === "feedback") {
@@ -263,7 +262,9 @@ export function createEngine(deps: EngineDeps): Engine {
         language = deps.detectLanguage(text) || "vi";
       }
 
-      let reply = await decide(message, session, textVi, language);
+      // Normalized once: decide matches on it and the usage event keeps it (scrubbed) for misses.
+      const normalized = normalize(textVi);
+      let reply = await decide(message, session, normalized, language);
       if (translated && deps.translation) {
         const back = await deps.translation.fromVietnamese(reply.text, language);
         if (back.translated)
@@ -271,7 +272,7 @@ export function createEngine(deps: EngineDeps): Engine {
       }
 
       await saveSession(message, session, text, reply);
-      void recordUsage(message, reply, normalize(textVi), started);
+      void recordUsage(message, reply, normalized, started);
       return reply;
     },
   };

@@ -30,13 +30,11 @@ export async function localEngine(
   usage: UsageSink = { record: async () => {} },
   options: { ranker?: "bm25" | "meilisearch"; settings?: (s: Settings) => Settings } = {},
 ): Promise<LocalEngine> {
-  const spawned =
-    config.meili.url || (await runningDevMeili(config.dataDir))
-      ? undefined
-      : await startMeiliServer({ dataDir: config.dataDir });
-  const endpoint = config.meili.url
+  const running = config.meili.url
     ? { url: config.meili.url, masterKey: config.meili.masterKey ?? "" }
-    : ((await runningDevMeili(config.dataDir)) ?? spawned);
+    : await runningDevMeili(config.dataDir);
+  const spawned = running ? undefined : await startMeiliServer({ dataDir: config.dataDir });
+  const endpoint = running ?? spawned;
   if (!endpoint) throw new Error("no Meilisearch");
   const client = new Meilisearch({ host: endpoint.url, apiKey: endpoint.masterKey || undefined });
   const alias = `local_${randomBytes(4).toString("hex")}`;
