@@ -72,6 +72,37 @@ const channelVariables = {
 };
 // --- end of channel variables ------------------------------------------------------------------
 
+// --- Escalation, staff console and metrics (issues 6 and 7) -------------------------------------
+const clockTime = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, "a time like 08:00");
+const isoDates = z
+  .string()
+  .regex(
+    /^(?:\d{4}-\d{2}-\d{2}(?:\s*,\s*\d{4}-\d{2}-\d{2})*)?$/,
+    "comma-separated dates like 2027-01-01,2027-04-30",
+  )
+  .transform((v) => (v ? v.split(",").map((d) => d.trim()) : []));
+
+const escalationVariables = {
+  /** First response due within this many working hours of a case being opened. */
+  SLA_FIRST_RESPONSE_HOURS: positiveNumber("a positive number of working hours").default(8),
+  /** A reminder goes to staff this long before the first-response deadline. */
+  SLA_REMINDER_MINUTES: positiveInt("a positive number of minutes").default(60),
+  WORKDAY_START: clockTime.default("07:30"),
+  WORKDAY_END: clockTime.default("17:00"),
+  /** Days off besides Saturdays and Sundays (public holidays, Tết), as YYYY-MM-DD. */
+  HOLIDAYS: isoDates.default([]),
+  /** Closed cases are anonymized this many days after closing. */
+  CASE_RETENTION_DAYS: positiveInt("a positive number of days").default(365),
+  STAFF_SESSION_HOURS: positiveNumber("a positive number of hours").default(12),
+  STAFF_LOGIN_PER_MINUTE: positiveInt("a positive whole number").default(10),
+  /** Raw usage and case events are kept this many days; daily rollups are kept for years. */
+  EVENTS_RETENTION_DAYS: positiveInt("a positive number of days").default(400),
+  /** `/metrics` is served to these CIDR ranges (comma-separated) or with METRICS_TOKEN. */
+  METRICS_ALLOW: z.string().default("127.0.0.1/32,::1/128"),
+  METRICS_TOKEN: z.string().min(16, "at least 16 characters").optional(),
+};
+// --- end of escalation variables -----------------------------------------------------------------
+
 /**
  * The environment, as the service reads it. Every variable is documented in `.env.example`
  * and the README; defaults are safe for a developer's machine.
@@ -134,6 +165,7 @@ export const envSchema = z.object({
   TRANSLATE_TIMEOUT_MS: positiveInt("a positive number of milliseconds").default(3000),
 
   ...channelVariables,
+  ...escalationVariables,
 });
 
 export type Env = z.infer<typeof envSchema>;

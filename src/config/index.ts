@@ -1,2 +1,8 @@
 export { type Env, EXAMPLE_MARK, envSchema } from "./config-schema.js";
-export { type Config, exampleOrgFields, loadConfig, type OrgConfig } from "./load-config.js";
+export {
+  type Config,
+  type EscalationConfig,
+  exampleOrgFields,
+  loadConfig,
+  type OrgConfig,
+} from "./load-config.js";

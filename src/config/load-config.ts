@@ -43,6 +43,30 @@ export interface Config {
     readonly timeoutMs: number;
   };
   readonly channels: ChannelsConfig;
+  readonly escalation: EscalationConfig;
+  readonly staff: {
+    readonly sessionTtlSeconds: number;
+    readonly loginPerMinute: number;
+    /** Session cookies carry `Secure` when the public URL is https. */
+    readonly secureCookies: boolean;
+  };
+  readonly metrics: {
+    readonly eventsRetentionDays: number;
+    readonly allow: readonly string[];
+    readonly token?: string;
+  };
+}
+
+/** Service levels of legal-aid cases, counted in working hours of Vietnam's time zone. */
+export interface EscalationConfig {
+  readonly firstResponseHours: number;
+  readonly reminderMinutes: number;
+  /** "HH:MM" local time (Asia/Ho_Chi_Minh). */
+  readonly workdayStart: string;
+  readonly workdayEnd: string;
+  /** YYYY-MM-DD days off besides weekends. */
+  readonly holidays: readonly string[];
+  readonly retentionDays: number;
 }
 
 /** Organisation details shown to citizens; never hard-coded in content. */
@@ -145,7 +169,7 @@ function channelsConfig(e: Env): ChannelsConfig {
 }
 // --- end of channels --------------------------------------------------------------------------------
 
-const SECRET_KEYS = new Set(["MEILI_MASTER_KEY", "HASH_SECRET", ...CHANNEL_SECRET_KEYS]);
+const SECRET_KEYS = new Set(["MEILI_MASTER_KEY", "HASH_SECRET", "METRICS_TOKEN", ...CHANNEL_SECRET_KEYS]);
 
 function describe(key: string, value: unknown): string {
   if (value === undefined) return "nothing";
@@ -228,6 +252,26 @@ export function loadConfig(source: Record<string, string | undefined> = {}): Con
     usage: { streamMaxLen: e.USAGE_STREAM_MAXLEN },
     translate: { provider: e.TRANSLATE_PROVIDER, host: e.TRANSLATE_HOST, timeoutMs: e.TRANSLATE_TIMEOUT_MS },
     channels: channelsConfig(e),
+    escalation: {
+      firstResponseHours: e.SLA_FIRST_RESPONSE_HOURS,
+      reminderMinutes: e.SLA_REMINDER_MINUTES,
+      workdayStart: e.WORKDAY_START,
+      workdayEnd: e.WORKDAY_END,
+      holidays: e.HOLIDAYS,
+      retentionDays: e.CASE_RETENTION_DAYS,
+    },
+    staff: {
+      sessionTtlSeconds: Math.round(e.STAFF_SESSION_HOURS * 3600),
+      loginPerMinute: e.STAFF_LOGIN_PER_MINUTE,
+      secureCookies: (e.PUBLIC_BASE_URL ?? "").startsWith("https://"),
+    },
+    metrics: {
+      eventsRetentionDays: e.EVENTS_RETENTION_DAYS,
+      allow: e.METRICS_ALLOW.split(",")
+        .map((r) => r.trim())
+        .filter(Boolean),
+      token: e.METRICS_TOKEN,
+    },
   };
   return deepFreeze(config);
 }

@@ -12,10 +12,14 @@ export { detectIntent, type Intent } from "./intents/detect-intent.js";
 export { memorySessionStore } from "./memory-session-store.js";
 export type {
   Cache,
+  CaseDesk,
+  CaseStatusView,
   Clock,
   FaqHit,
   FaqRecord,
   FaqSearch,
+  IntakeCase,
+  IntakeState,
   LanguageDetector,
   LegalRef,
   SessionState,

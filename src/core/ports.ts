@@ -55,6 +55,65 @@ export interface SessionState {
   lastFaqId?: string;
   /** Short transcript (the escalation issue hands it to staff). */
   turns?: { role: "citizen" | "bot"; text: string; at: string }[];
+  /** The intake conversation in progress, when the citizen is being handed to staff. */
+  intake?: IntakeState;
+  /** A closed case whose 1–5 rating was asked; the next "1".."5" answers it. */
+  pendingRating?: string;
+}
+
+/** Where an intake conversation stands; each answer moves it one step. */
+export interface IntakeState {
+  step: "consent" | "description" | "topic" | "contact" | "phone" | "commune" | "eligibility" | "confirm";
+  /** Why it started: ask-person, complex-case, second-failure, long-story, button. */
+  reason: string;
+  description?: string;
+  topic?: string;
+  /** Topic suggested from the conversation (the last FAQ's topic). */
+  suggestedTopic?: string;
+  contactPreference?: "chat" | "phone";
+  phone?: string;
+  commune?: string;
+  /** Yes/no answers to the Art. 7 screening, keyed by group (see src/escalation/eligibility.ts). */
+  eligibility: Record<string, boolean>;
+  /** Index of the next screening question. */
+  eligibilityIndex?: number;
+  startedAt: string;
+}
+
+/** A case as the intake hands it over; the desk adds the code, deadlines and the citizen's key. */
+export interface IntakeCase {
+  readonly channel: "web" | "telegram" | "zalo" | "console" | "api";
+  readonly sessionId: string;
+  readonly reason: string;
+  readonly description: string;
+  readonly topic: string;
+  readonly contactPreference: "chat" | "phone";
+  readonly phone?: string;
+  readonly commune: string;
+  readonly eligibility: Readonly<Record<string, boolean>>;
+  readonly transcript: readonly { role: "citizen" | "bot"; text: string; at: string }[];
+  /** FAQs the bot showed in the conversation, for staff. */
+  readonly shownFaqIds: readonly string[];
+}
+
+/** A citizen's case as they may see it ("tình trạng hồ sơ"). */
+export interface CaseStatusView {
+  readonly id: string;
+  readonly status: "open" | "claimed" | "answered" | "closed";
+  readonly createdAt: string;
+  readonly firstResponseDueAt: string;
+}
+
+/** The legal-aid case desk, as the engine sees it (the escalation module implements it). */
+export interface CaseDesk {
+  /** Writes the case durably and resolves with its code only once it is stored. */
+  open(input: IntakeCase): Promise<{ readonly id: string; readonly firstResponseDueAt: string }>;
+  /** The citizen's cases in this conversation, newest first. */
+  statusFor(channel: IntakeCase["channel"], sessionId: string): Promise<CaseStatusView[]>;
+  /** Anonymizes every case of this conversation (audited); resolves with how many. */
+  forget(channel: IntakeCase["channel"], sessionId: string): Promise<number>;
+  /** Records the citizen's 1–5 rating of a closed case; false when it is not theirs or not closed. */
+  rate(caseId: string, rating: number, channel: IntakeCase["channel"], sessionId: string): Promise<boolean>;
 }
 
 /** Per-conversation state with a time-to-live. */

@@ -33,6 +33,16 @@ export {
   transcriptTurnSchema,
   vietnamesePhoneSchema,
 } from "./case-schema.js";
+export type {
+  CaseEvent,
+  CaseEventSink,
+  CaseService,
+  CaseView,
+  CitizenMessenger,
+  DeliveryState,
+  ReplyDelivery,
+  StaffViewer,
+} from "./case-service.js";
 export { CaseStateError } from "./case-state-error.js";
 export type { CaseList, CaseListFilter, CaseStore, CaseSummary, ClaimResult } from "./case-store.js";
 // Eligibility screening (Luật Trợ giúp pháp lý 2017, Art. 7).

@@ -1,0 +1,109 @@
+import type { CaseDesk } from "../core/index.js";
+import type { CaseChannel, CaseOutcome, EligibilityResult, LegalAidCase } from "./case-schema.js";
+import type { CaseList, CaseListFilter, ClaimResult } from "./case-store.js";
+import type { StaffRole } from "./staff-accounts.js";
+
+/** Who is looking at or acting on cases in the staff console. */
+export interface StaffViewer {
+  readonly username: string;
+  readonly role: StaffRole;
+}
+
+/** Where a message to a citizen stands. */
+export type DeliveryState = "queued" | "sent" | "failed" | "outside-window" | "unsupported";
+
+/** A reply sent to a citizen, with its delivery state looked up live. */
+export interface ReplyDelivery {
+  readonly key: string;
+  readonly state: DeliveryState;
+}
+
+/** A case as the case page shows it: the case, its replies' delivery and whether chat can reach the citizen. */
+export interface CaseView {
+  readonly case: LegalAidCase;
+  /** Delivery state of each staff reply, by the note's delivery key. */
+  readonly deliveries: Readonly<Record<string, DeliveryState>>;
+  /** False when a chat reply cannot reach the citizen now (Zalo window closed); the console suggests the phone. */
+  readonly chatOpen: boolean;
+  /** What the console says about reaching the citizen, in Vietnamese, when chat is not open. */
+  readonly chatNote?: string;
+  /** What this viewer may do now. */
+  readonly can: {
+    readonly claim: boolean;
+    readonly reply: boolean;
+    readonly note: boolean;
+    readonly transfer: boolean;
+    readonly close: boolean;
+  };
+}
+
+/**
+ * Legal-aid cases as the staff console uses them. Authorization lives here: staff see open
+ * cases and the cases they hold; supervisors and admins see all. A case the viewer may not see
+ * is reported as not found (the API answers 404).
+ */
+export interface CaseService {
+  /** The engine's side: open, status, forget, rate. */
+  readonly desk: CaseDesk;
+  list(viewer: StaffViewer, filter?: CaseListFilter): Promise<CaseList>;
+  view(viewer: StaffViewer, id: string): Promise<CaseView | undefined>;
+  claim(viewer: StaffViewer, id: string): Promise<ClaimResult>;
+  /** Records the reply on the case, then queues it to the citizen's channel. */
+  reply(viewer: StaffViewer, id: string, text: string): Promise<ReplyDelivery>;
+  note(viewer: StaffViewer, id: string, text: string): Promise<void>;
+  transfer(viewer: StaffViewer, id: string, toUsername: string): Promise<void>;
+  /** Closes with an outcome and asks the citizen for a 1–5 rating through their channel. */
+  close(viewer: StaffViewer, id: string, outcome: CaseOutcome): Promise<void>;
+  /** Starts the SLA and retention workers; re-schedules timers of open cases (idempotent). */
+  start(): Promise<void>;
+  /** Stops the workers and queues. */
+  stop(): Promise<void>;
+}
+
+/** Sends a text to a citizen through the channel they wrote from (the channels' outbound queues). */
+export interface CitizenMessenger {
+  /** Queues `text`; `key` makes a repeat a no-op. */
+  send(input: {
+    readonly channel: CaseChannel;
+    readonly conversationId: string;
+    readonly text: string;
+    readonly key: string;
+  }): Promise<DeliveryState>;
+  /** Where an earlier send stands. */
+  state(channel: CaseChannel, key: string): Promise<DeliveryState>;
+  /** Whether a chat message can reach this conversation now (Zalo's reply window). */
+  canReach(channel: CaseChannel, conversationId: string): Promise<boolean>;
+}
+
+/** One case event for the reports (issue 7): no citizen text, no raw ids. */
+export interface CaseEvent {
+  readonly at: string;
+  readonly type:
+    | "created"
+    | "claimed"
+    | "first-reply"
+    | "replied"
+    | "transferred"
+    | "closed"
+    | "rated"
+    | "sla-reminder"
+    | "sla-breach"
+    | "anonymized";
+  readonly caseId: string;
+  readonly channel: CaseChannel;
+  readonly topic: string;
+  readonly eligibility: EligibilityResult;
+  /** Art. 7 groups the citizen said yes to (eligibility keys). */
+  readonly groups: readonly string[];
+  /** Staff username, for staff actions. */
+  readonly by?: string;
+  readonly outcome?: CaseOutcome;
+  readonly rating?: number;
+  /** For `first-reply`: working-clock milliseconds from creation to the first reply. */
+  readonly responseMs?: number;
+}
+
+/** Where case events go (a Redis stream in the app). Recording never fails a case action. */
+export interface CaseEventSink {
+  record(event: CaseEvent): Promise<void>;
+}
