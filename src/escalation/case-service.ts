@@ -60,6 +60,16 @@ export interface CaseService {
   stop(): Promise<void>;
 }
 
+/** The SLA side of cases: deadlines in working hours, staff notification and reminder/breach timers. */
+export interface CaseTimers {
+  /** When the first response of a case opened at `openedAt` is due (working hours, holidays skipped). */
+  dueAt(openedAt: Date): Date;
+  /** Queues the staff notification and the reminder/breach jobs of a new case; idempotent by case id. */
+  opened(c: LegalAidCase): Promise<void>;
+  /** The first response was given or the case closed: its pending SLA jobs are dropped. */
+  settled(caseId: string): Promise<void>;
+}
+
 /** Sends a text to a citizen through the channel they wrote from (the channels' outbound queues). */
 export interface CitizenMessenger {
   /** Queues `text`; `key` makes a repeat a no-op. */

@@ -37,6 +37,7 @@ export type {
   CaseEvent,
   CaseEventSink,
   CaseService,
+  CaseTimers,
   CaseView,
   CitizenMessenger,
   DeliveryState,
