@@ -38,6 +38,26 @@ describe("loadConfig", () => {
     }
   });
 
+  it("reads the working clock, holidays and staff cookie security", () => {
+    const config = loadConfig({
+      HOLIDAYS: "2027-01-01, 2027-04-30",
+      WORKDAY_START: "08:00",
+      PUBLIC_BASE_URL: "https://tro-ly.example.vn",
+      METRICS_ALLOW: "10.0.0.0/8, ::1/128",
+    });
+    expect(config.escalation.holidays).toEqual(["2027-01-01", "2027-04-30"]);
+    expect(config.escalation.workdayStart).toBe("08:00");
+    expect(config.staff.secureCookies).toBe(true);
+    expect(config.metrics.allow).toEqual(["10.0.0.0/8", "::1/128"]);
+    expect(loadConfig({}).staff.secureCookies).toBe(false);
+    expect(() => loadConfig({ HOLIDAYS: "1/1/2027" })).toThrow(
+      /HOLIDAYS got "1\/1\/2027", expected comma-separated dates/,
+    );
+    expect(() => loadConfig({ WORKDAY_END: "25:00" })).toThrow(
+      /WORKDAY_END got "25:00", expected a time like 08:00/,
+    );
+  });
+
   it("treats empty values as unset", () => {
     expect(loadConfig({ PORT: "", MEILI_URL: "  " }).http.port).toBe(3000);
   });
