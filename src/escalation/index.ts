@@ -46,6 +46,14 @@ export type {
 } from "./case-service.js";
 export { CaseStateError } from "./case-state-error.js";
 export type { CaseList, CaseListFilter, CaseStore, CaseSummary, ClaimResult } from "./case-store.js";
+// SLA timers, the working clock and case events (issue 6).
+export {
+  type CaseJob,
+  type CaseTimersDeps,
+  type CaseTimersHandle,
+  caseJobSchema,
+  createCaseTimers,
+} from "./case-timers.js";
 // Eligibility screening (Luật Trợ giúp pháp lý 2017, Art. 7).
 export {
   ALWAYS_ELIGIBLE_GROUPS,
@@ -56,6 +64,7 @@ export {
 } from "./eligibility.js";
 // Staff accounts and sessions.
 export { DEFAULT_SCRYPT_COST, hashPassword, type ScryptCost, verifyPassword } from "./password-hash.js";
+export { caseEventsStreamKey, redisCaseEvents } from "./redis-case-events.js";
 export { type RedisCaseStoreConfig, redisCaseStore } from "./redis-case-store.js";
 export { StaffAccountExistsError } from "./staff-account-exists-error.js";
 export {
@@ -72,3 +81,4 @@ export {
   staffSessionSchema,
   staffUsernameSchema,
 } from "./staff-accounts.js";
+export { addWorkingTime, type WorkingHours, workingMsBetween } from "./working-hours.js";
