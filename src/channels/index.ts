@@ -60,6 +60,7 @@ export async function startChannels(deps: {
   };
 }
 
+export { type CitizenMessengerDeps, citizenMessenger } from "./citizen-messenger.js";
 export * as outbound from "./outbound/index.js";
 export * as telegram from "./telegram/index.js";
 export * as zalo from "./zalo/index.js";

@@ -2,3 +2,5 @@ export { type AskLimiter, askRouter, RateLimitedError, toAskResponse } from "./a
 export { type AskRequest, askRequestSchema } from "./ask-schema.js";
 export { redisAskLimiter } from "./redis-ask-limiter.js";
 export { WEB_CHAT_DIR, webChatRouter } from "./web-chat-router.js";
+export { redisWebInbox, type WebInbox, type WebInboxMessage } from "./web-inbox.js";
+export { inboxQuerySchema, webInboxRouter } from "./web-inbox-router.js";

@@ -12,6 +12,7 @@ export { ZALO_TOKEN_EXPIRED, type ZaloClient, zaloClient } from "./zalo-client.j
 export { zaloDelivery, zaloOutsideWindowKey } from "./zalo-delivery.js";
 export { toZaloInboundJob, type ZaloInboundJob, zaloInboundJobSchema } from "./zalo-event.js";
 export { zaloInboundProcessor } from "./zalo-inbound.js";
+export { redisZaloLastInbound, type ZaloLastInbound } from "./zalo-last-inbound.js";
 export { ZALO_MAX_TEXT, type ZaloOutboundJob, zaloOutboundJobSchema } from "./zalo-outbound-job.js";
 export { redisZaloTokenStore, type ZaloTokenStore } from "./zalo-token-store.js";
 export { ZALO_WEBHOOK_PATH, zaloWebhookRouter } from "./zalo-webhook-router.js";

@@ -8,6 +8,7 @@ import { zaloClient } from "./zalo-client.js";
 import { zaloDelivery } from "./zalo-delivery.js";
 import { type ZaloInboundJob, zaloInboundJobSchema } from "./zalo-event.js";
 import { zaloInboundProcessor } from "./zalo-inbound.js";
+import { redisZaloLastInbound } from "./zalo-last-inbound.js";
 import { type ZaloOutboundJob, zaloOutboundJobSchema } from "./zalo-outbound-job.js";
 import { redisZaloTokenStore, type ZaloTokenStore } from "./zalo-token-store.js";
 import { zaloWebhookRouter } from "./zalo-webhook-router.js";
@@ -81,11 +82,17 @@ export async function startZalo(deps: ZaloDeps): Promise<ZaloChannel> {
     limiter: { max: zalo.ratePerSecond, duration: 1000 },
   });
 
+  const lastInbound = redisZaloLastInbound(deps.redis, deps.prefix);
+  const respond = zaloInboundProcessor({ engine: deps.engine, enqueue: (id, job) => outbound.add(id, job) });
   const inbound = createJobQueue<ZaloInboundJob>({
     ...common,
     name: "inbound-zalo",
     schema: zaloInboundJobSchema,
-    process: zaloInboundProcessor({ engine: deps.engine, enqueue: (id, job) => outbound.add(id, job) }),
+    process: async (event) => {
+      // Staff replies (citizen messenger) check the reply window against this.
+      await lastInbound.record(event.userId, event.timestampMs);
+      await respond(event);
+    },
     concurrency: o.concurrency,
   });
 

@@ -1,0 +1,56 @@
+import type { Redis } from "ioredis";
+
+/** A staff message waiting in a web chat's inbox; `id` grows by one per message of the session. */
+export interface WebInboxMessage {
+  readonly id: number;
+  readonly text: string;
+  readonly at: string;
+}
+
+/** Staff messages to web chat sessions, which the web chat polls (`GET /api/v1/inbox`). */
+export interface WebInbox {
+  /** Appends once per `key`; resolves with the message id (the first one's, for a repeat). */
+  append(sessionId: string, key: string, text: string, at: Date): Promise<number>;
+  /** Whether a message with this key was appended (and is still remembered). */
+  has(key: string): Promise<boolean>;
+  /** Messages of the session with an id above `after`, oldest first. */
+  read(sessionId: string, after: number): Promise<WebInboxMessage[]>;
+}
+
+// KEYS: list, sequence, key marker. ARGV: text, at, max length, ttl seconds.
+const APPEND = `
+local done = redis.call("GET", KEYS[3])
+if done then return tonumber(done) end
+local id = redis.call("INCR", KEYS[2])
+redis.call("RPUSH", KEYS[1], cjson.encode({ id = id, text = ARGV[1], at = ARGV[2] }))
+redis.call("LTRIM", KEYS[1], -tonumber(ARGV[3]), -1)
+redis.call("EXPIRE", KEYS[1], ARGV[4])
+redis.call("EXPIRE", KEYS[2], ARGV[4])
+redis.call("SET", KEYS[3], id, "EX", ARGV[4])
+return id
+`;
+
+/** The inbox as a bounded Redis list per session (`${prefix}:web:inbox:<sessionId>`) that expires after `ttlSeconds` idle. */
+export function redisWebInbox(
+  redis: Redis,
+  prefix: string,
+  options: { maxMessages?: number; ttlSeconds?: number } = {},
+): WebInbox {
+  const max = options.maxMessages ?? 50;
+  const ttl = options.ttlSeconds ?? 30 * 86_400;
+  const list = (sessionId: string) => `${prefix}:web:inbox:${sessionId}`;
+  const marker = (key: string) => `${prefix}:web:inbox-key:${key}`;
+  return {
+    async append(sessionId, key, text, at) {
+      const keys = [list(sessionId), `${list(sessionId)}:seq`, marker(key)];
+      return Number(await redis.eval(APPEND, 3, ...keys, text, at.toISOString(), max, ttl));
+    },
+    async has(key) {
+      return (await redis.exists(marker(key))) === 1;
+    },
+    async read(sessionId, after) {
+      const raw = await redis.lrange(list(sessionId), 0, -1);
+      return raw.map((entry) => JSON.parse(entry) as WebInboxMessage).filter((m) => m.id > after);
+    },
+  };
+}

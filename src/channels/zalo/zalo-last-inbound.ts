@@ -1,0 +1,34 @@
+import type { Redis } from "ioredis";
+
+/** When each Zalo user last wrote to the OA: Zalo's reply window counts from it. */
+export interface ZaloLastInbound {
+  /** Keeps the latest of the stored time and `ms` (events may be processed out of order). */
+  record(userId: string, ms: number): Promise<void>;
+  /** Epoch ms of the user's last event, if remembered. */
+  get(userId: string): Promise<number | undefined>;
+}
+
+// KEYS: the user's key. ARGV: ms, ttl seconds.
+const RECORD_MAX = `
+local old = tonumber(redis.call("GET", KEYS[1]) or "0")
+if tonumber(ARGV[1]) > old then redis.call("SET", KEYS[1], ARGV[1], "EX", ARGV[2])
+else redis.call("EXPIRE", KEYS[1], ARGV[2]) end
+`;
+
+/** Last inbound times as Redis keys `${prefix}:zalo:last-in:<userId>`, forgotten after `ttlSeconds`. */
+export function redisZaloLastInbound(
+  redis: Redis,
+  prefix: string,
+  ttlSeconds = 90 * 86_400,
+): ZaloLastInbound {
+  const key = (userId: string) => `${prefix}:zalo:last-in:${userId}`;
+  return {
+    async record(userId, ms) {
+      await redis.eval(RECORD_MAX, 1, key(userId), Math.trunc(ms), ttlSeconds);
+    },
+    async get(userId) {
+      const value = await redis.get(key(userId));
+      return value === null ? undefined : Number(value);
+    },
+  };
+}
