@@ -83,6 +83,10 @@ export const caseNoteSchema = z.object({
   by: z.string().min(1).max(64),
   text: z.string().max(4000),
   at: z.iso.datetime(),
+  /** For a reply: the messenger key its delivery state is looked up by. */
+  delivery: z.string().max(128).optional(),
+  /** For a reply: set when chat could not reach the citizen (Zalo window closed), so it was not sent. */
+  notSent: z.literal("outside-window").optional(),
 });
 export type CaseNote = z.infer<typeof caseNoteSchema>;
 
@@ -112,6 +116,13 @@ export const legalAidCaseSchema = z.object({
   closedAt: z.iso.datetime().optional(),
   outcome: caseOutcomeSchema.optional(),
   anonymizedAt: z.iso.datetime().optional(),
+  /** Why the intake started (ask-person, complex-case, second-failure, …). */
+  reason: z.string().max(64).optional(),
+  /** FAQ ids the bot showed in the conversation before the hand-off. */
+  shownFaqIds: z.array(z.string().max(128)).max(50).default([]),
+  /** The citizen's 1–5 rating after closing. */
+  rating: z.coerce.number().int().min(1).max(5).optional(),
+  ratedAt: z.iso.datetime().optional(),
 });
 export type LegalAidCase = z.infer<typeof legalAidCaseSchema>;
 
@@ -129,6 +140,8 @@ export const newCaseInputSchema = z
     eligibility: caseEligibilitySchema,
     transcript: z.array(transcriptTurnSchema).max(200).default([]),
     firstResponseDueAt: z.iso.datetime(),
+    reason: z.string().trim().max(64).optional(),
+    shownFaqIds: z.array(z.string().max(128)).max(50).default([]),
   })
   .refine((c) => c.contactPreference !== "phone" || c.phone !== undefined, {
     message: "Bạn cho mình số điện thoại để cán bộ gọi lại nhé.",
@@ -140,7 +153,7 @@ export type NewCaseInput = z.input<typeof newCaseInputSchema>;
 export const caseAuditEntrySchema = z.object({
   at: z.iso.datetime(),
   by: z.string(),
-  action: z.enum(["created", "claimed", "replied", "noted", "closed", "anonymized"]),
+  action: z.enum(["created", "claimed", "replied", "noted", "transferred", "closed", "rated", "anonymized"]),
   detail: z.string().optional(),
 });
 export type CaseAuditEntry = z.infer<typeof caseAuditEntrySchema>;

@@ -22,11 +22,18 @@ redis.call("HSET", KEYS[1], "status", "claimed", "claimedBy", ARGV[1], "claimedA
 redis.call("XADD", KEYS[2], "*", "at", ARGV[2], "by", ARGV[1], "action", "claimed")
 return {"ok"}`;
 
-/** KEYS: case hash, notes list, audit stream. ARGV: kind, staff, at, note JSON. Returns "ok", "missing" or the status. */
+/** Refuses the write when ARGV[n] names a holder and the case is held by someone else. */
+const holderGuard = (argv: number) => `
+if ARGV[${argv}] ~= "" and redis.call("HGET", KEYS[1], "claimedBy") ~= ARGV[${argv}] then return "not-holder" end`;
+
+/**
+ * KEYS: case hash, notes list, audit stream. ARGV: kind, staff, at, note JSON, holder ("" = any).
+ * Returns "ok", "missing", "not-holder" or the status.
+ */
 export const ADD_NOTE = `
 local status = redis.call("HGET", KEYS[1], "status")
 if not status then return "missing" end
-if status == "closed" then return status end
+if status == "closed" then return status end${holderGuard(5)}
 redis.call("RPUSH", KEYS[2], ARGV[4])
 redis.call("HSET", KEYS[1], "updatedAt", ARGV[3])
 local action = "noted"
@@ -38,11 +45,39 @@ end
 redis.call("XADD", KEYS[3], "*", "at", ARGV[3], "by", ARGV[2], "action", action)
 return "ok"`;
 
-/** KEYS: case hash, open index, closed index, audit stream. ARGV: id, staff, at, atMs, outcome. */
+/**
+ * KEYS: case hash, audit stream. ARGV: staff, to, at, holder ("" = any). An open case becomes
+ * claimed by `to`. Returns "ok", "missing", "not-holder" or the status.
+ */
+export const TRANSFER_CASE = `
+local status = redis.call("HGET", KEYS[1], "status")
+if not status then return "missing" end
+if status == "closed" then return status end${holderGuard(4)}
+local from = redis.call("HGET", KEYS[1], "claimedBy") or "-"
+redis.call("HSET", KEYS[1], "claimedBy", ARGV[2], "claimedAt", ARGV[3], "updatedAt", ARGV[3])
+if status == "open" then redis.call("HSET", KEYS[1], "status", "claimed") end
+redis.call("XADD", KEYS[2], "*", "at", ARGV[3], "by", ARGV[1], "action", "transferred", "detail", from .. " -> " .. ARGV[2])
+return "ok"`;
+
+/**
+ * KEYS: case hash, audit stream. ARGV: rating, citizenKey, at.
+ * Returns "ok", "missing", "not-theirs", "not-closed" or "already-rated".
+ */
+export const RATE_CASE = `
+local f = redis.call("HMGET", KEYS[1], "status", "citizenKey", "rating")
+if not f[1] then return "missing" end
+if ARGV[2] == "" or f[2] ~= ARGV[2] then return "not-theirs" end
+if f[1] ~= "closed" then return "not-closed" end
+if f[3] then return "already-rated" end
+redis.call("HSET", KEYS[1], "rating", ARGV[1], "ratedAt", ARGV[3])
+redis.call("XADD", KEYS[2], "*", "at", ARGV[3], "by", "citizen", "action", "rated", "detail", ARGV[1])
+return "ok"`;
+
+/** KEYS: case hash, open index, closed index, audit stream. ARGV: id, staff, at, atMs, outcome, holder. */
 export const CLOSE_CASE = `
 local status = redis.call("HGET", KEYS[1], "status")
 if not status then return "missing" end
-if status == "closed" then return status end
+if status == "closed" then return status end${holderGuard(6)}
 redis.call("HSET", KEYS[1], "status", "closed", "outcome", ARGV[5], "closedAt", ARGV[3], "updatedAt", ARGV[3])
 redis.call("ZREM", KEYS[2], ARGV[1])
 redis.call("ZADD", KEYS[3], ARGV[4], ARGV[1])
@@ -50,7 +85,7 @@ redis.call("XADD", KEYS[4], "*", "at", ARGV[3], "by", ARGV[2], "action", "closed
 return "ok"`;
 
 /**
- * KEYS: case hash, notes list, citizen set, audit stream, closed index. ARGV: id, by, at.
+ * KEYS: case hash, notes list, citizen set, audit stream, closed index. ARGV: id, by, at, detail.
  * Blanks every personal text but keeps the number of turns and notes, the topic, the commune
  * and the eligibility result, so reports still add up.
  */
@@ -73,12 +108,17 @@ for i = 0, n - 1 do
 end
 redis.call("SREM", KEYS[3], ARGV[1])
 redis.call("ZREM", KEYS[5], ARGV[1])
-redis.call("XADD", KEYS[4], "*", "at", ARGV[3], "by", ARGV[2], "action", "anonymized")
+if ARGV[4] and ARGV[4] ~= "" then
+  redis.call("XADD", KEYS[4], "*", "at", ARGV[3], "by", ARGV[2], "action", "anonymized", "detail", ARGV[4])
+else
+  redis.call("XADD", KEYS[4], "*", "at", ARGV[3], "by", ARGV[2], "action", "anonymized")
+end
 return "ok"`;
 
 /**
  * KEYS: open index. ARGV: case key prefix, nowMs, status, topic, channel, eligibility, overdue
- * ("", "1", "0"), offset, limit. Filters and counts inside Redis so the queue page gets back
+ * ("", "1", "0"), offset, limit, visibleTo ("" = all; else only unclaimed cases and this holder's).
+ * Filters and counts inside Redis so the queue page gets back
  * only its page of ids, not 10 000 rows. It reads case hashes it does not declare: fine on one
  * Redis server (the deployment), not on a cluster.
  * Returns {open, claimed, answered, overdue, matching, {ids…}}.
@@ -91,9 +131,10 @@ local counts = { open = 0, claimed = 0, answered = 0 }
 local overdueCount, matching, page = 0, 0, {}
 for i = 1, #rows, 2 do
   local id, due = rows[i], tonumber(rows[i + 1])
-  local f = redis.call("HMGET", ARGV[1] .. id, "status", "channel", "topic", "eligibilityResult")
+  local f = redis.call("HMGET", ARGV[1] .. id, "status", "channel", "topic", "eligibilityResult", "claimedBy")
   local status = f[1]
-  if status and counts[status] then
+  local visible = ARGV[10] == "" or status == "open" or f[5] == ARGV[10]
+  if status and counts[status] and visible then
     local overdue = status ~= "answered" and due < now
     counts[status] = counts[status] + 1
     if overdue then overdueCount = overdueCount + 1 end

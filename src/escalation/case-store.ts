@@ -31,6 +31,8 @@ export interface CaseListFilter {
   readonly channel?: CaseChannel;
   readonly eligibility?: EligibilityResult;
   readonly overdue?: boolean;
+  /** Only cases this staff member may see: unclaimed ones and the ones they hold (counts too). */
+  readonly visibleTo?: string;
   readonly offset?: number;
   readonly limit?: number;
 }
@@ -52,6 +54,29 @@ export type ClaimResult =
   | { readonly ok: true; readonly case: LegalAidCase }
   | { readonly ok: false; readonly status: CaseStatus; readonly claimedBy?: string };
 
+/** A staff reply or internal note as the store takes it. */
+export interface NewCaseNote {
+  readonly kind: "reply" | "note";
+  readonly by: string;
+  readonly text: string;
+  /** For a reply: the messenger key of its delivery. */
+  readonly delivery?: string;
+  /** For a reply that chat could not carry (Zalo window closed). */
+  readonly notSent?: "outside-window";
+}
+
+/**
+ * A condition checked in the same atomic step as the write: `holder` means "only if the case is
+ * held by this username" (a plain staff member acting), so a transfer in between cannot be overtaken.
+ * A failed check throws CaseStateError with status `not-holder`.
+ */
+export interface CaseGuard {
+  readonly holder?: string;
+}
+
+/** What a rating attempt tells the caller. */
+export type RateResult = "ok" | "missing" | "not-theirs" | "not-closed" | "already-rated";
+
 /** Durable legal-aid cases; every state change is audited with who and when. */
 export interface CaseStore {
   /** Writes the case atomically and resolves only once Redis has applied it. */
@@ -61,9 +86,14 @@ export interface CaseStore {
   /** Ids of the citizen's cases that are not anonymized, for status questions and data deletion. */
   idsForCitizen(citizenKey: string): Promise<string[]>;
   claim(id: string, staff: string): Promise<ClaimResult>;
-  addNote(id: string, note: { kind: "reply" | "note"; by: string; text: string }): Promise<LegalAidCase>;
-  close(id: string, by: string, outcome: CaseOutcome): Promise<LegalAidCase>;
-  anonymize(id: string, by: string): Promise<void>;
+  addNote(id: string, note: NewCaseNote, guard?: CaseGuard): Promise<LegalAidCase>;
+  /** Hands a not-closed case to another staff member (an open one becomes claimed by them). */
+  transfer(id: string, by: string, to: string, guard?: CaseGuard): Promise<LegalAidCase>;
+  close(id: string, by: string, outcome: CaseOutcome, guard?: CaseGuard): Promise<LegalAidCase>;
+  /** Records the citizen's rating of a closed case, once, only from the citizen whose case it is. */
+  rate(id: string, rating: number, citizenKey: string): Promise<RateResult>;
+  /** Blanks the personal data of a case; `detail` says why (e.g. "citizen request", "retention"). */
+  anonymize(id: string, by: string, detail?: string): Promise<void>;
   /** Closed cases whose `closedAt` is before `before`, oldest first (for the retention job). */
   closedBefore(before: Date, limit?: number): Promise<string[]>;
   audit(id: string): Promise<CaseAuditEntry[]>;

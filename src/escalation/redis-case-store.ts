@@ -9,9 +9,18 @@ import {
   legalAidCaseSchema,
   newCaseInputSchema,
 } from "./case-schema.js";
-import { ADD_NOTE, ANONYMIZE_CASE, CLAIM_CASE, CLOSE_CASE, CREATE_CASE, LIST_OPEN } from "./case-scripts.js";
+import {
+  ADD_NOTE,
+  ANONYMIZE_CASE,
+  CLAIM_CASE,
+  CLOSE_CASE,
+  CREATE_CASE,
+  LIST_OPEN,
+  RATE_CASE,
+  TRANSFER_CASE,
+} from "./case-scripts.js";
 import { CaseStateError } from "./case-state-error.js";
-import type { CaseList, CaseStore, CaseSummary } from "./case-store.js";
+import type { CaseList, CaseStore, CaseSummary, RateResult } from "./case-store.js";
 
 /** Options of {@link redisCaseStore}. */
 export interface RedisCaseStoreConfig {
@@ -59,6 +68,7 @@ export function redisCaseStore(redis: Redis, config: RedisCaseStoreConfig): Case
       ...hash,
       eligibility: JSON.parse(hash.eligibility ?? "null"),
       transcript: JSON.parse(hash.transcript ?? "[]"),
+      shownFaqIds: JSON.parse(hash.shownFaqIds ?? "[]"),
       notes: notes.map((n) => JSON.parse(n)),
     });
   }
@@ -136,6 +146,7 @@ export function redisCaseStore(redis: Redis, config: RedisCaseStoreConfig): Case
         overdue,
         offset,
         limit,
+        filter.visibleTo ?? "",
       )) as [number, number, number, number, number, string[]];
       const pipeline = redis.pipeline();
       for (const id of ids) pipeline.hmget(keys.hash(id), ...SUMMARY_FIELDS);
@@ -190,27 +201,52 @@ export function redisCaseStore(redis: Redis, config: RedisCaseStoreConfig): Case
       return { ok: true, case: await mustRead(id) };
     },
 
-    async addNote(id, note) {
+    async addNote(id, note, guard = {}) {
       const at = clock.now().toISOString();
-      const entry = JSON.stringify({ kind: note.kind, by: note.by, text: note.text, at });
+      const entry = JSON.stringify({
+        kind: note.kind,
+        by: note.by,
+        text: note.text,
+        at,
+        ...(note.delivery ? { delivery: note.delivery } : {}),
+        ...(note.notSent ? { notSent: note.notSent } : {}),
+      });
       const args = [keys.hash(id), keys.notes(id), keys.audit(id), note.kind, note.by, at, entry];
-      check(id, await redis.eval(ADD_NOTE, 3, ...args), note.kind);
+      check(id, await redis.eval(ADD_NOTE, 3, ...args, guard.holder ?? ""), note.kind);
       return mustRead(id);
     },
 
-    async close(id, by, outcome) {
+    async transfer(id, by, to, guard = {}) {
+      const at = clock.now().toISOString();
+      const args = [keys.hash(id), keys.audit(id), by, to, at, guard.holder ?? ""];
+      check(id, await redis.eval(TRANSFER_CASE, 2, ...args), "transfer");
+      return mustRead(id);
+    },
+
+    async close(id, by, outcome, guard = {}) {
       const now = clock.now();
       const args = [keys.hash(id), keys.open, keys.closed, keys.audit(id), id, by, now.toISOString()];
-      check(id, await redis.eval(CLOSE_CASE, 4, ...args, now.getTime(), outcome), "close");
+      check(
+        id,
+        await redis.eval(CLOSE_CASE, 4, ...args, now.getTime(), outcome, guard.holder ?? ""),
+        "close",
+      );
       return mustRead(id);
     },
 
-    async anonymize(id, by) {
+    async rate(id, rating, citizenKey) {
+      if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw new RangeError("rating must be 1..5");
+      const at = clock.now().toISOString();
+      const args = [keys.hash(id), keys.audit(id), String(rating), citizenKey, at];
+      return (await redis.eval(RATE_CASE, 2, ...args)) as RateResult;
+    },
+
+    async anonymize(id, by, detail = "") {
       const citizenKey = await redis.hget(keys.hash(id), "citizenKey");
       if (citizenKey === null) throw new CaseNotFoundError(id);
       const at = clock.now().toISOString();
       const caseKeys = [keys.hash(id), keys.notes(id), keys.citizen(citizenKey), keys.audit(id), keys.closed];
-      check(id, await redis.eval(ANONYMIZE_CASE, 5, ...caseKeys, id, by, at), "anonymize");
+      check(id, await redis.eval(ANONYMIZE_CASE, 5, ...caseKeys, id, by, at, detail), "anonymize");
     },
 
     closedBefore: (before, limit = 500) =>

@@ -210,6 +210,76 @@ describe("redisCaseStore", () => {
     expect(await store.closedBefore(new Date(now.getTime() + 1))).toEqual([]);
     expect((await store.audit(created.id)).at(-1)).toMatchObject({ by: "retention", action: "anonymized" });
   });
+  it("refuses a guarded reply, transfer or close by a staff member who does not hold the case", async () => {
+    const created = await store.create(input());
+    await store.claim(created.id, "lan");
+    const guard = { holder: "minh" };
+    for (const attempt of [
+      store.addNote(created.id, { kind: "reply", by: "minh", text: "x" }, guard),
+      store.transfer(created.id, "minh", "minh", guard),
+      store.close(created.id, "minh", "answered", guard),
+    ]) {
+      await expect(attempt).rejects.toMatchObject({ name: "CaseStateError", status: "not-holder" });
+    }
+    const after = await store.get(created.id);
+    expect(after).toMatchObject({ status: "claimed", claimedBy: "lan", notes: [] });
+    await store.addNote(
+      created.id,
+      { kind: "reply", by: "lan", text: "Dạ", delivery: "k1" },
+      { holder: "lan" },
+    );
+    expect((await store.get(created.id))?.notes[0]).toMatchObject({ delivery: "k1", by: "lan" });
+  });
+
+  it("transfers a case to a colleague, claiming an open one for them, with an audit entry", async () => {
+    const created = await store.create(input());
+    const moved = await store.transfer(created.id, "sup", "lan");
+    expect(moved).toMatchObject({ status: "claimed", claimedBy: "lan" });
+    const again = await store.transfer(created.id, "lan", "minh", { holder: "lan" });
+    expect(again).toMatchObject({ status: "claimed", claimedBy: "minh" });
+    expect((await store.audit(created.id)).slice(1)).toEqual([
+      { at: now.toISOString(), by: "sup", action: "transferred", detail: "- -> lan" },
+      { at: now.toISOString(), by: "lan", action: "transferred", detail: "lan -> minh" },
+    ]);
+  });
+
+  it("shows a staff member only unclaimed cases and their own, counts included", async () => {
+    const open = await store.create(input());
+    const mine = await store.create(input());
+    const theirs = await store.create(input());
+    await store.claim(mine.id, "lan");
+    await store.claim(theirs.id, "minh");
+    const seen = await store.listOpen({ visibleTo: "lan" });
+    expect(seen.cases.map((c) => c.id).sort()).toEqual([open.id, mine.id].sort());
+    expect(seen.counts).toMatchObject({ total: 2, byStatus: { open: 1, claimed: 1, answered: 0 } });
+    expect((await store.listOpen()).counts.total).toBe(3);
+  });
+
+  it("takes one 1–5 rating of a closed case, only from its own citizen", async () => {
+    const created = await store.create(input());
+    expect(await store.rate(created.id, 5, "k_citizen1")).toBe("not-closed");
+    await store.close(created.id, "lan", "answered");
+    expect(await store.rate(created.id, 5, "k_other")).toBe("not-theirs");
+    expect(await store.rate("TGPL-2026-000404", 5, "k_citizen1")).toBe("missing");
+    expect(await store.rate(created.id, 4, "k_citizen1")).toBe("ok");
+    expect(await store.rate(created.id, 1, "k_citizen1")).toBe("already-rated");
+    expect(await store.get(created.id)).toMatchObject({ rating: 4, ratedAt: now.toISOString() });
+    expect((await store.audit(created.id)).at(-1)).toMatchObject({
+      by: "citizen",
+      action: "rated",
+      detail: "4",
+    });
+  });
+
+  it("keeps the reason and the FAQs shown with the case", async () => {
+    const created = await store.create(
+      input({ reason: "ask-person", shownFaqIds: ["dat-dai-01", "dat-dai-02"] }),
+    );
+    expect(await store.get(created.id)).toMatchObject({
+      reason: "ask-person",
+      shownFaqIds: ["dat-dai-01", "dat-dai-02"],
+    });
+  });
 });
 
 function iso(from: Date, hours: number): string {
