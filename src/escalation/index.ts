@@ -66,6 +66,14 @@ export {
 export { DEFAULT_SCRYPT_COST, hashPassword, type ScryptCost, verifyPassword } from "./password-hash.js";
 export { caseEventsStreamKey, redisCaseEvents } from "./redis-case-events.js";
 export { type RedisCaseStoreConfig, redisCaseStore } from "./redis-case-store.js";
+export {
+  RETENTION_ACTOR,
+  type RetentionDeps,
+  type RetentionJob,
+  type RetentionJobDeps,
+  runRetentionOnce,
+  startRetentionJob,
+} from "./retention-job.js";
 export { StaffAccountExistsError } from "./staff-account-exists-error.js";
 export {
   type LoginResult,
