@@ -1,5 +1,11 @@
 import type { CaseDesk } from "../core/index.js";
-import type { CaseChannel, CaseOutcome, EligibilityResult, LegalAidCase } from "./case-schema.js";
+import type {
+  CaseAuditEntry,
+  CaseChannel,
+  CaseOutcome,
+  EligibilityResult,
+  LegalAidCase,
+} from "./case-schema.js";
 import type { CaseList, CaseListFilter, ClaimResult } from "./case-store.js";
 import type { StaffRole } from "./staff-accounts.js";
 
@@ -27,6 +33,8 @@ export interface CaseView {
   readonly chatOpen: boolean;
   /** What the console says about reaching the citizen, in Vietnamese, when chat is not open. */
   readonly chatNote?: string;
+  /** Who did what to the case, oldest first. */
+  readonly audit?: readonly CaseAuditEntry[];
   /** What this viewer may do now. */
   readonly can: {
     readonly claim: boolean;

@@ -1,6 +1,8 @@
 // Case data at the edges (zod schemas and their types).
 
 // The case store.
+export { type CaseActionDenial, CaseActionDeniedError } from "./case-action-denied-error.js";
+export { caseEvent } from "./case-event.js";
 export { CaseNotFoundError } from "./case-not-found-error.js";
 export {
   type CaseAuditEntry,
@@ -45,7 +47,16 @@ export type {
   StaffViewer,
 } from "./case-service.js";
 export { CaseStateError } from "./case-state-error.js";
-export type { CaseList, CaseListFilter, CaseStore, CaseSummary, ClaimResult } from "./case-store.js";
+export type {
+  CaseGuard,
+  CaseList,
+  CaseListFilter,
+  CaseStore,
+  CaseSummary,
+  ClaimResult,
+  NewCaseNote,
+  RateResult,
+} from "./case-store.js";
 // SLA timers, the working clock and case events (issue 6).
 export {
   type CaseJob,
@@ -54,6 +65,14 @@ export {
   caseJobSchema,
   createCaseTimers,
 } from "./case-timers.js";
+// The case service: the engine's CaseDesk and the staff side (issue 6).
+export {
+  type CaseServiceDeps,
+  createCaseService,
+  ratingQuestion,
+  staffReplyText,
+  ZALO_WINDOW_CLOSED_NOTE,
+} from "./create-case-service.js";
 // Eligibility screening (Luật Trợ giúp pháp lý 2017, Art. 7).
 export {
   ALWAYS_ELIGIBLE_GROUPS,
