@@ -2,7 +2,14 @@
 // textContent (never innerHTML), so nothing a citizen or the content types can run as HTML.
 
 const API = "/api/v1/ask";
+const INBOX_API = "/api/v1/inbox";
 const SESSION_KEY = "tlpl.sessionId";
+/** The session id whose citizen was handed to staff in this tab: only then is the inbox polled. */
+const ESCALATED_KEY = "tlpl.escalated";
+/** The id of the last staff message shown, so a reload does not show it again. */
+const INBOX_AFTER_KEY = "tlpl.inboxAfter";
+const POLL_MS = 15_000;
+const STAFF_LABEL = "Cán bộ trợ giúp pháp lý";
 const MAX_CHARS = 2000;
 const COUNTER_FROM = 1800;
 const SESSION_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -23,22 +30,30 @@ function newSessionId() {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-function readSessionId() {
+function readStored(key) {
   try {
-    const saved = sessionStorage.getItem(SESSION_KEY);
-    if (saved && SESSION_ID.test(saved)) return saved;
+    return sessionStorage.getItem(key) ?? undefined;
   } catch {
-    // storage blocked (private mode): keep the id in memory only
+    // storage blocked (private mode): values live in memory only
+    return undefined;
   }
-  return undefined;
+}
+
+function store(key, value) {
+  try {
+    sessionStorage.setItem(key, value);
+  } catch {
+    // storage blocked: the value lives until the page is closed
+  }
+}
+
+function readSessionId() {
+  const saved = readStored(SESSION_KEY);
+  return saved && SESSION_ID.test(saved) ? saved : undefined;
 }
 
 function saveSessionId(id) {
-  try {
-    sessionStorage.setItem(SESSION_KEY, id);
-  } catch {
-    // storage blocked: the id lives until the page is closed
-  }
+  store(SESSION_KEY, id);
 }
 
 let sessionId = readSessionId() ?? newSessionId();
@@ -92,6 +107,14 @@ function formatLegalRef(ref) {
   const where = [ref.clause, ref.article].filter(Boolean).join(" ");
   const number = ref.number && !ref.document.includes(ref.number) ? ` (${ref.number})` : "";
   return `${where ? `${where} — ` : ""}${ref.document}${number}`;
+}
+
+/** A message a legal-aid officer sent from the staff console, labelled as such. */
+function addStaffMessage(text) {
+  const msg = el("div", "msg bot staff");
+  msg.append(el("span", "staff-label", STAFF_LABEL), el("p", "bubble", text));
+  log.append(msg);
+  scrollToReply(msg);
 }
 
 function addBotReply(reply) {
@@ -229,6 +252,7 @@ async function ask(text, action) {
       saveSessionId(sessionId);
     }
     addBotReply(reply);
+    if (reply.kind === "escalate") startInbox();
     return true;
   } finally {
     setPending(false);
@@ -286,3 +310,53 @@ for (const button of document.querySelectorAll(".examples button[data-text]")) {
     if (text) void ask(text);
   });
 }
+
+// Staff replies to a web chat wait in the session's inbox. Polled every 15 s, and only once this
+// session was handed to staff and while the tab is visible: everyone else costs the server nothing.
+let escalated = readStored(ESCALATED_KEY) === sessionId;
+let inboxAfter = Number.parseInt(readStored(INBOX_AFTER_KEY) ?? "0", 10) || 0;
+let pollTimer;
+let polling = false;
+
+async function pollInbox() {
+  if (polling || !escalated || document.visibilityState !== "visible") return;
+  polling = true;
+  try {
+    const query = new URLSearchParams({ sessionId, after: String(inboxAfter) });
+    const res = await fetch(`${INBOX_API}?${query}`, { headers: { Accept: "application/json" } });
+    if (!res.ok) return;
+    const body = await res.json();
+    for (const message of Array.isArray(body?.messages) ? body.messages : []) {
+      if (!Number.isInteger(message?.id) || message.id <= inboxAfter || typeof message.text !== "string")
+        continue;
+      addStaffMessage(message.text);
+      inboxAfter = message.id;
+    }
+    store(INBOX_AFTER_KEY, String(inboxAfter));
+  } catch {
+    // offline or a bad answer: try again at the next tick
+  } finally {
+    polling = false;
+  }
+}
+
+function schedulePoll() {
+  clearTimeout(pollTimer);
+  pollTimer = undefined;
+  if (!escalated || document.visibilityState !== "visible") return;
+  pollTimer = setTimeout(() => void pollInbox().then(schedulePoll), POLL_MS);
+}
+
+function startInbox() {
+  if (escalated) return;
+  escalated = true;
+  store(ESCALATED_KEY, sessionId);
+  schedulePoll();
+}
+
+document.addEventListener("visibilitychange", () => {
+  if (document.visibilityState === "visible" && escalated) void pollInbox().then(schedulePoll);
+  else schedulePoll();
+});
+
+if (escalated) void pollInbox().then(schedulePoll);
