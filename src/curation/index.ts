@@ -1,0 +1,2 @@
+export { serializeFaq } from "./serialize-faq.js";
+export { unifiedDiff } from "./unified-diff.js";

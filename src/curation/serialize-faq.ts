@@ -1,0 +1,47 @@
+import { stringify } from "yaml";
+import type { Faq, LegalBasis } from "../content/index.js";
+
+const SCALAR = { lineWidth: 0, minContentWidth: 0 } as const;
+const FLOW = { ...SCALAR, collectionStyle: "flow", flowCollectionPadding: false } as const;
+
+/** One YAML scalar on one line: plain when YAML allows it, quoted otherwise. */
+function scalar(value: string): string {
+  return stringify(value, SCALAR).replace(/\n$/, "");
+}
+
+/** An inline `[a, b]` list. */
+function flowList(values: readonly string[]): string {
+  return stringify([...values], FLOW).replace(/\n$/, "");
+}
+
+function legalBasisItem(basis: LegalBasis): string[] {
+  const keys = ["document", "number", "article", "clause"] as const;
+  const lines = keys.flatMap((key) => {
+    const value = basis[key];
+    return value === undefined ? [] : [`${key}: ${scalar(value)}`];
+  });
+  return lines.map((line, i) => (i === 0 ? `  - ${line}` : `    ${line}`));
+}
+
+/** The Markdown file text of a FAQ in the canonical format of content/ (key order and list styles as written by hand). */
+export function serializeFaq(faq: Faq): string {
+  const lines = [
+    "---",
+    `id: ${scalar(faq.id)}`,
+    `question: ${scalar(faq.question)}`,
+    "variants:",
+    ...faq.variants.map((v) => `  - ${scalar(v)}`),
+    `topic: ${scalar(faq.topic)}`,
+    `tags: ${flowList(faq.tags)}`,
+    `audiences: ${flowList(faq.audiences)}`,
+    "legalBasis:",
+    ...faq.legalBasis.flatMap(legalBasisItem),
+    `status: ${scalar(faq.status)}`,
+    ...(faq.reviewedAt === undefined ? [] : [`reviewedAt: ${scalar(faq.reviewedAt)}`]),
+    `reviewDue: ${scalar(faq.reviewDue)}`,
+    `related: ${flowList(faq.related)}`,
+    "---",
+    faq.answer.trim(),
+  ];
+  return `${lines.join("\n")}\n`;
+}
