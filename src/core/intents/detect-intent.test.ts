@@ -18,6 +18,10 @@ describe("detectIntent", () => {
     ["con trai tôi vừa bị công an bắt tối qua", "complex-case"],
     ["mai tôi phải ra tòa mà chưa có luật sư", "complex-case"],
     ["tôi nhận được cáo trạng của viện kiểm sát", "complex-case"],
+    ["tình trạng hồ sơ", "case-status"],
+    ["hồ sơ của tôi đến đâu rồi", "case-status"],
+    ["kiem tra ho so", "case-status"],
+    ["cho mình hỏi mã TGPL-2026-000123", "case-status"],
   ])("reads %j as %s", (text, expected) => {
     expect(intent(text)).toBe(expected);
   });
@@ -28,6 +32,9 @@ describe("detectIntent", () => {
     "khi bị bắt tôi có quyền im lặng không",
     "cảm ơn bạn, vậy ly hôn thì con dưới 36 tháng ở với ai",
     "mẹ tôi chuyển tiền cho một người giả làm cháu",
+    "hồ sơ ly hôn gồm những gì",
+    "tra cứu tình trạng hồ sơ đăng ký kinh doanh trên cổng dịch vụ công ở đâu",
+    "hồ sơ của tôi nộp ở xã hai tháng chưa có kết quả thì khiếu nại ở đâu",
   ])("leaves the question %j to search", (text) => {
     expect(intent(text)).toBeUndefined();
   });

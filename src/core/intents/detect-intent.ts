@@ -8,7 +8,8 @@ export type Intent =
   | "ask-person"
   | "privacy"
   | "delete-data"
-  | "complex-case";
+  | "complex-case"
+  | "case-status";
 
 const SHORT = 8; // greetings, thanks and help requests are short; longer messages carry a question
 
@@ -50,6 +51,15 @@ const COMPLEX = [
   /\bcuong che\b.{0,40}\b(?:mai|ngay mai|sap|chua nhan)\b/,
 ];
 
+/** "Tình trạng hồ sơ": short questions about the citizen's own case sent to staff, or a case code. */
+const CASE_STATUS = [
+  /^(?:xem |kiem tra |tra cuu |hoi )?(?:lai )?tinh trang (?:cua )?ho so(?: cua (?:toi|minh|em))?(?: (?:the nao|ra sao|sao roi|den dau|den dau roi|toi dau roi))?$/,
+  /^(?:xem |kiem tra |tra cuu |hoi )(?:lai )?ho so(?: cua (?:toi|minh|em))?(?: da gui)?$/,
+  /^(?:cho (?:toi |minh |em )?(?:hoi |xem )?)?ho so (?:cua )?(?:toi|minh|em)(?: da gui)? (?:den dau|toi dau|the nao|sao roi|ra sao|duoc xu ly chua|xu ly chua|co ai xem chua)(?: roi)?(?: a| vay| ha)?$/,
+];
+/** A case code; "tgpl" is expanded to "trợ giúp pháp lý" by normalization. */
+const CASE_CODE = /\b(?:tgpl|tro giup phap ly) \d{4} \d{6}\b/;
+
 /** Detects an intent in a normalized text; undefined means "search the corpus". */
 export function detectIntent(normalizedText: string): Intent | undefined {
   const folded = foldWords(normalizedText);
@@ -58,6 +68,8 @@ export function detectIntent(normalizedText: string): Intent | undefined {
   if (ASK_PERSON.test(folded)) return "ask-person";
   if (COMPLEX.some((re) => re.test(folded))) return "complex-case";
   if (PRIVACY.test(folded)) return "privacy";
+  if (CASE_CODE.test(folded) || (words <= SHORT && CASE_STATUS.some((re) => re.test(folded))))
+    return "case-status";
   if (words <= SHORT && HELP.test(folded)) return "help";
   if (words <= SHORT && THANKS.test(folded)) return "thanks";
   if (words <= 5 && GREETING.test(folded)) return "greeting";
