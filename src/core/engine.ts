@@ -8,12 +8,19 @@ import {
   texts,
   topicMenu,
 } from "./compose/texts.js";
+import { caseCodeIn, caseStatusText } from "./intake/case-status-text.js";
+import { createIntakeFlow, type IntakeStep, type IntakeTopic } from "./intake/intake-flow.js";
+import type { IntakeScreening } from "./intake/intake-screening.js";
+import { intakeTexts } from "./intake/intake-texts.js";
+import { parseRating } from "./intake/parse-answers.js";
 import { detectIntent } from "./intents/detect-intent.js";
 import type {
+  CaseDesk,
   Clock,
   FaqHit,
   FaqRecord,
   FaqSearch,
+  IntakeState,
   LanguageDetector,
   SessionState,
   SessionStore,
@@ -50,6 +57,12 @@ export interface EngineDeps {
   readonly detectLanguage?: LanguageDetector;
   readonly translation?: TranslationService;
   readonly onError?: (error: unknown, where: string) => void;
+  /** The legal-aid case desk; without it, a request for a person gets the center's contacts only. */
+  readonly desk?: CaseDesk;
+  /** The Art. 7 screening the intake asks (filled from src/escalation/eligibility.ts). */
+  readonly screening?: IntakeScreening;
+  /** Topic ids and labels the intake offers (src/content/topics.ts). */
+  readonly topics?: readonly IntakeTopic[];
 }
 
 /** The answer engine: a channel-neutral `Message` in, a `Reply` out. */
@@ -59,7 +72,22 @@ export interface Engine {
 
 const TOP_K = 5;
 const MAX_CHOICES = 3;
-const MAX_TURNS = 20;
+/** Enough for the conversation before an intake plus the intake itself. */
+const MAX_TURNS = 40;
+const MAX_SHOWN_FAQS = 20;
+const PHONE_MASK = "[số điện thoại]";
+
+/** What one message changes in the session besides the reply (intake, rating, transcript). */
+interface TurnEffects {
+  intake: IntakeState | undefined;
+  pendingRating: string | undefined;
+  /** The citizen's text as kept in the transcript, when it must not be kept as typed. */
+  citizenText?: string;
+  /** Turns from this instant on leave the transcript (an intake ended with nothing stored). */
+  discardSince?: string;
+  /** An intake started: the failed-attempt count starts again. */
+  resetFailures?: boolean;
+}
 /** Words beyond which a message is a story rather than a question. */
 const LONG_STORY_WORDS = 45;
 
@@ -67,6 +95,18 @@ export function createEngine(deps: EngineDeps): Engine {
   const menu = topicMenu(deps.topicLabels);
   const org = deps.org;
   const personButton: Button = { label: BUTTON_LABELS.person, action: { type: "escalate" } };
+  const desk = deps.desk;
+  const intakeFlow = desk
+    ? createIntakeFlow({
+        desk,
+        org,
+        clock: deps.clock,
+        search: deps.search,
+        topics: deps.topics ?? [],
+        screening: deps.screening,
+        onError: deps.onError,
+      })
+    : undefined;
 
   function answerReply(faq: FaqRecord, confidence: number, language: string): Reply {
     const body = fillPlaceholders(plainAnswer(faq.answer), org);
@@ -110,12 +150,144 @@ export function createEngine(deps: EngineDeps): Engine {
     }
   }
 
+  /** An intake step as a reply; every intake reply is `escalate` (the public API's routing). */
+  function intakeReply(step: IntakeStep, effects: TurnEffects, language: string): Reply {
+    const before = effects.intake;
+    effects.intake = step.intake;
+    if (step.phone || step.hideCitizenText) effects.citizenText = PHONE_MASK;
+    if (step.discard && before) effects.discardSince = before.startedAt;
+    return { ...simple("escalate", step.text, step.intent, language), topic: step.topic };
+  }
+
+  function startIntake(reason: string, effects: TurnEffects, language: string): Reply | undefined {
+    if (!intakeFlow) return undefined;
+    effects.resetFailures = true;
+    return intakeReply(intakeFlow.start(reason), effects, language);
+  }
+
+  async function caseStatus(message: Message, desk: CaseDesk, language: string): Promise<Reply> {
+    try {
+      const views = await desk.statusFor(message.channel, message.sessionId);
+      return simple("fallback", caseStatusText(views, caseCodeIn(message.text)), "case-status", language);
+    } catch (error) {
+      deps.onError?.(error, "desk");
+      return simple("fallback", texts.statusUnavailable(org), "case-status", language);
+    }
+  }
+
+  async function rate(
+    message: Message,
+    caseId: string,
+    rating: number,
+    desk: CaseDesk,
+    effects: TurnEffects,
+    language: string,
+  ): Promise<Reply> {
+    try {
+      const ok = await desk.rate(caseId, rating, message.channel, message.sessionId);
+      return simple("fallback", ok ? texts.rated() : texts.ratingRefused(), "rating", language);
+    } catch (error) {
+      deps.onError?.(error, "desk");
+      effects.pendingRating = caseId;
+      return simple("fallback", texts.ratingFailed(), "rating-failed", language);
+    }
+  }
+
+  async function deleteData(message: Message, language: string): Promise<Reply> {
+    if (!desk) return simple("fallback", texts.deleted(), "delete-data", language);
+    try {
+      const count = await desk.forget(message.channel, message.sessionId);
+      return simple("fallback", texts.deletedWithCases(count), "delete-data", language);
+    } catch (error) {
+      deps.onError?.(error, "desk");
+      return simple("fallback", texts.deleteCasesFailed(org), "delete-data", language);
+    }
+  }
+
+  function emergencyReply(normalized: string, hits: FaqHit[], language: string): Reply | undefined {
+    const emergency = detectEmergency(normalized);
+    if (!emergency) return undefined;
+    const related = hits.slice(0, 2).map((h): Suggestion => ({ faqId: h.faq.id, question: h.faq.question }));
+    return {
+      kind: "emergency",
+      emergency,
+      text: emergencyText(emergency, EMERGENCY_NUMBERS[emergency], org),
+      suggestions: related,
+      buttons: [
+        personButton,
+        ...related.map((r): Button => ({ label: r.question, action: { type: "choose", faqId: r.faqId } })),
+      ],
+      language,
+    };
+  }
+
+  /**
+   * A message while an intake is open: danger first, then the intake's own answer. Undefined when
+   * the citizen left the intake (or pressed another button): the message is then handled as usual.
+   */
+  async function continueIntake(
+    message: Message,
+    session: SessionState,
+    intake: IntakeState,
+    text: string,
+    normalized: string,
+    effects: TurnEffects,
+    language: string,
+  ): Promise<Reply | undefined> {
+    if (!intakeFlow || !desk) return undefined;
+    if (detectEmergency(normalized)) {
+      const reply = emergencyReply(normalized, (await searchSafely(normalized)) ?? [], language);
+      if (reply) return { ...reply, text: `${reply.text}${intakeTexts.afterEmergency}` };
+    }
+    if (message.action?.type === "escalate") return intakeReply(intakeFlow.ask(intake), effects, language);
+    if (message.action) return undefined;
+    if (!/[\p{L}\p{N}]/u.test(normalized)) return intakeReply(intakeFlow.ask(intake), effects, language);
+    // A short request to delete data or see a case works at any step.
+    const intent = detectIntent(normalized);
+    if (intent === "delete-data") {
+      effects.intake = undefined;
+      return undefined;
+    }
+    if (intent === "case-status") return caseStatus(message, desk, language);
+    const step = await intakeFlow.answer(intake, text, {
+      channel: message.channel,
+      sessionId: message.sessionId,
+      session,
+    });
+    if (step) return intakeReply(step, effects, language);
+    effects.intake = undefined;
+    return undefined;
+  }
+
   async function decide(
     message: Message,
     session: SessionState,
+    text: string,
     normalized: string,
     language: string,
+    effects: TurnEffects,
   ): Promise<Reply> {
+    // A rating question (sent when staff closed a case) takes the next "1".."5" before anything else.
+    if (effects.pendingRating) {
+      const caseId = effects.pendingRating;
+      effects.pendingRating = undefined;
+      const rating = desk && !message.action ? parseRating(text) : undefined;
+      if (desk && rating) return rate(message, caseId, rating, desk, effects, language);
+    }
+
+    if (effects.intake) {
+      const reply = await continueIntake(
+        message,
+        session,
+        effects.intake,
+        text,
+        normalized,
+        effects,
+        language,
+      );
+      if (reply) return reply;
+    }
+
     if (!/[\p{L}\p{N}]/u.test(normalized)) return simple("fallback", texts.emptyText(), "empty", language);
 
     if (message.action?.type === "feedback") {
@@ -136,23 +308,9 @@ export function createEngine(deps: EngineDeps): Engine {
       if (faq) return answerReply(faq, 1, language);
     }
 
-    const emergency = detectEmergency(normalized);
-    if (emergency) {
-      const hits = (await searchSafely(normalized)) ?? [];
-      const related = hits
-        .slice(0, 2)
-        .map((h): Suggestion => ({ faqId: h.faq.id, question: h.faq.question }));
-      return {
-        kind: "emergency",
-        emergency,
-        text: emergencyText(emergency, EMERGENCY_NUMBERS[emergency], org),
-        suggestions: related,
-        buttons: [
-          personButton,
-          ...related.map((r): Button => ({ label: r.question, action: { type: "choose", faqId: r.faqId } })),
-        ],
-        language,
-      };
+    if (detectEmergency(normalized)) {
+      const reply = emergencyReply(normalized, (await searchSafely(normalized)) ?? [], language);
+      if (reply) return reply;
     }
 
     const intent =
@@ -178,11 +336,21 @@ export function createEngine(deps: EngineDeps): Engine {
           language,
         );
       case "delete-data":
-        return simple("fallback", texts.deleted(), intent, language);
+        return deleteData(message, language);
       case "ask-person":
-        return simple("escalate", texts.askPerson(org), intent, language, [personButton]);
+        return (
+          startIntake(message.action?.type === "escalate" ? "button" : intent, effects, language) ??
+          simple("escalate", texts.askPerson(org), intent, language, [personButton])
+        );
       case "complex-case":
-        return simple("escalate", texts.complexCase(org), intent, language, [personButton]);
+        return (
+          startIntake(intent, effects, language) ??
+          simple("escalate", texts.complexCase(org), intent, language, [personButton])
+        );
+      case "case-status":
+        // Without a desk there are no cases: the words go to search as before.
+        if (desk) return caseStatus(message, desk, language);
+        break;
     }
 
     const hits = await searchSafely(normalized);
@@ -234,7 +402,10 @@ export function createEngine(deps: EngineDeps): Engine {
       };
     }
     if (session.failedAttempts >= 1) {
-      return simple("escalate", texts.fallbackAgain(org), "second-failure", language, [personButton]);
+      return (
+        startIntake("second-failure", effects, language) ??
+        simple("escalate", texts.fallbackAgain(org), "second-failure", language, [personButton])
+      );
     }
     return simple("fallback", texts.fallback(menu), "no-match", language, [
       personButton,
@@ -250,10 +421,16 @@ export function createEngine(deps: EngineDeps): Engine {
         failedAttempts: 0,
       };
 
+      const effects: TurnEffects = {
+        intake: desk ? session.intake : undefined,
+        pendingRating: session.pendingRating,
+      };
+
       let language = "vi";
       let textVi = text;
       let translated = false;
-      if (deps.translation && !message.action) {
+      // Intake answers ("có", a commune, a phone) are read as typed and never leave for a translator.
+      if (deps.translation && !message.action && !effects.intake) {
         const incoming = await deps.translation.toVietnamese(text);
         language = incoming.language;
         textVi = incoming.text;
@@ -264,14 +441,14 @@ export function createEngine(deps: EngineDeps): Engine {
 
       // Normalized once: decide matches on it and the usage event keeps it (scrubbed) for misses.
       const normalized = normalize(textVi);
-      let reply = await decide(message, session, normalized, language);
+      let reply = await decide(message, session, text, normalized, language, effects);
       if (translated && deps.translation) {
         const back = await deps.translation.fromVietnamese(reply.text, language);
         if (back.translated)
           reply = { ...reply, text: `${back.text}\n\n${texts.machineTranslated}`, translated: true };
       }
 
-      await saveSession(message, session, text, reply);
+      await saveSession(message, session, text, reply, effects);
       void recordUsage(message, reply, normalized, started);
       return reply;
     },
@@ -282,18 +459,27 @@ export function createEngine(deps: EngineDeps): Engine {
     session: SessionState,
     text: string,
     reply: Reply,
+    effects: TurnEffects,
   ): Promise<void> {
     if (reply.intent === "delete-data") {
       await deps.sessions.delete(message.sessionId).catch((e) => deps.onError?.(e, "session"));
       return;
     }
     const at = deps.clock.now().toISOString();
-    const failedAttempts =
-      reply.intent === "no-match"
+    const failedAttempts = effects.resetFailures
+      ? 0
+      : reply.intent === "no-match"
         ? session.failedAttempts + 1
         : reply.kind === "answer"
           ? 0
           : session.failedAttempts;
+    // The phone number lives in the intake state only, never in the transcript.
+    const phone = effects.intake?.phone ?? session.intake?.phone;
+    const mask = (t: string) => (phone ? t.split(phone).join(PHONE_MASK) : t);
+    const since = effects.discardSince;
+    const earlier = (session.turns ?? []).filter((turn) => !since || turn.at < since);
+    const shown = [...(session.shownFaqIds ?? []), ...(reply.faqId ? [reply.faqId] : [])];
+    shown.push(...reply.suggestions.map((s) => s.faqId));
     const next: SessionState = {
       failedAttempts,
       pendingChoices:
@@ -303,10 +489,13 @@ export function createEngine(deps: EngineDeps): Engine {
       language: reply.language,
       lastFaqId: reply.faqId ?? session.lastFaqId,
       turns: [
-        ...(session.turns ?? []),
-        { role: "citizen" as const, text, at },
-        { role: "bot" as const, text: reply.text, at },
+        ...earlier,
+        { role: "citizen" as const, text: mask(effects.citizenText ?? text), at },
+        { role: "bot" as const, text: mask(reply.text), at },
       ].slice(-MAX_TURNS),
+      ...(shown.length ? { shownFaqIds: [...new Set(shown)].slice(-MAX_SHOWN_FAQS) } : {}),
+      ...(effects.intake ? { intake: effects.intake } : {}),
+      ...(effects.pendingRating ? { pendingRating: effects.pendingRating } : {}),
     };
     await deps.sessions.set(message.sessionId, next).catch((e) => deps.onError?.(e, "session"));
   }

@@ -8,6 +8,16 @@ export {
   plainAnswer,
 } from "./compose/texts.js";
 export { createEngine, type Engine, type EngineDeps, type Thresholds } from "./engine.js";
+export { formatVietnamDate, formatVietnamTime } from "./intake/format-vietnam-time.js";
+export { type IntakeTopic, OTHER_TOPIC } from "./intake/intake-flow.js";
+export {
+  ART7_SCREENING_QUESTIONS,
+  FINANCIAL_DIFFICULTY_QUESTION,
+  type IntakeScreening,
+  type ScreeningQuestion,
+  type ScreeningResult,
+} from "./intake/intake-screening.js";
+export { parsePhone } from "./intake/parse-answers.js";
 export { detectIntent, type Intent } from "./intents/detect-intent.js";
 export { memorySessionStore } from "./memory-session-store.js";
 export type {

@@ -59,6 +59,8 @@ export interface SessionState {
   intake?: IntakeState;
   /** A closed case whose 1–5 rating was asked; the next "1".."5" answers it. */
   pendingRating?: string;
+  /** FAQ ids the bot showed in this conversation (answers and suggestions), for staff. */
+  shownFaqIds?: string[];
 }
 
 /** Where an intake conversation stands; each answer moves it one step. */

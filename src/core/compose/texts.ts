@@ -69,6 +69,18 @@ export const texts = {
   privacy: (org: OrgInfo, ttlMinutes: number) =>
     `Dạ, mình chỉ giữ nội dung cuộc trò chuyện trong ${ttlMinutes} phút để hiểu câu hỏi tiếp theo của bạn. Số liệu thống kê không có tên hay số điện thoại của bạn; riêng câu hỏi mình chưa trả lời được thì được giữ lại (đã xóa số điện thoại, số giấy tờ) để cán bộ bổ sung câu trả lời. Mình chỉ hỏi thông tin liên hệ khi bạn muốn gặp cán bộ và đồng ý. Muốn xóa, bạn gõ "xóa dữ liệu của tôi". Hỏi thêm: ${org.legalAidCenterName}, ${org.legalAidPhone}.`,
   deleted: () => "Dạ, mình đã xóa nội dung cuộc trò chuyện của bạn. Bạn có thể bắt đầu lại bất cứ lúc nào.",
+  deletedWithCases: (count: number) =>
+    count > 0
+      ? `Dạ, mình đã xóa nội dung cuộc trò chuyện của bạn và xóa thông tin cá nhân trong ${count} hồ sơ bạn đã gửi cán bộ. Bạn có thể bắt đầu lại bất cứ lúc nào.`
+      : "Dạ, mình đã xóa nội dung cuộc trò chuyện của bạn (bạn chưa gửi hồ sơ nào cho cán bộ). Bạn có thể bắt đầu lại bất cứ lúc nào.",
+  deleteCasesFailed: (org: OrgInfo) =>
+    `Dạ, mình đã xóa nội dung cuộc trò chuyện, nhưng CHƯA xóa được thông tin trong hồ sơ đã gửi cán bộ do lỗi hệ thống. Bạn gõ lại "xóa dữ liệu của tôi" sau ít phút, hoặc liên hệ ${org.legalAidCenterName}: ${org.legalAidPhone}.`,
+  statusUnavailable: (org: OrgInfo) =>
+    `Dạ, hiện mình chưa xem được tình trạng hồ sơ do lỗi hệ thống. Bạn thử lại sau ít phút, hoặc liên hệ ${org.legalAidCenterName}: ${org.legalAidPhone} (${org.openingHours}).`,
+  rated: () => "Dạ, cảm ơn bạn đã đánh giá! Ý kiến của bạn giúp cán bộ hỗ trợ người dân tốt hơn.",
+  ratingRefused: () => "Dạ, hồ sơ này không còn nhận đánh giá. Cảm ơn bạn!",
+  ratingFailed: () =>
+    "Dạ, mình chưa ghi được đánh giá do lỗi hệ thống. Bạn gõ lại số từ 1 đến 5 sau ít phút nhé.",
   askPerson: (org: OrgInfo) =>
     `Dạ, bạn có thể nói chuyện trực tiếp với cán bộ trợ giúp pháp lý. Trợ giúp pháp lý là miễn phí cho người thuộc diện được hưởng.\n${contactLine(org)}`,
   complexCase: (org: OrgInfo) =>

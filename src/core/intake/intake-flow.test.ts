@@ -1,0 +1,511 @@
+import { describe, expect, it } from "vitest";
+import { createEngine, type EngineDeps } from "../engine.js";
+import { memorySessionStore } from "../memory-session-store.js";
+import type {
+  CaseDesk,
+  CaseStatusView,
+  FaqHit,
+  FaqRecord,
+  FaqSearch,
+  IntakeCase,
+  SessionStore,
+  UsageEvent,
+} from "../ports.js";
+import { normalize } from "../text/normalize.js";
+import { ART7_SCREENING_QUESTIONS, FINANCIAL_DIFFICULTY_QUESTION } from "./intake-screening.js";
+
+const ORG = {
+  name: "Sở Tư pháp (ví dụ)",
+  legalAidCenterName: "Trung tâm TGPL (ví dụ)",
+  legalAidAddress: "địa chỉ (ví dụ)",
+  legalAidPhone: "SĐT-TRUNG-TÂM-VÍ-DỤ",
+  openingHours: "GIỜ-LÀM-VIỆC-VÍ-DỤ",
+};
+const TOPICS = [
+  { id: "hon-nhan-gia-dinh", label: "Hôn nhân, ly hôn, nuôi con" },
+  { id: "dat-dai", label: "Đất đai, sổ đỏ" },
+];
+const DESCRIPTION = "Chồng tôi không chịu ly hôn và giữ con, tôi muốn được nuôi con";
+
+const faq = (id: string, topic: string): FaqRecord => ({
+  id,
+  question: `Câu hỏi ${id}?`,
+  answer: `Trả lời ${id}.`,
+  topic,
+  legalBasis: [{ document: "Luật Hôn nhân và gia đình 2014", number: "52/2014/QH13" }],
+  related: [],
+});
+
+function fakeSearch(): FaqSearch & { calls: string[] } {
+  const all: Record<string, FaqRecord> = { a: faq("a", "hon-nhan-gia-dinh"), d: faq("d", "dat-dai") };
+  const script: Record<string, [string, number][]> = {
+    "ly hôn đơn phương": [["a", 0.6]],
+    "tranh chấp ranh giới đất với nhà bên cạnh đã lâu": [["d", 0.15]],
+    [normalize(DESCRIPTION)]: [["a", 0.15]],
+  };
+  const calls: string[] = [];
+  return {
+    calls,
+    async search(query) {
+      calls.push(query);
+      return (script[query] ?? []).map(([id, score]): FaqHit => ({ faq: all[id] as FaqRecord, score }));
+    },
+    async get(id) {
+      return all[id];
+    },
+  };
+}
+
+/** A case desk that records every call; `failOpen` makes the next opens throw. */
+function fakeDesk() {
+  const opened: IntakeCase[] = [];
+  const calls: string[] = [];
+  const state = {
+    failOpen: 0,
+    hold: undefined as Promise<void> | undefined,
+    cases: [] as CaseStatusView[],
+    rated: [] as [string, number, string, string][],
+  };
+  const desk: CaseDesk = {
+    async open(input) {
+      calls.push("open");
+      await state.hold;
+      if (state.failOpen > 0) {
+        state.failOpen -= 1;
+        throw new Error("redis down");
+      }
+      opened.push(input);
+      return { id: "TGPL-2026-000123", firstResponseDueAt: "2026-11-27T03:30:00.000Z" };
+    },
+    async statusFor(channel, sessionId) {
+      calls.push(`status ${channel} ${sessionId}`);
+      return state.cases;
+    },
+    async forget(channel, sessionId) {
+      calls.push(`forget ${channel} ${sessionId}`);
+      return 2;
+    },
+    async rate(caseId, rating, channel, sessionId) {
+      state.rated.push([caseId, rating, channel, sessionId]);
+      return caseId === "TGPL-2026-000123";
+    },
+  };
+  return { desk, opened, calls, state };
+}
+
+function setup(options: { desk?: boolean; sessions?: SessionStore } = {}) {
+  const events: UsageEvent[] = [];
+  const screened: Record<string, boolean>[] = [];
+  const search = fakeSearch();
+  const fake = fakeDesk();
+  const sessions = options.sessions ?? memorySessionStore();
+  let tick = Date.parse("2026-11-26T08:00:00Z");
+  const deps: EngineDeps = {
+    search,
+    sessions,
+    usage: { record: async (e) => void events.push(e) },
+    clock: {
+      now: () => {
+        tick += 1000;
+        return new Date(tick);
+      },
+    },
+    org: ORG,
+    thresholds: { answerMinScore: 0.2, answerMinGap: 0.05, choicesMinScore: 0.1, answerMinCoverage: 0 },
+    topicLabels: TOPICS.map((t) => t.label),
+    sessionTtlSeconds: 1800,
+    hashId: (id) => `h(${id})`,
+    ...(options.desk === false
+      ? {}
+      : {
+          desk: fake.desk,
+          topics: TOPICS,
+          screening: {
+            questions: ART7_SCREENING_QUESTIONS,
+            financialQuestion: FINANCIAL_DIFFICULTY_QUESTION,
+            screen(answers) {
+              screened.push({ ...answers });
+              return Object.values(answers).some(Boolean)
+                ? { result: "likely-eligible" as const, text: "Dạ, bạn có thể thuộc diện được trợ giúp." }
+                : { result: "unclear" as const, text: "Dạ, hiện chưa rõ." };
+            },
+          },
+        }),
+  };
+  const engine = createEngine(deps);
+  const say = (text: string, sessionId = "s1") => engine.handle({ channel: "web", sessionId, text });
+  return { engine, say, sessions, events, screened, search, ...fake };
+}
+
+/** The answers of a full intake, in order (phone contact). */
+const PATH = ["tôi muốn gặp cán bộ", "có", DESCRIPTION, "đúng", "2", "0387.654.321", "xã Ví Dụ", "2 12"];
+
+async function walk(say: (t: string) => Promise<unknown>, answers: readonly string[]) {
+  for (const answer of answers) await say(answer);
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+describe("the intake conversation", () => {
+  it("walks a web citizen through the intake and gives the case code only once the desk stored it", async () => {
+    const { say, sessions, opened, calls, state, events } = setup();
+    expect((await say("ly hôn đơn phương")).faqId).toBe("a");
+    const replies = [];
+    for (const answer of PATH) replies.push(await say(answer));
+    expect(replies.map((r) => r.intent)).toEqual([
+      "intake-consent",
+      "intake-description",
+      "intake-topic",
+      "intake-contact",
+      "intake-phone",
+      "intake-commune",
+      "intake-eligibility",
+      "intake-confirm",
+    ]);
+    expect(replies.every((r) => r.kind === "escalate")).toBe(true);
+    expect(replies[0]?.text).toContain("Trung tâm TGPL (ví dụ)");
+    expect(replies[0]?.text).toContain("trong thời gian cần để giải quyết");
+    expect(replies[2]?.text).toContain("«Hôn nhân, ly hôn, nuôi con»");
+    expect(replies[7]?.text).toContain("gọi điện thoại số 0387654321");
+    expect(replies[7]?.text).toContain("xã Ví Dụ");
+    expect(replies[7]?.text).toContain("Dạ, bạn có thể thuộc diện được trợ giúp.");
+
+    let release = () => {};
+    state.hold = new Promise((r) => {
+      release = r;
+    });
+    let settled = false;
+    const pending = say("gửi").then((reply) => {
+      settled = true;
+      return reply;
+    });
+    await flush();
+    expect(calls).toEqual(["open"]);
+    expect(settled).toBe(false);
+    release();
+    const done = await pending;
+    expect(done.kind).toBe("escalate");
+    expect(done.intent).toBe("intake-done");
+    expect(done.text).toContain("TGPL-2026-000123");
+    expect(done.text).toContain("trước 10:30 ngày 27/11/2026");
+    expect(done.text).toContain("tình trạng hồ sơ");
+
+    expect(opened).toHaveLength(1);
+    const input = opened[0] as IntakeCase;
+    expect(input).toMatchObject({
+      channel: "web",
+      sessionId: "s1",
+      reason: "ask-person",
+      description: DESCRIPTION,
+      topic: "hon-nhan-gia-dinh",
+      contactPreference: "phone",
+      phone: "0387654321",
+      commune: "xã Ví Dụ",
+      shownFaqIds: ["a"],
+    });
+    expect(input.eligibility).toMatchObject({
+      hoNgheo: true,
+      nanNhanBaoLucGiaDinh: true,
+      nguoiCoCong: false,
+    });
+    expect(input.eligibility).not.toHaveProperty("khoKhanTaiChinh");
+    expect(input.transcript.map((t) => t.text)).toContain("ly hôn đơn phương");
+    expect(JSON.stringify(input.transcript)).not.toMatch(/0387[ .]?654[ .]?321/);
+    expect(JSON.stringify(input.transcript)).toContain("[số điện thoại]");
+
+    const after = await sessions.get("s1");
+    expect(after?.intake).toBeUndefined();
+    expect(JSON.stringify(after?.turns)).not.toMatch(/0387[ .]?654[ .]?321/);
+
+    await flush();
+    const intakeEvents = events.filter((e) => e.intent?.startsWith("intake-"));
+    expect(intakeEvents.map((e) => e.kind)).toEqual(Array(9).fill("escalate"));
+    expect(intakeEvents.at(-1)).toMatchObject({ intent: "intake-done", topic: "hon-nhan-gia-dinh" });
+    const logged = JSON.stringify(events);
+    for (const secret of ["0387", "Ví Dụ", "giữ con"]) expect(logged).not.toContain(secret);
+  });
+
+  it("suggests the topic of the best hit for the description when no FAQ was shown", async () => {
+    const { say, opened } = setup();
+    await walk(say, ["cho tôi gặp cán bộ", "có"]);
+    const topic = await say("tranh chấp ranh giới đất với nhà bên cạnh đã lâu");
+    expect(topic.text).toContain("«Đất đai, sổ đỏ»");
+    await walk(say, ["ok", "1", "phường Ví Dụ", "0", "gửi"]);
+    expect(opened[0]).toMatchObject({ topic: "dat-dai", contactPreference: "chat", shownFaqIds: [] });
+    expect(opened[0]?.phone).toBeUndefined();
+  });
+
+  it("gives the center's phone and hours from config and stores nothing when consent is refused", async () => {
+    const { say, sessions, calls } = setup();
+    await say("tôi muốn gặp cán bộ");
+    const reply = await say("không");
+    expect(reply.kind).toBe("escalate");
+    expect(reply.intent).toBe("intake-declined");
+    expect(reply.text).toContain("SĐT-TRUNG-TÂM-VÍ-DỤ");
+    expect(reply.text).toContain("GIỜ-LÀM-VIỆC-VÍ-DỤ");
+    expect(calls).toEqual([]);
+    const session = await sessions.get("s1");
+    expect(session?.intake).toBeUndefined();
+    expect(JSON.stringify(session?.turns)).not.toContain("gặp cán bộ");
+  });
+
+  it("leaves the intake when the consent answer is neither yes nor no, and handles the message as usual", async () => {
+    const { say, sessions } = setup();
+    await say("tôi muốn gặp cán bộ");
+    const reply = await say("ly hôn đơn phương");
+    expect(reply.kind).toBe("answer");
+    expect(reply.faqId).toBe("a");
+    expect((await sessions.get("s1"))?.intake).toBeUndefined();
+  });
+
+  const steps = ["consent", "description", "topic", "contact", "phone", "commune", "eligibility", "confirm"];
+  it.each(steps.map((step, i) => [step, i]))(
+    "cancels at the %s step with 'hủy', storing nothing",
+    async (step, i) => {
+      const { say, sessions, calls } = setup();
+      await walk(say, PATH.slice(0, Number(i) + 1));
+      expect((await sessions.get("s1"))?.intake?.step).toBe(step);
+      const reply = await say(["hủy", "huy", "thôi", "dừng", "cancel", "Hủy"][Number(i) % 6] as string);
+      expect(reply.kind).toBe("escalate");
+      expect(reply.intent).toBe("intake-cancelled");
+      expect(reply.text).toContain('gõ "gặp cán bộ"');
+      expect(calls).toEqual([]);
+      const session = await sessions.get("s1");
+      expect(session?.intake).toBeUndefined();
+      expect(JSON.stringify(session?.turns)).not.toContain("0387");
+    },
+  );
+
+  it("asks again with an example when the phone number is wrong, and keeps the wrong number out of the transcript", async () => {
+    const { say, sessions, opened } = setup();
+    await walk(say, PATH.slice(0, 5));
+    const again = await say("12345 67");
+    expect(again.intent).toBe("intake-phone");
+    expect(again.text).toContain("ví dụ: 0912 345 678");
+    expect(JSON.stringify((await sessions.get("s1"))?.turns)).not.toContain("12345 67");
+    expect((await say("+84 912 345 678")).intent).toBe("intake-commune");
+    await walk(say, ["xã Ví Dụ", "bỏ qua", "gửi"]);
+    expect(opened[0]?.phone).toBe("0912345678");
+  });
+
+  it("takes a phone number typed at the contact question and skips the phone question", async () => {
+    const { say, opened } = setup();
+    await walk(say, PATH.slice(0, 4));
+    expect((await say("gọi số 0387 123 456 giúp tôi")).intent).toBe("intake-commune");
+    await walk(say, ["xã Ví Dụ", "bo qua", "gửi"]);
+    expect(opened[0]).toMatchObject({ contactPreference: "phone", phone: "0387123456" });
+  });
+
+  it("re-asks politely on bad answers at each step", async () => {
+    const { say } = setup();
+    await walk(say, PATH.slice(0, 2));
+    expect((await say("ly hôn")).intent).toBe("intake-description");
+    await say(DESCRIPTION);
+    expect((await say("9")).intent).toBe("intake-topic");
+    await say("dung");
+    expect((await say("3")).intent).toBe("intake-contact");
+    await say("1");
+    expect((await say("x")).intent).toBe("intake-commune");
+    await say("xã Ví Dụ");
+    const groups = await say("hộ nghèo");
+    expect(groups.intent).toBe("intake-eligibility");
+    expect(groups.text).toContain("gõ 0 nếu không thuộc nhóm nào");
+    await say("0");
+    const confirm = await say("chắc vậy");
+    expect(confirm.intent).toBe("intake-confirm");
+    expect(confirm.text).toContain('"gửi"');
+  });
+
+  it.each([
+    ["2, 5", { hoNgheo: true, biBuocToi16Den18: true, treEm: false }],
+    ["2 và 5", { hoNgheo: true, biBuocToi16Den18: true, nhiemHiv: false }],
+    ["0", { hoNgheo: false, nguoiCoCong: false, nhiemHiv: false }],
+  ])("keeps the screening answers of %j: chosen true, the others false", async (answer, expected) => {
+    const { say, opened } = setup();
+    await walk(say, [...PATH.slice(0, 7), answer, "gửi"]);
+    expect(opened[0]?.eligibility).toMatchObject(expected);
+    expect(Object.keys(opened[0]?.eligibility ?? {})).toHaveLength(14);
+  });
+
+  it.each(["bỏ qua", "bo qua"])("keeps no screening answer when the citizen types %j", async (answer) => {
+    const { say, opened, screened } = setup();
+    await walk(say, [...PATH.slice(0, 7), answer]);
+    expect(screened.at(-1)).toEqual({});
+    await say("gửi");
+    expect(opened[0]?.eligibility).toEqual({});
+  });
+
+  it("asks about financial difficulty only when every chosen group needs it", async () => {
+    const needs = setup();
+    await walk(needs.say, PATH.slice(0, 7));
+    const financial = await needs.say("10");
+    expect(financial.intent).toBe("intake-eligibility");
+    expect(financial.text).toContain("khó khăn về tiền bạc");
+    expect((await needs.say("có")).intent).toBe("intake-confirm");
+    await needs.say("gửi");
+    expect(needs.opened[0]?.eligibility).toMatchObject({ nguoiKhuyetTat: true, khoKhanTaiChinh: true });
+
+    const skipped = setup();
+    await walk(skipped.say, [...PATH.slice(0, 7), "10", "bỏ qua", "gửi"]);
+    expect(skipped.opened[0]?.eligibility).not.toHaveProperty("khoKhanTaiChinh");
+
+    const notNeeded = setup();
+    await walk(notNeeded.say, PATH.slice(0, 7));
+    expect((await notNeeded.say("2 10")).intent).toBe("intake-confirm");
+  });
+
+  it("says plainly the case was NOT saved when the desk fails, and 'gửi' retries", async () => {
+    const { say, sessions, state, opened } = setup();
+    await walk(say, PATH);
+    state.failOpen = 1;
+    const failed = await say("gửi");
+    expect(failed.kind).toBe("escalate");
+    expect(failed.text).toContain("CHƯA lưu được");
+    expect(failed.text).toContain("SĐT-TRUNG-TÂM-VÍ-DỤ");
+    expect(failed.text).not.toContain("TGPL-");
+    expect((await sessions.get("s1"))?.intake?.step).toBe("confirm");
+    const retried = await say("gửi");
+    expect(retried.intent).toBe("intake-done");
+    expect(retried.text).toContain("TGPL-2026-000123");
+    expect(opened).toHaveLength(1);
+  });
+
+  it("answers danger mid-intake with the emergency numbers, keeps the intake, and 'tiếp tục' goes on", async () => {
+    const { say, sessions } = setup();
+    await walk(say, PATH.slice(0, 2));
+    const emergency = await say("chồng tôi đang cầm dao đòi giết tôi");
+    expect(emergency.kind).toBe("emergency");
+    expect(emergency.text).toContain("113");
+    expect(emergency.text).toContain('"tiếp tục"');
+    expect((await sessions.get("s1"))?.intake?.step).toBe("description");
+    const again = await say("tiếp tục");
+    expect(again.intent).toBe("intake-description");
+    expect((await say(DESCRIPTION)).intent).toBe("intake-topic");
+  });
+
+  it("resumes where it stopped after a break, even in a new engine over the same session store", async () => {
+    const sessions = memorySessionStore();
+    const first = setup({ sessions });
+    await walk(first.say, PATH.slice(0, 4));
+    const later = setup({ sessions });
+    const resumed = await later.say("tiếp tục");
+    expect(resumed.intent).toBe("intake-contact");
+    await walk(later.say, ["1", "xã Ví Dụ", "0", "gửi"]);
+    expect(later.opened[0]).toMatchObject({ description: DESCRIPTION, contactPreference: "chat" });
+  });
+
+  it("re-asks the current question when the person button is pressed mid-intake", async () => {
+    const { engine, say } = setup();
+    await walk(say, PATH.slice(0, 3));
+    const reply = await engine.handle({
+      channel: "web",
+      sessionId: "s1",
+      text: "",
+      action: { type: "escalate" },
+    });
+    expect(reply.intent).toBe("intake-topic");
+  });
+
+  it("starts the intake on the second failed attempt", async () => {
+    const { say, sessions } = setup();
+    expect((await say("thời tiết hôm nay")).intent).toBe("no-match");
+    const second = await say("bóng đá tối nay");
+    expect(second.kind).toBe("escalate");
+    expect(second.intent).toBe("intake-consent");
+    expect(second.text).toContain("vẫn chưa tìm được");
+    expect((await sessions.get("s1"))?.failedAttempts).toBe(0);
+  });
+
+  it("starts the intake from the person button and from a complex case, with the center's contacts for the urgent one", async () => {
+    const { engine, say } = setup();
+    const button = await engine.handle({
+      channel: "telegram",
+      sessionId: "t1",
+      text: "gặp cán bộ",
+      action: { type: "escalate" },
+    });
+    expect(button.intent).toBe("intake-consent");
+    const complex = await say("con trai tôi vừa bị công an bắt tối qua");
+    expect(complex.intent).toBe("intake-consent");
+    expect(complex.text).toContain("SĐT-TRUNG-TÂM-VÍ-DỤ");
+  });
+});
+
+describe("the citizen's cases", () => {
+  const view = (id: string, status: CaseStatusView["status"]): CaseStatusView => ({
+    id,
+    status,
+    createdAt: "2026-11-26T08:00:00.000Z",
+    firstResponseDueAt: "2026-11-27T03:30:00.000Z",
+  });
+
+  it.each(["tình trạng hồ sơ", "hồ sơ của tôi đến đâu rồi", "kiem tra ho so", "TGPL-2026-000123"])(
+    "shows the status for %j",
+    async (text) => {
+      const { say, calls, state } = setup();
+      state.cases = [view("TGPL-2026-000123", "open"), view("TGPL-2026-000100", "claimed")];
+      const reply = await say(text);
+      expect(reply.intent).toBe("case-status");
+      expect(calls).toEqual(["status web s1"]);
+      expect(reply.text).toContain("TGPL-2026-000123 (gửi ngày 26/11/2026): đã nhận");
+      expect(reply.text).toContain("trước 10:30 ngày 27/11/2026");
+    },
+  );
+
+  it("names each status in Vietnamese, and says when there is no case", async () => {
+    const { say, state } = setup();
+    expect((await say("tình trạng hồ sơ")).text).toContain("chưa có hồ sơ nào");
+    state.cases = [view("TGPL-2026-000003", "claimed"), view("TGPL-2026-000002", "answered")];
+    state.cases.push(view("TGPL-2026-000001", "closed"));
+    const text = (await say("tình trạng hồ sơ")).text;
+    expect(text).toContain("cán bộ đang xử lý");
+    expect(text).toContain("cán bộ đã trả lời");
+    expect(text).toContain("đã đóng");
+  });
+
+  it("anonymizes the citizen's cases and deletes the session on 'xóa dữ liệu của tôi'", async () => {
+    const { say, calls, sessions } = setup();
+    await walk(say, PATH.slice(0, 3));
+    const reply = await say("xóa dữ liệu của tôi");
+    expect(reply.intent).toBe("delete-data");
+    expect(calls).toEqual(["forget web s1"]);
+    expect(reply.text).toContain("2 hồ sơ");
+    expect(await sessions.get("s1")).toBeUndefined();
+  });
+
+  it.each([
+    ["5", 5],
+    ["4 điểm", 4],
+    ["1", 1],
+    ["3 sao", 3],
+  ])("records the rating %j before any pending choice, then forgets the question", async (text, rating) => {
+    const { say, sessions, state } = setup();
+    await sessions.set("s1", { failedAttempts: 0, pendingChoices: ["a"], pendingRating: "TGPL-2026-000123" });
+    const reply = await say(text);
+    expect(reply.intent).toBe("rating");
+    expect(reply.text).toContain("cảm ơn bạn đã đánh giá");
+    expect(state.rated).toEqual([["TGPL-2026-000123", rating, "web", "s1"]]);
+    expect((await sessions.get("s1"))?.pendingRating).toBeUndefined();
+  });
+
+  it("drops the rating question when the citizen writes something else", async () => {
+    const { say, sessions, state } = setup();
+    await sessions.set("s1", { failedAttempts: 0, pendingRating: "TGPL-2026-000123" });
+    expect((await say("ly hôn đơn phương")).faqId).toBe("a");
+    expect(state.rated).toEqual([]);
+    expect((await sessions.get("s1"))?.pendingRating).toBeUndefined();
+  });
+});
+
+describe("without a case desk", () => {
+  it("keeps giving the center's contacts and never starts an intake", async () => {
+    const { say, sessions, search } = setup({ desk: false });
+    const reply = await say("tôi muốn gặp cán bộ");
+    expect(reply.kind).toBe("escalate");
+    expect(reply.intent).toBe("ask-person");
+    expect(reply.text).toContain("SĐT-TRUNG-TÂM-VÍ-DỤ");
+    expect((await sessions.get("s1"))?.intake).toBeUndefined();
+    await say("tình trạng hồ sơ");
+    expect(search.calls).toContain("tình trạng hồ sơ");
+  });
+});
