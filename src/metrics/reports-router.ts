@@ -1,0 +1,58 @@
+import { type RequestHandler, Router } from "express";
+import { z } from "zod";
+import { HttpError } from "../http/index.js";
+import { reportToCsv } from "./report-csv.js";
+import { reportToHtml } from "./report-html.js";
+import { firstMessage, reportRangeSchema } from "./report-range.js";
+import { reportToXlsx } from "./report-xlsx.js";
+import type { Reports } from "./reports.js";
+
+const querySchema = z.object({
+  from: z.unknown(),
+  to: z.unknown(),
+  format: z
+    .enum(["json", "csv", "xlsx", "html"], { error: "format là json, csv, xlsx hoặc html." })
+    .default("json"),
+});
+
+/**
+ * `GET /api/v1/admin/reports?from=YYYY-MM-DD&to=YYYY-MM-DD&format=json|csv|xlsx|html`.
+ * `authorize` runs first (the integrator passes the staff-session admin check).
+ */
+export function reportsRouter(deps: {
+  reports: Reports;
+  authorize: RequestHandler;
+  orgName?: string;
+}): Router {
+  const router = Router();
+  router.get("/api/v1/admin/reports", deps.authorize, async (req, res) => {
+    const query = querySchema.safeParse(req.query);
+    if (!query.success) throw new HttpError(400, "invalid_request", firstMessage(query.error));
+    const range = reportRangeSchema.safeParse({ from: query.data.from, to: query.data.to });
+    if (!range.success) throw new HttpError(400, "invalid_range", firstMessage(range.error));
+    const report = await deps.reports.buildReport(range.data);
+    const base = `bao-cao-${range.data.from}_${range.data.to}`;
+    res.set("Cache-Control", "no-store");
+    switch (query.data.format) {
+      case "json":
+        res.json(report);
+        return;
+      case "csv":
+        res.type("text/csv; charset=utf-8").attachment(`${base}.csv`).send(reportToCsv(report));
+        return;
+      case "xlsx":
+        res
+          .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+          .attachment(`${base}.xlsx`)
+          .send(await reportToXlsx(report));
+        return;
+      case "html":
+        res
+          .type("text/html; charset=utf-8")
+          .set("Content-Disposition", `inline; filename="${base}.html"`)
+          .send(reportToHtml(report, { orgName: deps.orgName }));
+        return;
+    }
+  });
+  return router;
+}

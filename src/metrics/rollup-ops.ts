@@ -1,0 +1,115 @@
+import { scrub } from "../core/text/scrub.js";
+import { metricsKeys } from "./metrics-keys.js";
+import { groupsOfCase } from "./report-groups.js";
+import { vocabulary } from "./rollup-vocabulary.js";
+import { vietnamDay } from "./vietnam-day.js";
+
+/** Which stream an entry came from. */
+export type EventSource = "usage" | "case" | "call";
+
+/** One counter change an event makes; applied atomically with the entry's XACK (see rollup-script.ts). */
+export type RollupOp =
+  | { readonly t: "inc"; readonly key: string; readonly field: string; readonly by: number }
+  /** SADD `member` to `set`; when new, +1 on `key`/`field` (distinct conversations per day). */
+  | {
+      readonly t: "distinct";
+      readonly set: string;
+      readonly member: string;
+      readonly key: string;
+      readonly field: string;
+    }
+  /** +1 on `key`/`field` unless the hash already holds `cap` other fields (top unanswered samples). */
+  | { readonly t: "capped"; readonly key: string; readonly field: string };
+
+/**
+ * Field names of the daily rollup hash `${prefix}:rollup:<day>`, `|`-separated, built only from
+ * the vocabulary (rollup-vocabulary.ts):
+ * - `u|<channel>|<topic>|<kind>` chat questions · `f|<channel>|up|down` 👍/👎 · `s|<channel>` conversations
+ * - `c|<type>|<channel>|<topic>|<detail>` case events (detail: eligibility for created, outcome for closed, else `-`)
+ * - `g|<channel>|<group>` report groups of created cases · `rt|<channel>|<seconds>` first-response times
+ * - `r|<channel>|<1..5>` case ratings · `p|<topic>|<group>|<outcome>` phone calls · `pd` call seconds
+ */
+export function rollupOps(
+  prefix: string,
+  source: EventSource,
+  streamId: string,
+  json: string | undefined,
+): RollupOp[] {
+  let event: Record<string, unknown>;
+  try {
+    const parsed: unknown = JSON.parse(json ?? "");
+    if (!parsed || typeof parsed !== "object") return [];
+    event = parsed as Record<string, unknown>;
+  } catch {
+    return [];
+  }
+  const day = vietnamDay(eventTime(event.at, streamId));
+  const key = metricsKeys.day(prefix, day);
+  const inc = (field: string, by = 1): RollupOp => ({ t: "inc", key, field, by });
+
+  if (source === "usage") {
+    const channel = vocabulary.channel(event.channel);
+    const ops: RollupOp[] = [];
+    if (typeof event.session === "string" && event.session) {
+      const set = metricsKeys.sessions(prefix, day);
+      ops.push({ t: "distinct", set, member: `${channel}|${event.session}`, key, field: `s|${channel}` });
+    }
+    if (event.intent === "feedback-up" || event.intent === "feedback-down") {
+      ops.push(inc(`f|${channel}|${event.intent === "feedback-up" ? "up" : "down"}`));
+      return ops;
+    }
+    ops.push(inc(`u|${channel}|${vocabulary.topic(event.topic)}|${vocabulary.kind(event.kind)}`));
+    if (typeof event.sample === "string" && event.sample.trim()) {
+      // Samples were scrubbed by the engine; scrubbed again here in case an older writer did not.
+      const sample = scrub(event.sample.trim().toLowerCase()).slice(0, 200);
+      ops.push({ t: "capped", key: metricsKeys.samples(prefix, day), field: `${channel}|${sample}` });
+    }
+    return ops;
+  }
+
+  if (source === "call") {
+    const topic = vocabulary.topic(event.topic);
+    const ops = [
+      inc(`p|${topic}|${vocabulary.group(event.callerGroup)}|${vocabulary.callOutcome(event.outcome)}`),
+    ];
+    const seconds = Number(event.durationSeconds);
+    if (Number.isInteger(seconds) && seconds > 0) ops.push(inc("pd", seconds));
+    return ops;
+  }
+
+  const type = vocabulary.caseType(event.type);
+  if (!type) return [];
+  const channel = vocabulary.channel(event.channel);
+  const topic = vocabulary.topic(event.topic);
+  switch (type) {
+    case "created": {
+      const groups = groupsOfCase(Array.isArray(event.groups) ? event.groups.map(String) : []);
+      return [
+        inc(`c|created|${channel}|${topic}|${vocabulary.eligibility(event.eligibility)}`),
+        ...groups.map((g) => inc(`g|${channel}|${g}`)),
+      ];
+    }
+    case "closed":
+      return [inc(`c|closed|${channel}|${topic}|${vocabulary.caseOutcome(event.outcome)}`)];
+    case "first-reply": {
+      const ms = Number(event.responseMs);
+      const ops = [inc(`c|first-reply|${channel}|${topic}|-`)];
+      if (Number.isFinite(ms) && ms >= 0) ops.push(inc(`rt|${channel}|${Math.round(ms / 1000)}`));
+      return ops;
+    }
+    case "rated": {
+      const rating = Number(event.rating);
+      const ops = [inc(`c|rated|${channel}|${topic}|-`)];
+      if (Number.isInteger(rating) && rating >= 1 && rating <= 5) ops.push(inc(`r|${channel}|${rating}`));
+      return ops;
+    }
+    default:
+      return [inc(`c|${type}|${channel}|${topic}|-`)];
+  }
+}
+
+/** The event's own time; the stream id's milliseconds when it has none. */
+function eventTime(at: unknown, streamId: string): number {
+  const ms = typeof at === "string" ? Date.parse(at) : Number.NaN;
+  return Number.isNaN(ms) ? Number(streamId.split("-")[0]) : ms;
+}
