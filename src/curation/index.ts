@@ -1,2 +1,32 @@
+export {
+  AUTHORING_ACTIONS,
+  CurationHistory,
+  HISTORY_ACTIONS,
+  type HistoryAction,
+  type HistoryChange,
+  type HistoryEntry,
+} from "./curation-history.js";
+export { CurationStateError } from "./curation-state-error.js";
+export {
+  CurationWorkflow,
+  type CurationWorkflowDeps,
+  type FaqView,
+  type Published,
+} from "./curation-workflow.js";
+export { FaqExistsError } from "./faq-exists-error.js";
+export { FaqNotFoundError } from "./faq-not-found-error.js";
+export {
+  type FaqListFilter,
+  type FaqRecord,
+  FaqRepository,
+  type FaqRepositoryOptions,
+  type FaqSaved,
+} from "./faq-repository.js";
+export { FaqValidationError } from "./faq-validation-error.js";
+export { faqVersion } from "./faq-version.js";
+export { FourEyesError } from "./four-eyes-error.js";
+export { localDate } from "./local-date.js";
 export { serializeFaq } from "./serialize-faq.js";
 export { unifiedDiff } from "./unified-diff.js";
+export { type FaqValidation, validateFaq } from "./validate-faq.js";
+export { VersionConflictError } from "./version-conflict-error.js";
