@@ -8,12 +8,13 @@ import {
   texts,
   topicMenu,
 } from "./compose/texts.js";
-import { caseCodeIn, caseStatusText } from "./intake/case-status-text.js";
+import { createDeskRequests, type DeskAnswer } from "./intake/desk-requests.js";
 import { createIntakeFlow, type IntakeStep, type IntakeTopic } from "./intake/intake-flow.js";
 import type { IntakeScreening } from "./intake/intake-screening.js";
 import { intakeTexts } from "./intake/intake-texts.js";
 import { parseRating } from "./intake/parse-answers.js";
 import { detectIntent } from "./intents/detect-intent.js";
+import { nextSession, PHONE_MASK, type TurnEffects } from "./next-session.js";
 import type {
   CaseDesk,
   Clock,
@@ -72,22 +73,8 @@ export interface Engine {
 
 const TOP_K = 5;
 const MAX_CHOICES = 3;
-/** Enough for the conversation before an intake plus the intake itself. */
-const MAX_TURNS = 40;
-const MAX_SHOWN_FAQS = 20;
-const PHONE_MASK = "[số điện thoại]";
-
-/** What one message changes in the session besides the reply (intake, rating, transcript). */
-interface TurnEffects {
-  intake: IntakeState | undefined;
-  pendingRating: string | undefined;
-  /** The citizen's text as kept in the transcript, when it must not be kept as typed. */
-  citizenText?: string;
-  /** Turns from this instant on leave the transcript (an intake ended with nothing stored). */
-  discardSince?: string;
-  /** An intake started: the failed-attempt count starts again. */
-  resetFailures?: boolean;
-}
+/** Mid-intake, only messages this short are read as commands ("xóa dữ liệu của tôi"). */
+const SHORT_COMMAND_WORDS = 8;
 /** Words beyond which a message is a story rather than a question. */
 const LONG_STORY_WORDS = 45;
 
@@ -95,10 +82,10 @@ export function createEngine(deps: EngineDeps): Engine {
   const menu = topicMenu(deps.topicLabels);
   const org = deps.org;
   const personButton: Button = { label: BUTTON_LABELS.person, action: { type: "escalate" } };
-  const desk = deps.desk;
-  const intakeFlow = desk
+  const desk = deps.desk ? createDeskRequests({ desk: deps.desk, org, onError: deps.onError }) : undefined;
+  const intakeFlow = deps.desk
     ? createIntakeFlow({
-        desk,
+        desk: deps.desk,
         org,
         clock: deps.clock,
         search: deps.search,
@@ -165,43 +152,8 @@ export function createEngine(deps: EngineDeps): Engine {
     return intakeReply(intakeFlow.start(reason), effects, language);
   }
 
-  async function caseStatus(message: Message, desk: CaseDesk, language: string): Promise<Reply> {
-    try {
-      const views = await desk.statusFor(message.channel, message.sessionId);
-      return simple("fallback", caseStatusText(views, caseCodeIn(message.text)), "case-status", language);
-    } catch (error) {
-      deps.onError?.(error, "desk");
-      return simple("fallback", texts.statusUnavailable(org), "case-status", language);
-    }
-  }
-
-  async function rate(
-    message: Message,
-    caseId: string,
-    rating: number,
-    desk: CaseDesk,
-    effects: TurnEffects,
-    language: string,
-  ): Promise<Reply> {
-    try {
-      const ok = await desk.rate(caseId, rating, message.channel, message.sessionId);
-      return simple("fallback", ok ? texts.rated() : texts.ratingRefused(), "rating", language);
-    } catch (error) {
-      deps.onError?.(error, "desk");
-      effects.pendingRating = caseId;
-      return simple("fallback", texts.ratingFailed(), "rating-failed", language);
-    }
-  }
-
-  async function deleteData(message: Message, language: string): Promise<Reply> {
-    if (!desk) return simple("fallback", texts.deleted(), "delete-data", language);
-    try {
-      const count = await desk.forget(message.channel, message.sessionId);
-      return simple("fallback", texts.deletedWithCases(count), "delete-data", language);
-    } catch (error) {
-      deps.onError?.(error, "desk");
-      return simple("fallback", texts.deleteCasesFailed(org), "delete-data", language);
-    }
+  function deskReply(answer: DeskAnswer, language: string): Reply {
+    return simple("fallback", answer.text, answer.intent, language);
   }
 
   function emergencyReply(normalized: string, hits: FaqHit[], language: string): Reply | undefined {
@@ -235,6 +187,7 @@ export function createEngine(deps: EngineDeps): Engine {
     language: string,
   ): Promise<Reply | undefined> {
     if (!intakeFlow || !desk) return undefined;
+    const { channel, sessionId } = message;
     if (detectEmergency(normalized)) {
       const reply = emergencyReply(normalized, (await searchSafely(normalized)) ?? [], language);
       if (reply) return { ...reply, text: `${reply.text}${intakeTexts.afterEmergency}` };
@@ -242,18 +195,14 @@ export function createEngine(deps: EngineDeps): Engine {
     if (message.action?.type === "escalate") return intakeReply(intakeFlow.ask(intake), effects, language);
     if (message.action) return undefined;
     if (!/[\p{L}\p{N}]/u.test(normalized)) return intakeReply(intakeFlow.ask(intake), effects, language);
-    // A short request to delete data or see a case works at any step.
-    const intent = detectIntent(normalized);
+    // A short request to delete data or see a case works at any step (a long text is an answer).
+    const intent = normalized.split(" ").length <= SHORT_COMMAND_WORDS ? detectIntent(normalized) : undefined;
     if (intent === "delete-data") {
       effects.intake = undefined;
       return undefined;
     }
-    if (intent === "case-status") return caseStatus(message, desk, language);
-    const step = await intakeFlow.answer(intake, text, {
-      channel: message.channel,
-      sessionId: message.sessionId,
-      session,
-    });
+    if (intent === "case-status") return deskReply(await desk.status(channel, sessionId, text), language);
+    const step = await intakeFlow.answer(intake, text, { channel, sessionId, session });
     if (step) return intakeReply(step, effects, language);
     effects.intake = undefined;
     return undefined;
@@ -272,7 +221,11 @@ export function createEngine(deps: EngineDeps): Engine {
       const caseId = effects.pendingRating;
       effects.pendingRating = undefined;
       const rating = desk && !message.action ? parseRating(text) : undefined;
-      if (desk && rating) return rate(message, caseId, rating, desk, effects, language);
+      if (desk && rating) {
+        const answer = await desk.rate(message.channel, message.sessionId, caseId, rating);
+        if (answer.keepRating) effects.pendingRating = caseId;
+        return deskReply(answer, language);
+      }
     }
 
     if (effects.intake) {
@@ -336,7 +289,9 @@ export function createEngine(deps: EngineDeps): Engine {
           language,
         );
       case "delete-data":
-        return deleteData(message, language);
+        return desk
+          ? deskReply(await desk.forget(message.channel, message.sessionId), language)
+          : simple("fallback", texts.deleted(), intent, language);
       case "ask-person":
         return (
           startIntake(message.action?.type === "escalate" ? "button" : intent, effects, language) ??
@@ -349,7 +304,7 @@ export function createEngine(deps: EngineDeps): Engine {
         );
       case "case-status":
         // Without a desk there are no cases: the words go to search as before.
-        if (desk) return caseStatus(message, desk, language);
+        if (desk) return deskReply(await desk.status(message.channel, message.sessionId, text), language);
         break;
     }
 
@@ -466,37 +421,7 @@ export function createEngine(deps: EngineDeps): Engine {
       return;
     }
     const at = deps.clock.now().toISOString();
-    const failedAttempts = effects.resetFailures
-      ? 0
-      : reply.intent === "no-match"
-        ? session.failedAttempts + 1
-        : reply.kind === "answer"
-          ? 0
-          : session.failedAttempts;
-    // The phone number lives in the intake state only, never in the transcript.
-    const phone = effects.intake?.phone ?? session.intake?.phone;
-    const mask = (t: string) => (phone ? t.split(phone).join(PHONE_MASK) : t);
-    const since = effects.discardSince;
-    const earlier = (session.turns ?? []).filter((turn) => !since || turn.at < since);
-    const shown = [...(session.shownFaqIds ?? []), ...(reply.faqId ? [reply.faqId] : [])];
-    shown.push(...reply.suggestions.map((s) => s.faqId));
-    const next: SessionState = {
-      failedAttempts,
-      pendingChoices:
-        reply.kind === "choices" || reply.intent === "long-story"
-          ? reply.suggestions.map((s) => s.faqId)
-          : undefined,
-      language: reply.language,
-      lastFaqId: reply.faqId ?? session.lastFaqId,
-      turns: [
-        ...earlier,
-        { role: "citizen" as const, text: mask(effects.citizenText ?? text), at },
-        { role: "bot" as const, text: mask(reply.text), at },
-      ].slice(-MAX_TURNS),
-      ...(shown.length ? { shownFaqIds: [...new Set(shown)].slice(-MAX_SHOWN_FAQS) } : {}),
-      ...(effects.intake ? { intake: effects.intake } : {}),
-      ...(effects.pendingRating ? { pendingRating: effects.pendingRating } : {}),
-    };
+    const next = nextSession(session, { text, reply, effects, at });
     await deps.sessions.set(message.sessionId, next).catch((e) => deps.onError?.(e, "session"));
   }
 

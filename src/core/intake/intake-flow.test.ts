@@ -394,6 +394,17 @@ describe("the intake conversation", () => {
     expect(later.opened[0]).toMatchObject({ description: DESCRIPTION, contactPreference: "chat" });
   });
 
+  it("takes a long description that mentions deleting data or a case code as the description", async () => {
+    const { say, calls, sessions } = setup();
+    await walk(say, PATH.slice(0, 2));
+    const reply = await say(
+      "Công ty xóa thông tin của tôi khỏi danh sách, hồ sơ TGPL-2026-000001 cũ chưa xong",
+    );
+    expect(reply.intent).toBe("intake-topic");
+    expect(calls).toEqual([]);
+    expect((await sessions.get("s1"))?.intake?.description).toContain("TGPL-2026-000001");
+  });
+
   it("re-asks the current question when the person button is pressed mid-intake", async () => {
     const { engine, say } = setup();
     await walk(say, PATH.slice(0, 3));

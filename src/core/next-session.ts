@@ -1,0 +1,62 @@
+import type { IntakeState, SessionState } from "./ports.js";
+import type { Reply } from "./reply.js";
+
+/** Enough for the conversation before an intake plus the intake itself. */
+const MAX_TURNS = 40;
+const MAX_SHOWN_FAQS = 20;
+/** What the transcript shows instead of a phone number. */
+export const PHONE_MASK = "[số điện thoại]";
+
+/** What one message changes in the session besides the reply (intake, rating, transcript). */
+export interface TurnEffects {
+  intake: IntakeState | undefined;
+  pendingRating: string | undefined;
+  /** The citizen's text as kept in the transcript, when it must not be kept as typed. */
+  citizenText?: string;
+  /** Turns from this instant on leave the transcript (an intake ended with nothing stored). */
+  discardSince?: string;
+  /** An intake started: the failed-attempt count starts again. */
+  resetFailures?: boolean;
+}
+
+/** The session after one message: counters, pending choices, transcript, shown FAQs, intake, rating. */
+export function nextSession(
+  session: SessionState,
+  turn: { readonly text: string; readonly reply: Reply; readonly effects: TurnEffects; readonly at: string },
+): SessionState {
+  const { text, reply, effects, at } = turn;
+  const failedAttempts = effects.resetFailures
+    ? 0
+    : reply.intent === "no-match"
+      ? session.failedAttempts + 1
+      : reply.kind === "answer"
+        ? 0
+        : session.failedAttempts;
+  // The phone number lives in the intake state only, never in the transcript.
+  const phone = effects.intake?.phone ?? session.intake?.phone;
+  const mask = (t: string) => (phone ? t.split(phone).join(PHONE_MASK) : t);
+  const since = effects.discardSince;
+  const earlier = (session.turns ?? []).filter((t) => !since || t.at < since);
+  const shown = [
+    ...(session.shownFaqIds ?? []),
+    ...(reply.faqId ? [reply.faqId] : []),
+    ...reply.suggestions.map((s) => s.faqId),
+  ];
+  return {
+    failedAttempts,
+    pendingChoices:
+      reply.kind === "choices" || reply.intent === "long-story"
+        ? reply.suggestions.map((s) => s.faqId)
+        : undefined,
+    language: reply.language,
+    lastFaqId: reply.faqId ?? session.lastFaqId,
+    turns: [
+      ...earlier,
+      { role: "citizen" as const, text: mask(effects.citizenText ?? text), at },
+      { role: "bot" as const, text: mask(reply.text), at },
+    ].slice(-MAX_TURNS),
+    ...(shown.length ? { shownFaqIds: [...new Set(shown)].slice(-MAX_SHOWN_FAQS) } : {}),
+    ...(effects.intake ? { intake: effects.intake } : {}),
+    ...(effects.pendingRating ? { pendingRating: effects.pendingRating } : {}),
+  };
+}
