@@ -1,0 +1,175 @@
+import { topicLabel } from "../../content/index.js";
+import {
+  type CaseView,
+  caseOutcomeSchema,
+  ELIGIBILITY_QUESTIONS,
+  eligibilityGroupSchema,
+  type StaffSession,
+} from "../../escalation/index.js";
+import { html, type SafeHtml } from "./html.js";
+import { csrfField, renderLayout } from "./render-layout.js";
+import {
+  AUDIT_LABELS,
+  CHANNEL_LABELS,
+  CONTACT_LABELS,
+  DELIVERY_LABELS,
+  ELIGIBILITY_LABELS,
+  OUTCOME_LABELS,
+  reasonLabel,
+  STATUS_LABELS,
+  TURN_LABELS,
+  vnTime,
+} from "./staff-labels.js";
+
+/** Fixed notices after an action (the query carries only the code, never text). */
+export const CASE_NOTICES = {
+  claimed: "Bạn đã nhận hồ sơ này.",
+  replied: "Đã ghi nhận câu trả lời và xếp vào hàng gửi cho người dân.",
+  "replied-outside-window":
+    "Đã ghi lại câu trả lời nhưng chưa gửi được: quá thời hạn nhắn Zalo. Vui lòng gọi điện.",
+  noted: "Đã lưu ghi chú nội bộ.",
+  transferred: "Đã chuyển hồ sơ.",
+  closed: "Đã đóng hồ sơ và gửi câu hỏi chấm điểm cho người dân.",
+} as const;
+export type CaseNotice = keyof typeof CASE_NOTICES;
+
+function postForm(
+  session: StaffSession,
+  id: string,
+  action: string,
+  fields: SafeHtml,
+  button: string,
+): SafeHtml {
+  return html`<form method="post" action="/staff/cases/${id}/${action}" class="card">
+    ${csrfField(session)}${fields}
+    <button type="submit">${button}</button>
+  </form>`;
+}
+
+/** The case page: facts, screening, transcript, replies and notes with delivery, actions, audit. */
+export function renderCase(page: {
+  readonly session: StaffSession;
+  readonly view: CaseView;
+  readonly colleagues: readonly string[];
+  readonly notice?: CaseNotice;
+  readonly orgName?: string;
+}): string {
+  const { session, view } = page;
+  const c = view.case;
+  const overdue =
+    c.status !== "closed" && !c.firstResponseAt && Date.parse(c.firstResponseDueAt) < Date.now();
+  const answers = eligibilityGroupSchema.options
+    .filter((g) => c.eligibility.answers[g] !== undefined)
+    .map(
+      (g) =>
+        html`<li>${ELIGIBILITY_QUESTIONS[g]} <strong>${c.eligibility.answers[g] ? "Có" : "Không"}</strong></li>`,
+    );
+  const transcript = c.transcript.map(
+    (
+      t,
+    ) => html`<li class="turn t-${t.role}"><span class="meta">${TURN_LABELS[t.role]} · ${vnTime(t.at)}</span>
+      <p class="text">${t.text}</p></li>`,
+  );
+  const notes = c.notes.map((n) => {
+    const state = n.delivery ? view.deliveries[n.delivery] : undefined;
+    return html`<li class="note n-${n.kind}"><span class="meta">${n.kind === "reply" ? "Trả lời người dân" : "Ghi chú nội bộ"} · ${n.by} · ${vnTime(n.at)}${
+      state ? html` · <span class="badge d-${state}">${DELIVERY_LABELS[state]}</span>` : ""
+    }</span><p class="text">${n.text}</p></li>`;
+  });
+  const others = page.colleagues.filter((u) => u !== c.claimedBy);
+  const actions = html`
+    ${view.can.claim ? postForm(session, c.id, "claim", html``, "Nhận hồ sơ này") : ""}
+    ${
+      view.can.reply
+        ? postForm(
+            session,
+            c.id,
+            "reply",
+            html`<label for="reply">Trả lời người dân (gửi qua ${CHANNEL_LABELS[c.channel]})</label>
+              <textarea id="reply" name="text" rows="5" maxlength="4000" required></textarea>`,
+            "Gửi trả lời",
+          )
+        : ""
+    }
+    ${
+      view.can.note
+        ? postForm(
+            session,
+            c.id,
+            "note",
+            html`<label for="note">Ghi chú nội bộ (người dân không thấy)</label>
+              <textarea id="note" name="text" rows="3" maxlength="4000" required></textarea>`,
+            "Lưu ghi chú",
+          )
+        : ""
+    }
+    ${
+      view.can.transfer && others.length
+        ? postForm(
+            session,
+            c.id,
+            "transfer",
+            html`<label for="to">Chuyển cho cán bộ</label>
+              <select id="to" name="to" required><option value="">Chọn cán bộ</option>
+              ${others.map((u) => html`<option value="${u}">${u}</option>`)}</select>`,
+            "Chuyển hồ sơ",
+          )
+        : ""
+    }
+    ${
+      view.can.close
+        ? postForm(
+            session,
+            c.id,
+            "close",
+            html`<label for="outcome">Kết quả xử lý</label>
+              <select id="outcome" name="outcome" required><option value="">Chọn kết quả</option>
+              ${caseOutcomeSchema.options.map((o) => html`<option value="${o}">${OUTCOME_LABELS[o]}</option>`)}</select>`,
+            "Đóng hồ sơ",
+          )
+        : ""
+    }`;
+  const body = html`<p><a href="/staff/cases">← Hàng chờ</a></p>
+    <h1>Hồ sơ ${c.id}</h1>
+    ${page.notice ? html`<p class="notice" role="status">${CASE_NOTICES[page.notice]}</p>` : ""}
+    ${c.anonymizedAt ? html`<p class="notice" role="status">Dữ liệu cá nhân của hồ sơ này đã được xóa (${vnTime(c.anonymizedAt)}).</p>` : ""}
+    <dl class="facts">
+      <dt>Trạng thái</dt><dd><span class="badge s-${c.status}">${STATUS_LABELS[c.status]}</span>${c.outcome ? html` · ${OUTCOME_LABELS[c.outcome]}` : ""}</dd>
+      <dt>Hạn trả lời đầu tiên</dt><dd>${vnTime(c.firstResponseDueAt)}${overdue ? html` <strong class="late">Quá hạn</strong>` : ""}</dd>
+      <dt>Chủ đề</dt><dd>${topicLabel(c.topic)}</dd>
+      <dt>Kênh</dt><dd>${CHANNEL_LABELS[c.channel]}</dd>
+      <dt>Lý do chuyển cán bộ</dt><dd>${reasonLabel(c.reason)}</dd>
+      <dt>Xã/phường</dt><dd>${c.commune}</dd>
+      <dt>Tạo lúc</dt><dd>${vnTime(c.createdAt)}</dd>
+      <dt>Cán bộ giữ</dt><dd>${c.claimedBy ?? "Chưa có"}</dd>
+      ${c.rating ? html`<dt>Người dân chấm điểm</dt><dd>${c.rating}/5</dd>` : ""}
+    </dl>
+    <section aria-labelledby="h-contact"><h2 id="h-contact">Liên hệ</h2>
+      <p>Người dân muốn: <strong>${CONTACT_LABELS[c.contactPreference]}</strong></p>
+      ${c.phone ? html`<p>Số điện thoại: <a href="tel:${c.phone}">${c.phone}</a></p>` : ""}
+      ${view.chatOpen ? "" : html`<p class="warn" role="note">${view.chatNote ?? ""}${c.phone ? html` (${c.phone})` : ""}</p>`}
+    </section>
+    <section aria-labelledby="h-desc"><h2 id="h-desc">Người dân mô tả</h2><p class="text">${c.description}</p></section>
+    <section aria-labelledby="h-elig"><h2 id="h-elig">Sàng lọc diện trợ giúp pháp lý</h2>
+      <p><strong>${ELIGIBILITY_LABELS[c.eligibility.result]}</strong> <small>(chỉ là gợi ý, không phải quyết định)</small></p>
+      ${answers.length ? html`<ul>${answers}</ul>` : html`<p>Không có câu trả lời sàng lọc.</p>`}
+    </section>
+    <section aria-labelledby="h-faq"><h2 id="h-faq">Câu hỏi đáp trợ lý đã đưa</h2>
+      ${c.shownFaqIds.length ? html`<ul>${c.shownFaqIds.map((f) => html`<li><a href="/api/v1/faqs/${encodeURIComponent(f)}">${f}</a></li>`)}</ul>` : html`<p>Không có.</p>`}
+    </section>
+    <section aria-labelledby="h-chat"><h2 id="h-chat">Hội thoại với trợ lý</h2>
+      ${transcript.length ? html`<ol class="transcript">${transcript}</ol>` : html`<p>Không có.</p>`}
+    </section>
+    <section aria-labelledby="h-notes"><h2 id="h-notes">Trả lời và ghi chú</h2>
+      ${notes.length ? html`<ol class="notes">${notes}</ol>` : html`<p>Chưa có.</p>`}
+    </section>
+    <section aria-labelledby="h-act" class="actions"><h2 id="h-act">Xử lý</h2>${actions}</section>
+    ${
+      view.audit?.length
+        ? html`<section aria-labelledby="h-audit"><h2 id="h-audit">Nhật ký</h2><ol class="audit">
+        ${view.audit.map((e) => html`<li>${vnTime(e.at)} · ${e.by} · ${AUDIT_LABELS[e.action]}${e.detail ? html` (${e.detail})` : ""}</li>`)}
+      </ol></section>`
+        : ""
+    }`;
+  return renderLayout({ title: `Hồ sơ ${c.id}`, session, orgName: page.orgName, body });
+}

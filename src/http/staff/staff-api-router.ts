@@ -1,0 +1,148 @@
+import express, { type NextFunction, type Request, type Response, Router } from "express";
+import type { CaseService, StaffAccounts, StaffViewer } from "../../escalation/index.js";
+import { HttpError } from "../http-error.js";
+import { caseHttpError, claimLost } from "./case-http-error.js";
+import { loginFailure, type StaffLogin } from "./staff-login.js";
+import {
+  caseIdParam,
+  caseListQuerySchema,
+  closeBodySchema,
+  loginBodySchema,
+  noteBodySchema,
+  replyBodySchema,
+  transferBodySchema,
+} from "./staff-schemas.js";
+import {
+  clearSessionCookie,
+  hasCsrfToken,
+  loadStaffAuth,
+  type StaffAuth,
+  setSessionCookie,
+} from "./staff-session.js";
+
+/** What the staff JSON API needs. */
+export interface StaffApiDeps {
+  readonly service: CaseService;
+  readonly accounts: StaffAccounts;
+  readonly login: StaffLogin;
+  readonly secureCookies: boolean;
+  readonly sessionTtlSeconds: number;
+}
+
+const auth = (res: Response): StaffAuth => res.locals.staff as StaffAuth;
+const viewer = (res: Response): StaffViewer => {
+  const { username, role } = auth(res).session;
+  return { username, role };
+};
+
+/** The case id of the path; a malformed one is simply not found. */
+function caseId(req: Request): string {
+  const parsed = caseIdParam.safeParse(req.params.id);
+  if (!parsed.success) throw new HttpError(404, "case_not_found", "Không tìm thấy hồ sơ này.");
+  return parsed.data;
+}
+
+/**
+ * The staff JSON API, mounted at `/api/v1/staff`: login, logout, me, the case queue and case
+ * actions, and the admin-only account list. Every route but login needs the session cookie
+ * (401), every POST but login the session's CSRF token in `x-csrf-token` (403). Errors are
+ * `{error: {code, message}}` with a Vietnamese message.
+ */
+export function staffApiRouter(deps: StaffApiDeps): Router {
+  const { service } = deps;
+  const router = Router();
+  router.use(express.json({ limit: "16kb" }));
+
+  router.post("/login", async (req, res) => {
+    const body = loginBodySchema.parse(req.body ?? {});
+    const result = await deps.login.attempt(req.ip ?? "", body.username, body.password);
+    if (!result.ok) throw loginFailure(result);
+    setSessionCookie(res, result.token, {
+      secure: deps.secureCookies,
+      maxAgeSeconds: deps.sessionTtlSeconds,
+    });
+    const { username, role, csrfToken } = result.session;
+    res.json({ username, role, csrfToken });
+  });
+
+  router.use(async (req, res, next) => {
+    const found = await loadStaffAuth(req, deps.accounts);
+    if (!found) throw new HttpError(401, "unauthorized", "Bạn cần đăng nhập để dùng trang cán bộ.");
+    res.locals.staff = found;
+    if (req.method !== "GET" && req.method !== "HEAD" && !hasCsrfToken(req, found.session)) {
+      throw new HttpError(403, "csrf", "Phiên làm việc không hợp lệ. Bạn tải lại trang rồi thử lại.");
+    }
+    next();
+  });
+
+  router.post("/logout", async (_req, res) => {
+    await deps.accounts.logout(auth(res).token);
+    clearSessionCookie(res, deps.secureCookies);
+    res.json({ ok: true });
+  });
+
+  router.get("/me", (_req, res) => {
+    const { username, role, csrfToken } = auth(res).session;
+    res.json({ username, role, csrfToken });
+  });
+
+  router.get("/cases", async (req, res) => {
+    const query = caseListQuerySchema.parse(req.query);
+    res.json(await service.list(viewer(res), query));
+  });
+
+  router.get("/cases/:id", async (req, res) => {
+    const view = await service.view(viewer(res), caseId(req));
+    if (!view)
+      throw new HttpError(404, "case_not_found", "Không tìm thấy hồ sơ này, hoặc bạn không có quyền xem.");
+    res.json(view);
+  });
+
+  router.post("/cases/:id/claim", async (req, res) => {
+    const result = await service.claim(viewer(res), caseId(req));
+    if (!result.ok) throw claimLost(result);
+    res.json({ ok: true, case: result.case });
+  });
+
+  router.post("/cases/:id/reply", async (req, res) => {
+    const { text } = replyBodySchema.parse(req.body ?? {});
+    res.json(await service.reply(viewer(res), caseId(req), text));
+  });
+
+  router.post("/cases/:id/note", async (req, res) => {
+    const { text } = noteBodySchema.parse(req.body ?? {});
+    await service.note(viewer(res), caseId(req), text);
+    res.json({ ok: true });
+  });
+
+  router.post("/cases/:id/transfer", async (req, res) => {
+    const { to } = transferBodySchema.parse(req.body ?? {});
+    await service.transfer(viewer(res), caseId(req), to);
+    res.json({ ok: true });
+  });
+
+  router.post("/cases/:id/close", async (req, res) => {
+    const { outcome } = closeBodySchema.parse(req.body ?? {});
+    await service.close(viewer(res), caseId(req), outcome);
+    res.json({ ok: true });
+  });
+
+  router.get("/accounts", async (_req, res) => {
+    if (viewer(res).role !== "admin")
+      throw new HttpError(403, "forbidden", "Chỉ quản trị viên được xem trang này.");
+    const names = await deps.accounts.list();
+    const accounts = await Promise.all(names.map((name) => deps.accounts.get(name)));
+    res.json({ accounts: accounts.filter((a) => a !== undefined) });
+  });
+
+  router.use((_req, _res, next) => next(new HttpError(404, "not_found", "Không tìm thấy địa chỉ này.")));
+  router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    const mapped = caseHttpError(error);
+    if (!(mapped instanceof HttpError)) return next(mapped);
+    res
+      .set(mapped.headers)
+      .status(mapped.status)
+      .json({ error: { code: mapped.code, message: mapped.message } });
+  });
+  return router;
+}

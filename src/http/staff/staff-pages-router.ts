@@ -1,0 +1,232 @@
+import express, { type NextFunction, type Request, type Response, Router } from "express";
+import type { CaseService, StaffAccount, StaffAccounts, StaffViewer } from "../../escalation/index.js";
+import type { Logger } from "../../logging/index.js";
+import { HttpError } from "../http-error.js";
+import { caseHttpError, claimLost } from "./case-http-error.js";
+import { renderAdmin } from "./render-admin.js";
+import { CASE_NOTICES, type CaseNotice, renderCase } from "./render-case.js";
+import { renderMessagePage } from "./render-layout.js";
+import { renderLogin } from "./render-login.js";
+import { renderQueue } from "./render-queue.js";
+import { loginFailure, type StaffLogin } from "./staff-login.js";
+import {
+  caseIdParam,
+  caseListQuerySchema,
+  closeBodySchema,
+  loginBodySchema,
+  noteBodySchema,
+  replyBodySchema,
+  transferBodySchema,
+} from "./staff-schemas.js";
+import {
+  clearSessionCookie,
+  hasCsrfToken,
+  loadStaffAuth,
+  type StaffAuth,
+  setSessionCookie,
+} from "./staff-session.js";
+
+/** What the server-rendered console needs. */
+export interface StaffPagesDeps {
+  readonly service: CaseService;
+  readonly accounts: StaffAccounts;
+  readonly login: StaffLogin;
+  readonly secureCookies: boolean;
+  readonly sessionTtlSeconds: number;
+  readonly logger: Logger;
+  readonly orgName?: string;
+}
+
+const PAGE_SIZE = 50;
+const auth = (res: Response): StaffAuth => res.locals.staff as StaffAuth;
+const viewer = (res: Response): StaffViewer => {
+  const { username, role } = auth(res).session;
+  return { username, role };
+};
+
+function send(res: Response, status: number, page: string): void {
+  res.status(status).type("html").set("Cache-Control", "no-store").send(page);
+}
+
+function caseIdOf(req: Request): string {
+  const parsed = caseIdParam.safeParse(req.params.id);
+  if (!parsed.success) throw new HttpError(404, "case_not_found", "Không tìm thấy hồ sơ này.");
+  return parsed.data;
+}
+
+/**
+ * The staff console at `/staff`, rendered on the server with every value escaped; forms post
+ * with the session's CSRF token in `_csrf` and are redirected back (303). No script is needed.
+ */
+export function staffPagesRouter(deps: StaffPagesDeps): Router {
+  const { service, orgName } = deps;
+  const router = Router();
+  router.use("/staff", express.urlencoded({ extended: false, limit: "16kb" }));
+
+  router.get("/staff", (_req, res) => res.redirect(303, "/staff/cases"));
+
+  router.get("/staff/login", async (req, res) => {
+    if (await loadStaffAuth(req, deps.accounts)) return res.redirect(303, "/staff/cases");
+    send(res, 200, renderLogin({ orgName }));
+  });
+
+  router.post("/staff/login", async (req, res) => {
+    const parsed = loginBodySchema.safeParse(req.body ?? {});
+    const username = typeof req.body?.username === "string" ? req.body.username.slice(0, 64) : "";
+    if (!parsed.success) {
+      return send(res, 400, renderLogin({ orgName, username, error: "Bạn nhập tên đăng nhập và mật khẩu." }));
+    }
+    try {
+      const result = await deps.login.attempt(req.ip ?? "", parsed.data.username, parsed.data.password);
+      if (!result.ok) throw loginFailure(result);
+      setSessionCookie(res, result.token, {
+        secure: deps.secureCookies,
+        maxAgeSeconds: deps.sessionTtlSeconds,
+      });
+      res.redirect(303, "/staff/cases");
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      res.set(error.headers);
+      send(res, error.status, renderLogin({ orgName, username, error: error.message }));
+    }
+  });
+
+  // Everything below needs a session; a page without one goes to the login form.
+  router.use("/staff", async (req, res, next) => {
+    if (req.path.startsWith("/static/")) return next();
+    const found = await loadStaffAuth(req, deps.accounts);
+    if (!found) {
+      if (req.method === "GET") return res.redirect(303, "/staff/login");
+      return send(
+        res,
+        401,
+        renderMessagePage({
+          title: "Cần đăng nhập",
+          message: "Bạn cần đăng nhập lại.",
+          back: "/staff/login",
+          orgName,
+        }),
+      );
+    }
+    res.locals.staff = found;
+    if (req.method === "POST" && !hasCsrfToken(req, found.session)) {
+      throw new HttpError(403, "csrf", "Phiên làm việc không hợp lệ. Bạn tải lại trang rồi thử lại.");
+    }
+    next();
+  });
+
+  router.post("/staff/logout", async (_req, res) => {
+    await deps.accounts.logout(auth(res).token);
+    clearSessionCookie(res, deps.secureCookies);
+    res.redirect(303, "/staff/login");
+  });
+
+  router.get("/staff/cases", async (req, res) => {
+    const parsed = caseListQuerySchema.safeParse(req.query);
+    const query = parsed.success ? parsed.data : {};
+    const list = await service.list(viewer(res), { ...query, limit: PAGE_SIZE });
+    send(res, 200, renderQueue({ session: auth(res).session, list, query, limit: PAGE_SIZE, orgName }));
+  });
+
+  router.get("/staff/cases/:id", async (req, res) => {
+    const view = await service.view(viewer(res), caseIdOf(req));
+    if (!view)
+      throw new HttpError(404, "case_not_found", "Không tìm thấy hồ sơ này, hoặc bạn không có quyền xem.");
+    const notice = String(req.query.ok ?? "");
+    const colleagues = view.can.transfer ? await deps.accounts.list() : [];
+    send(
+      res,
+      200,
+      renderCase({
+        session: auth(res).session,
+        view,
+        colleagues,
+        notice: notice in CASE_NOTICES ? (notice as CaseNotice) : undefined,
+        orgName,
+      }),
+    );
+  });
+
+  const done = (res: Response, id: string, notice: CaseNotice) =>
+    res.redirect(303, `/staff/cases/${id}?ok=${notice}`);
+
+  router.post("/staff/cases/:id/claim", async (req, res) => {
+    const id = caseIdOf(req);
+    const result = await service.claim(viewer(res), id);
+    if (!result.ok) throw claimLost(result);
+    done(res, id, "claimed");
+  });
+
+  router.post("/staff/cases/:id/reply", async (req, res) => {
+    const id = caseIdOf(req);
+    const { text } = replyBodySchema.parse(req.body ?? {});
+    const delivery = await service.reply(viewer(res), id, text);
+    done(res, id, delivery.state === "outside-window" ? "replied-outside-window" : "replied");
+  });
+
+  router.post("/staff/cases/:id/note", async (req, res) => {
+    const id = caseIdOf(req);
+    await service.note(viewer(res), id, noteBodySchema.parse(req.body ?? {}).text);
+    done(res, id, "noted");
+  });
+
+  router.post("/staff/cases/:id/transfer", async (req, res) => {
+    const id = caseIdOf(req);
+    await service.transfer(viewer(res), id, transferBodySchema.parse(req.body ?? {}).to);
+    // The former holder may no longer see the case.
+    res.redirect(303, "/staff/cases");
+  });
+
+  router.post("/staff/cases/:id/close", async (req, res) => {
+    const id = caseIdOf(req);
+    await service.close(viewer(res), id, closeBodySchema.parse(req.body ?? {}).outcome);
+    done(res, id, "closed");
+  });
+
+  router.get("/staff/admin", async (_req, res) => {
+    if (viewer(res).role !== "admin")
+      throw new HttpError(403, "forbidden", "Chỉ quản trị viên được xem trang này.");
+    const names = await deps.accounts.list();
+    const accounts = (await Promise.all(names.map((n) => deps.accounts.get(n)))).filter(
+      (a): a is StaffAccount => a !== undefined,
+    );
+    send(res, 200, renderAdmin({ session: auth(res).session, accounts, orgName }));
+  });
+
+  router.use("/staff", (error: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (req.path.startsWith("/static/")) return next(error);
+    const mapped = caseHttpError(error);
+    if (!(mapped instanceof HttpError)) {
+      deps.logger.error({ err: mapped }, "staff page failed");
+      return send(
+        res,
+        500,
+        renderMessagePage({
+          title: "Có lỗi",
+          message: "Hệ thống đang gặp sự cố. Bạn vui lòng thử lại sau.",
+          orgName,
+        }),
+      );
+    }
+    const session = (res.locals.staff as StaffAuth | undefined)?.session;
+    const onCase = /^\/cases\/(TGPL-\d{4}-\d{6})\//.exec(req.path);
+    const back = onCase && mapped.status !== 404 ? `/staff/cases/${onCase[1]}` : "/staff/cases";
+    const titles: Record<number, string> = {
+      403: "Không được phép",
+      404: "Không tìm thấy",
+      409: "Không thực hiện được",
+    };
+    send(
+      res,
+      mapped.status,
+      renderMessagePage({
+        title: titles[mapped.status] ?? "Chưa thực hiện được",
+        message: mapped.message,
+        session,
+        back,
+        orgName,
+      }),
+    );
+  });
+  return router;
+}
