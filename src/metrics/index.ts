@@ -1,5 +1,7 @@
 // Events → daily rollups
 
+// Prometheus
+export { type AppMetrics, createAppMetrics } from "./app-metrics.js";
 export { type CallLog, redisCallLog } from "./call-log.js";
 export {
   CALL_OUTCOMES,
@@ -17,6 +19,7 @@ export {
   type StreamEntry,
 } from "./metrics-ingester.js";
 export { metricsKeys, ROLLUP_GROUP } from "./metrics-keys.js";
+export { metricsRouter } from "./metrics-router.js";
 export { reportToCsv } from "./report-csv.js";
 export { REPORT_GROUPS, type ReportGroup } from "./report-groups.js";
 export { escapeHtml, reportToHtml } from "./report-html.js";

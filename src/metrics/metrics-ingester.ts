@@ -168,7 +168,8 @@ export function createMetricsIngester(deps: MetricsIngesterDeps): MetricsIngeste
   async function trim(now = new Date()): Promise<void> {
     const cutoff = now.getTime() - deps.retentionDays * DAY_MS;
     for (const key of Object.values(streams)) {
-      await deps.redis.xtrim(key, "MINID", "~", `${cutoff}-0`);
+      // Exact, not "~": runs hourly, so each call deletes about an hour of entries.
+      await deps.redis.xtrim(key, "MINID", `${cutoff}-0`);
     }
   }
 

@@ -8,14 +8,19 @@ const isoDay = z
 /** `from`/`to` of a report or dashboard query: real dates, from ≤ to, at most 3 years. */
 export const reportRangeSchema = z
   .object({ from: isoDay, to: isoDay })
-  .refine((r) => r.from <= r.to, {
+  .refine((r) => !bothDays(r) || r.from <= r.to, {
     message: "Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.",
     path: ["from"],
   })
-  .refine((r) => r.to < threeYearsAfter(r.from), {
+  .refine((r) => !bothDays(r) || r.to < threeYearsAfter(r.from), {
     message: "Khoảng thời gian tối đa là 3 năm.",
     path: ["to"],
   });
+
+/** Range checks run only on two valid days (zod runs object checks after non-fatal field issues). */
+function bothDays(r: { from: string; to: string }): boolean {
+  return isIsoDay(r.from) && isIsoDay(r.to);
+}
 
 function threeYearsAfter(day: string): string {
   const d = new Date(`${day}T00:00:00Z`);

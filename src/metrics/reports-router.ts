@@ -7,13 +7,9 @@ import { firstMessage, reportRangeSchema } from "./report-range.js";
 import { reportToXlsx } from "./report-xlsx.js";
 import type { Reports } from "./reports.js";
 
-const querySchema = z.object({
-  from: z.unknown(),
-  to: z.unknown(),
-  format: z
-    .enum(["json", "csv", "xlsx", "html"], { error: "format là json, csv, xlsx hoặc html." })
-    .default("json"),
-});
+const formatSchema = z
+  .enum(["json", "csv", "xlsx", "html"], { error: "Định dạng (format) là json, csv, xlsx hoặc html." })
+  .default("json");
 
 /**
  * `GET /api/v1/admin/reports?from=YYYY-MM-DD&to=YYYY-MM-DD&format=json|csv|xlsx|html`.
@@ -26,24 +22,27 @@ export function reportsRouter(deps: {
 }): Router {
   const router = Router();
   router.get("/api/v1/admin/reports", deps.authorize, async (req, res) => {
-    const query = querySchema.safeParse(req.query);
-    if (!query.success) throw new HttpError(400, "invalid_request", firstMessage(query.error));
-    const range = reportRangeSchema.safeParse({ from: query.data.from, to: query.data.to });
+    const format = formatSchema.safeParse(req.query.format);
+    if (!format.success) throw new HttpError(400, "invalid_format", firstMessage(format.error));
+    const range = reportRangeSchema.safeParse({ from: req.query.from, to: req.query.to });
     if (!range.success) throw new HttpError(400, "invalid_range", firstMessage(range.error));
     const report = await deps.reports.buildReport(range.data);
     const base = `bao-cao-${range.data.from}_${range.data.to}`;
     res.set("Cache-Control", "no-store");
-    switch (query.data.format) {
+    switch (format.data) {
       case "json":
         res.json(report);
         return;
       case "csv":
-        res.type("text/csv; charset=utf-8").attachment(`${base}.csv`).send(reportToCsv(report));
+        res
+          .type("text/csv; charset=utf-8")
+          .set("Content-Disposition", `attachment; filename="${base}.csv"`)
+          .send(reportToCsv(report));
         return;
       case "xlsx":
         res
           .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-          .attachment(`${base}.xlsx`)
+          .set("Content-Disposition", `attachment; filename="${base}.xlsx"`)
           .send(await reportToXlsx(report));
         return;
       case "html":

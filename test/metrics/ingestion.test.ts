@@ -1,0 +1,168 @@
+import type { Redis } from "ioredis";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  callLogInputSchema,
+  createMetricsIngester,
+  metricsKeys,
+  redisCallLog,
+  redisReports,
+} from "../../src/metrics/index.js";
+import { deleteKeys, randomName, redisClient } from "../support/services.js";
+import { xaddEvent } from "./seed-events.js";
+
+/** Polls `check` every 20 ms until it holds; fails after `timeoutMs`. */
+async function eventually(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe("metrics ingestion", () => {
+  let redis: Redis;
+  let prefix: string;
+  beforeEach(() => {
+    redis = redisClient();
+    prefix = randomName("metrics");
+  });
+  afterEach(async () => {
+    await deleteKeys(redis, prefix);
+    await redis.quit();
+  });
+
+  it("records a hotline call with its note scrubbed and refuses a bad one with a Vietnamese message", async () => {
+    const calls = redisCallLog({ redis, prefix, clock: () => new Date("2026-04-01T02:00:00Z") });
+    await calls.record(
+      {
+        time: "2026-04-01T08:45:00+07:00",
+        durationSeconds: 95,
+        topic: "dat-dai",
+        callerGroup: "poor-household",
+        outcome: "answered",
+        note: "Bà Lan, sđt 0912 345 678, CCCD 079203001234, mail lan@gmail.com",
+      },
+      "canbo1",
+    );
+    const entries = (await redis.xrange(metricsKeys.callStream(prefix), "-", "+")) as [string, string[]][];
+    expect(entries).toHaveLength(1);
+    const event = JSON.parse(entries[0]?.[1][1] ?? "{}");
+    expect(event).toMatchObject({
+      at: "2026-04-01T01:45:00.000Z",
+      by: "canbo1",
+      callerGroup: "poor-household",
+    });
+    expect(event.note).toBe("Bà Lan, sđt [số điện thoại], CCCD [số giấy tờ], mail [email]");
+
+    const bad = callLogInputSchema.safeParse({
+      time: "hôm qua",
+      durationSeconds: -1,
+      topic: "khong-co",
+      callerGroup: "x",
+      outcome: "y",
+      note: "a".repeat(501),
+    });
+    expect(bad.success).toBe(false);
+    const messages = bad.error?.issues.map((i) => i.message) ?? [];
+    expect(messages).toContain("Thời gian cuộc gọi chưa đúng.");
+    expect(messages).toContain("Bạn chọn nhóm người gọi.");
+    expect(messages).toContain("Ghi chú tối đa 500 ký tự.");
+  });
+
+  it("keeps counting while running, and a logged call shows in the dashboard", async () => {
+    const ingester = createMetricsIngester({ redis, prefix, retentionDays: 400, blockMs: 100 });
+    await ingester.start();
+    try {
+      const reports = redisReports({ redis, prefix });
+      await redisCallLog({ redis, prefix }).record(
+        {
+          time: "2026-05-02T03:00:00Z",
+          durationSeconds: 60,
+          topic: "lao-dong",
+          callerGroup: "disability",
+          outcome: "answered",
+        },
+        "canbo1",
+      );
+      await xaddEvent(redis, metricsKeys.usageStream(prefix), {
+        at: "2026-05-02T04:00:00Z",
+        channel: "zalo",
+        session: "h1",
+        kind: "fallback",
+        intent: "no-match",
+        language: "vi",
+        latencyMs: 5,
+        sample: "xin số 0987 654 321 của cán bộ",
+      });
+      const range = { from: "2026-05-01", to: "2026-05-31" };
+      await eventually(async () => (await reports.dashboardData(range)).totals.contacts === 2);
+      const all = await reports.dashboardData(range);
+      expect(all.groups).toEqual([{ key: "disability", label: "Người khuyết tật", count: 1 }]);
+      expect(all.topUnanswered).toEqual([{ sample: "xin số [số điện thoại] của cán bộ", count: 1 }]);
+      expect(all.days.find((d) => d.day === "2026-05-02")).toMatchObject({ contacts: 2, calls: 1 });
+      const phone = await reports.dashboardData({ ...range, channel: "phone" });
+      expect(phone.totals).toMatchObject({ contacts: 1, calls: 1, chatQuestions: 0 });
+      expect(phone.topUnanswered).toEqual([]);
+      const zalo = await reports.dashboardData({ ...range, channel: "zalo" });
+      expect(zalo.totals).toMatchObject({ contacts: 1, calls: 0 });
+      expect(zalo.kinds.find((k) => k.key === "fallback")?.count).toBe(1);
+    } finally {
+      await ingester.stop();
+    }
+  });
+
+  it("trims raw events past the retention period and keeps the rollups", async () => {
+    const stream = metricsKeys.usageStream(prefix);
+    const old = Date.parse("2025-01-01T00:00:00Z");
+    for (let i = 0; i < 3; i++) {
+      await redis.xadd(
+        stream,
+        `${old + i}-0`,
+        "e",
+        JSON.stringify({ at: new Date(old + i).toISOString(), channel: "web", kind: "answer", session: "s" }),
+      );
+    }
+    await redis.xadd(
+      stream,
+      "*",
+      "e",
+      JSON.stringify({ at: new Date().toISOString(), channel: "web", kind: "answer", session: "s" }),
+    );
+    const ingester = createMetricsIngester({ redis, prefix, retentionDays: 30 });
+    expect(await ingester.drain()).toBe(4);
+    await ingester.trim(new Date());
+    expect(await redis.xlen(stream)).toBe(1);
+    const report = await redisReports({ redis, prefix }).buildReport({
+      from: "2025-01-01",
+      to: "2025-01-01",
+    });
+    expect(report.totals.chatQuestions).toBe(3);
+  });
+
+  it("caps the distinct unanswered samples kept per day", async () => {
+    const stream = metricsKeys.usageStream(prefix);
+    for (let i = 0; i < 5; i++) {
+      await xaddEvent(redis, stream, {
+        at: "2026-02-02T02:00:00Z",
+        channel: "web",
+        session: `s${i}`,
+        kind: "fallback",
+        sample: `câu hỏi ${i}`,
+      });
+    }
+    await xaddEvent(redis, stream, {
+      at: "2026-02-02T02:00:00Z",
+      channel: "web",
+      session: "s9",
+      kind: "fallback",
+      sample: "câu hỏi 0",
+    });
+    await createMetricsIngester({ redis, prefix, retentionDays: 30, sampleCap: 3 }).drain();
+    const samples = await redis.hgetall(metricsKeys.samples(prefix, "2026-02-02"));
+    expect(Object.keys(samples)).toHaveLength(3);
+    expect(samples["web|câu hỏi 0"]).toBe("2");
+    const day = await redis.hgetall(metricsKeys.day(prefix, "2026-02-02"));
+    expect(day["u|web|khac|fallback"]).toBe("6");
+    expect(day["s|web"]).toBe("6");
+  });
+});
