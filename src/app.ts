@@ -5,11 +5,32 @@ import type { Express, Router } from "express";
 import type { Redis } from "ioredis";
 import type { Meilisearch } from "meilisearch";
 import { detect } from "tinyld";
-import { askRouter, redisAskLimiter, webChatRouter } from "./channels/web/index.js";
+import type { Channels } from "./channels/index.js";
+import { citizenMessenger } from "./channels/index.js";
+import { askRouter, redisAskLimiter, webChatRouter, webInboxRouter } from "./channels/web/index.js";
 import type { Config } from "./config/index.js";
 import { TOPICS, topicLabel } from "./content/index.js";
-import { createEngine, createTranslationService, type Engine, type FaqSearch } from "./core/index.js";
+import {
+  ART7_SCREENING_QUESTIONS,
+  createEngine,
+  createTranslationService,
+  type Engine,
+  type FaqSearch,
+  FINANCIAL_DIFFICULTY_QUESTION,
+} from "./core/index.js";
+import {
+  type CaseService,
+  type CaseStore,
+  createCaseService,
+  createCaseTimers,
+  redisCaseEvents,
+  redisCaseStore,
+  StaffAccounts,
+  screenEligibility,
+  startRetentionJob,
+} from "./escalation/index.js";
 import { createHttpApp } from "./http/index.js";
+import { staffRouter } from "./http/staff/index.js";
 import type { Logger } from "./logging/index.js";
 import { redisCache, redisSessionStore, redisUsageSink } from "./redis/index.js";
 import { meiliFaqSearch } from "./search/index.js";
@@ -32,6 +53,13 @@ export interface App {
   readonly app: Express;
   readonly engine: Engine;
   readonly search: FaqSearch;
+  readonly cases: CaseService;
+  readonly caseStore: CaseStore;
+  readonly accounts: StaffAccounts;
+  /** Staff replies reach Telegram and Zalo citizens once the channels are started. */
+  attachChannels(channels: Pick<Channels, "telegram" | "zalo">): void;
+  /** Stops the case timers and the retention job. */
+  close(): Promise<void>;
 }
 
 /** Wires the engine and the HTTP app from config and connected clients (no process management). */
@@ -48,16 +76,85 @@ export async function createApp(deps: {
   const secret = await hashSecret(config);
   const engineLog = logger.child({ module: "engine" });
   const detectLanguage = (text: string) => detect(text);
+  const hashId = (id: string) => createHmac("sha256", secret).update(id).digest("hex").slice(0, 24);
+  const clock = { now: () => new Date() };
+  const prefix = config.redis.prefix;
+  const sessions = redisSessionStore(redis, prefix, config.engine.sessionTtlSeconds);
+
+  // Legal-aid cases: the store, SLA timers, events for the reports, and replies through the citizen's channel.
+  const caseLog = logger.child({ module: "cases" });
+  const caseStore = redisCaseStore(redis, { prefix, clock });
+  const caseEvents = redisCaseEvents(redis, prefix, {
+    maxLen: config.usage.streamMaxLen,
+    onError: (err) => caseLog.warn({ err: String(err) }, "case event not recorded"),
+  });
+  const workers = config.channels.outbound.workers;
+  const timers = createCaseTimers({
+    redisUrl: config.redis.url,
+    prefix,
+    config: config.escalation,
+    logger: caseLog,
+    clock,
+    store: caseStore,
+    events: caseEvents,
+    work: workers,
+  });
+  const retention = await startRetentionJob({
+    store: caseStore,
+    retentionDays: config.escalation.retentionDays,
+    redisUrl: config.redis.url,
+    prefix,
+    logger: caseLog,
+    clock,
+    work: workers,
+  });
+  const platforms: { telegram?: Channels["telegram"]; zalo?: Channels["zalo"] } = {};
+  const messenger = citizenMessenger({
+    get telegram() {
+      return platforms.telegram;
+    },
+    get zalo() {
+      return platforms.zalo;
+    },
+    redis,
+    prefix,
+    replyWindowMs: (config.channels.zalo?.replyWindowHours ?? 168) * 3_600_000,
+    clock,
+  });
+  const accounts = new StaffAccounts(redis, { prefix, sessionTtlSeconds: config.staff.sessionTtlSeconds });
+  const cases = createCaseService({
+    store: caseStore,
+    timers,
+    messenger,
+    events: caseEvents,
+    sessions,
+    hashId,
+    clock,
+    logger: caseLog,
+    accounts,
+    workingHours: config.escalation,
+  });
+  // Timers of cases opened just before a crash are re-scheduled (idempotent), in the background.
+  if (workers)
+    void cases.start().catch((err) => caseLog.warn({ err: String(err) }, "re-scheduling timers failed"));
+
   const engine = createEngine({
     search,
-    sessions: redisSessionStore(redis, config.redis.prefix, config.engine.sessionTtlSeconds),
+    sessions,
+    desk: cases.desk,
+    topics: TOPICS.map((t) => ({ id: t.id, label: t.label })),
+    screening: {
+      questions: ART7_SCREENING_QUESTIONS,
+      financialQuestion: FINANCIAL_DIFFICULTY_QUESTION,
+      screen: screenEligibility,
+    },
     usage: redisUsageSink(redis, config.redis.prefix, config.usage.streamMaxLen),
-    clock: { now: () => new Date() },
+    clock,
     org: config.org,
     thresholds: config.engine,
     topicLabels: TOPICS.map((t) => topicLabel(t.id)),
     sessionTtlSeconds: config.engine.sessionTtlSeconds,
-    hashId: (id) => createHmac("sha256", secret).update(id).digest("hex").slice(0, 24),
+    hashId,
     detectLanguage,
     translation:
       config.translate.provider === "google"
@@ -92,8 +189,35 @@ export async function createApp(deps: {
           config.rateLimit.sessionPerMinute,
         ),
       }),
+      // Polling for staff messages has its own budget, so it never eats into the ask limit.
+      webInboxRouter({
+        redis,
+        prefix,
+        limiter: redisAskLimiter(
+          redis,
+          `${prefix}:inbox`,
+          config.rateLimit.ipPerMinute,
+          config.rateLimit.sessionPerMinute,
+        ),
+      }),
+      staffRouter({ service: cases, accounts, redis, prefix, config, logger }),
       webChatRouter(),
     ],
   });
-  return { app, engine, search };
+  return {
+    app,
+    engine,
+    search,
+    cases,
+    caseStore,
+    accounts,
+    attachChannels(channels) {
+      platforms.telegram = channels.telegram;
+      platforms.zalo = channels.zalo;
+    },
+    async close() {
+      await cases.stop();
+      await Promise.all([timers.close(), retention.close()]);
+    },
+  };
 }

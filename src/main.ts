@@ -59,14 +59,17 @@ export async function start(config: Config, logger: Logger, lifecycle: Lifecycle
 
   // Telegram and Zalo (when configured) mount their webhooks on this router, ahead of the JSON parser.
   const channelRouter = Router();
-  const { app, engine } = await createApp({
+  const built = await createApp({
     config,
     logger,
     redis,
     meili: meiliClient,
     rawRouters: [channelRouter],
   });
+  const { app, engine } = built;
+  lifecycle.defer("case timers", () => built.close());
   const channels = await startChannels({ config, logger, redis, engine, router: channelRouter });
+  built.attachChannels(channels);
   lifecycle.defer("channels", () => channels.close());
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.http.port, config.http.host, (err?: Error) =>

@@ -65,10 +65,11 @@ describe("POST /api/v1/ask", () => {
     expect(second.body.kind).toBe("escalate");
   });
 
-  it("hands a request for a person to escalation without searching", async () => {
+  it("hands a request for a person to escalation, asking consent first, without searching", async () => {
     const { body } = await app.ask({ text: "cho tôi gặp luật sư" });
     expect(body.kind).toBe("escalate");
-    expect(body.intent).toBe("ask-person");
+    expect(body.intent).toBe("intake-consent");
+    expect(body.suggestions).toEqual([]);
   });
 
   it.each([

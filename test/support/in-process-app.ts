@@ -58,6 +58,7 @@ export async function startTestApp(
     async close({ keepIndex = false } = {}) {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
+      await built.close();
       await services.release({ keepIndex });
     },
   };

@@ -46,6 +46,7 @@ export async function startChannelApp(
     router,
     pollTimeoutSeconds: 1,
   });
+  built.attachChannels(channels);
   const server: Server = await new Promise((resolve) => {
     const s = built.app.listen(0, "127.0.0.1", () => resolve(s));
   });
@@ -60,6 +61,7 @@ export async function startChannelApp(
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
       await channels.close();
+      await built.close();
       await services.release({ keepIndex: options.index === false });
     },
   };
