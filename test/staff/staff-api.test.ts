@@ -305,6 +305,8 @@ describe("staff API: cases", () => {
     app.messenger.states.set(reply.body.key, "sent");
     const view = await app.request("GET", `/api/v1/staff/cases/${id}`, { client: lan });
     expect(view.body.case.status).toBe("answered");
+    expect(view.body.case).not.toHaveProperty("conversationId");
+    expect(view.body.case).not.toHaveProperty("citizenKey");
     expect(view.body.deliveries).toEqual({ [reply.body.key]: "sent" });
     expect(app.messenger.sent).toHaveLength(1);
 

@@ -10,6 +10,8 @@ import { html, type SafeHtml } from "./html.js";
 import { csrfField, renderLayout } from "./render-layout.js";
 import {
   AUDIT_LABELS,
+  actorLabel,
+  auditDetail,
   CHANNEL_LABELS,
   CONTACT_LABELS,
   DELIVERY_LABELS,
@@ -167,7 +169,7 @@ export function renderCase(page: {
     ${
       view.audit?.length
         ? html`<section aria-labelledby="h-audit"><h2 id="h-audit">Nhật ký</h2><ol class="audit">
-        ${view.audit.map((e) => html`<li>${vnTime(e.at)} · ${e.by} · ${AUDIT_LABELS[e.action]}${e.detail ? html` (${e.detail})` : ""}</li>`)}
+        ${view.audit.map((e) => html`<li>${vnTime(e.at)} · ${actorLabel(e.by)} · ${AUDIT_LABELS[e.action]}${e.detail ? html` (${auditDetail(e.detail)})` : ""}</li>`)}
       </ol></section>`
         : ""
     }`;

@@ -1,5 +1,5 @@
 import express, { type NextFunction, type Request, type Response, Router } from "express";
-import type { CaseService, StaffAccounts, StaffViewer } from "../../escalation/index.js";
+import type { CaseService, LegalAidCase, StaffAccounts, StaffViewer } from "../../escalation/index.js";
 import { HttpError } from "../http-error.js";
 import { caseHttpError, claimLost } from "./case-http-error.js";
 import { loginFailure, type StaffLogin } from "./staff-login.js";
@@ -34,6 +34,12 @@ const viewer = (res: Response): StaffViewer => {
   const { username, role } = auth(res).session;
   return { username, role };
 };
+
+/** A case as staff get it: without the citizen's hashed key and raw chat id, which they never need. */
+function forStaff(c: LegalAidCase): Omit<LegalAidCase, "citizenKey" | "conversationId"> {
+  const { citizenKey: _key, conversationId: _chat, ...rest } = c;
+  return rest;
+}
 
 /** The case id of the path; a malformed one is simply not found. */
 function caseId(req: Request): string {
@@ -95,13 +101,13 @@ export function staffApiRouter(deps: StaffApiDeps): Router {
     const view = await service.view(viewer(res), caseId(req));
     if (!view)
       throw new HttpError(404, "case_not_found", "Không tìm thấy hồ sơ này, hoặc bạn không có quyền xem.");
-    res.json(view);
+    res.json({ ...view, case: forStaff(view.case) });
   });
 
   router.post("/cases/:id/claim", async (req, res) => {
     const result = await service.claim(viewer(res), caseId(req));
     if (!result.ok) throw claimLost(result);
-    res.json({ ok: true, case: result.case });
+    res.json({ ok: true, case: forStaff(result.case) });
   });
 
   router.post("/cases/:id/reply", async (req, res) => {

@@ -53,6 +53,26 @@ export const AUDIT_LABELS: Readonly<Record<CaseAuditEntry["action"], string>> = 
   anonymized: "xóa dữ liệu cá nhân",
 };
 
+const ACTOR_LABELS: Readonly<Record<string, string>> = {
+  citizen: "người dân",
+  retention: "hệ thống (hết hạn lưu)",
+};
+
+/** Who did an audited action: a staff username, or a label for the citizen and the system. */
+export function actorLabel(by: string): string {
+  return ACTOR_LABELS[by] ?? by;
+}
+
+const DETAIL_LABELS: Readonly<Record<string, string>> = {
+  "citizen request": "theo yêu cầu của người dân",
+  ...OUTCOME_LABELS,
+};
+
+/** An audit entry's detail in Vietnamese where it is a known code. */
+export function auditDetail(detail: string): string {
+  return DETAIL_LABELS[detail] ?? detail;
+}
+
 const REASON_LABELS: Readonly<Record<string, string>> = {
   "ask-person": "Người dân muốn gặp cán bộ",
   "complex-case": "Có dấu hiệu vụ việc phức tạp",
