@@ -1,3 +1,4 @@
+export { type Curation, type CurationDeps, createCuration } from "./create-curation.js";
 export {
   AUTHORING_ACTIONS,
   CurationHistory,
@@ -13,8 +14,11 @@ export {
   type FaqView,
   type Published,
 } from "./curation-workflow.js";
+export { draftFromStaffReply, type StaffReplySource } from "./draft-from-staff-reply.js";
+export { cites, FaqCurrency, type FaqCurrencyDeps } from "./faq-currency.js";
 export { FaqExistsError } from "./faq-exists-error.js";
 export { FaqNotFoundError } from "./faq-not-found-error.js";
+export { type FaqPrefill, prefillFaq, suggestId } from "./faq-prefill.js";
 export {
   type FaqListFilter,
   type FaqRecord,
@@ -25,8 +29,22 @@ export {
 export { FaqValidationError } from "./faq-validation-error.js";
 export { faqVersion } from "./faq-version.js";
 export { FourEyesError } from "./four-eyes-error.js";
+export {
+  groupQuestions,
+  jaccard,
+  type QuestionGroup,
+  type QuestionSample,
+  sampleHash,
+} from "./group-questions.js";
+export { InboxGroupNotFoundError } from "./inbox-group-not-found-error.js";
 export { localDate } from "./local-date.js";
 export { serializeFaq } from "./serialize-faq.js";
+export {
+  type DownvotedFaq,
+  type InboxView,
+  UnansweredInbox,
+  type UnansweredInboxDeps,
+} from "./unanswered-inbox.js";
 export { unifiedDiff } from "./unified-diff.js";
 export { type FaqValidation, validateFaq } from "./validate-faq.js";
 export { VersionConflictError } from "./version-conflict-error.js";

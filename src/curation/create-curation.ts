@@ -1,0 +1,42 @@
+import path from "node:path";
+import type { Redis } from "ioredis";
+import { readCorpus } from "../content/index.js";
+import { CurationHistory } from "./curation-history.js";
+import { CurationWorkflow } from "./curation-workflow.js";
+import { FaqCurrency } from "./faq-currency.js";
+import { FaqRepository } from "./faq-repository.js";
+import { UnansweredInbox } from "./unanswered-inbox.js";
+
+/** What the admin console needs wired once in main.ts. */
+export interface CurationDeps {
+  /** The content folder (config.content.dir), holding faq/<topic>/<id>.md. */
+  readonly contentDir: string;
+  /** Where pending revisions of live FAQs wait; default `<contentDir>/.drafts` (outside content/faq, so neither checked nor indexed). */
+  readonly revisionsDir?: string;
+  readonly redis: Redis;
+  /** config.redis.prefix: history, inbox state and the usage stream live under it. */
+  readonly prefix: string;
+  /** Build a new index from contentDir and swap it in; awaited on publish and retire. */
+  readonly reindex: () => Promise<unknown>;
+  readonly inbox?: { readonly threshold?: number; readonly days?: number };
+  readonly now?: () => Date;
+}
+
+/** The curation domain: repositories, history, workflow, unanswered inbox and currency, sharing one clock. */
+export function createCuration(deps: CurationDeps) {
+  const now = deps.now ?? (() => new Date());
+  const live = new FaqRepository({ root: deps.contentDir, now });
+  const revisions = new FaqRepository({
+    root: deps.revisionsDir ?? path.join(deps.contentDir, ".drafts"),
+    corpus: () => readCorpus(deps.contentDir),
+    now,
+  });
+  const history = new CurationHistory({ redis: deps.redis, prefix: deps.prefix, now });
+  const workflow = new CurationWorkflow({ live, revisions, history, reindex: deps.reindex, now });
+  const inbox = new UnansweredInbox({ redis: deps.redis, prefix: deps.prefix, workflow, now, ...deps.inbox });
+  const currency = new FaqCurrency({ live, revisions, history, now });
+  return { live, revisions, history, workflow, inbox, currency };
+}
+
+/** The curation services built by createCuration. */
+export type Curation = ReturnType<typeof createCuration>;

@@ -1,0 +1,78 @@
+import type { LegalBasis } from "../content/index.js";
+import { foldWords } from "../core/index.js";
+import type { CurationHistory } from "./curation-history.js";
+import type { FaqRecord, FaqRepository } from "./faq-repository.js";
+import { localDate } from "./local-date.js";
+
+/** Dependencies: the live content, pending revisions, and the history the flags are written to. */
+export interface FaqCurrencyDeps {
+  readonly live: FaqRepository;
+  readonly revisions: FaqRepository;
+  readonly history: CurationHistory;
+  readonly now?: () => Date;
+}
+
+const compactNumber = (n: string) => n.replace(/\s+/g, "").toUpperCase();
+
+/** Whether a legal basis is the document asked for: same number (spaces and case aside), or a name containing it. */
+export function cites(basis: LegalBasis, document: string): boolean {
+  if (basis.number && compactNumber(basis.number) === compactNumber(document)) return true;
+  const wanted = foldWords(document);
+  return wanted.length > 0 && foldWords(basis.document).includes(wanted);
+}
+
+/** Keeps answers current: FAQs due for review, FAQs citing a document, and flagging them when it is amended. */
+export class FaqCurrency {
+  readonly #deps: FaqCurrencyDeps;
+  readonly #now: () => Date;
+
+  constructor(deps: FaqCurrencyDeps) {
+    this.#deps = deps;
+    this.#now = deps.now ?? (() => new Date());
+  }
+
+  /** FAQs not retired whose reviewDue is today or earlier, oldest due first. */
+  async dueForReview(today = localDate(this.#now())): Promise<FaqRecord[]> {
+    const all = await this.#deps.live.list();
+    return all
+      .filter((r) => r.faq.status !== "retired" && r.faq.reviewDue <= today)
+      .sort((a, b) => a.faq.reviewDue.localeCompare(b.faq.reviewDue) || a.faq.id.localeCompare(b.faq.id));
+  }
+
+  /** FAQs whose legal basis cites the document (its number, e.g. 52/2014/QH13, or its name). */
+  async citing(document: string): Promise<FaqRecord[]> {
+    return (await this.#deps.live.list()).filter((r) => r.faq.legalBasis.some((b) => cites(b, document)));
+  }
+
+  /**
+   * Flags every FAQ (not retired) citing an amended document for review: reviewDue becomes today (so
+   * content:check stays green and the FAQ is listed as due), a pending revision gets the same date, and a
+   * `flag-amended` history entry records who and why. Returns the ids flagged.
+   */
+  async markAmended(document: string, by: string, note?: string): Promise<string[]> {
+    const today = localDate(this.#now());
+    const reason = note ? `${document} amended: ${note}` : `${document} amended`;
+    const flagged: string[] = [];
+    for (const record of await this.citing(document)) {
+      if (record.faq.status === "retired") continue;
+      const id = record.faq.id;
+      const live =
+        record.faq.reviewDue > today
+          ? (await this.#deps.live.save({ ...record.faq, reviewDue: today }, record.version)).record
+          : record;
+      await this.#deps.history.record(id, {
+        by,
+        action: "flag-amended",
+        area: "live",
+        before: record,
+        after: live,
+        note: reason,
+      });
+      const revision = await this.#deps.revisions.get(id);
+      if (revision && revision.faq.reviewDue > today)
+        await this.#deps.revisions.save({ ...revision.faq, reviewDue: today }, revision.version);
+      flagged.push(id);
+    }
+    return flagged;
+  }
+}
