@@ -10,8 +10,11 @@ export {
   callEventSchema,
   callLogInputSchema,
 } from "./call-log-schema.js";
+// Staff dashboard and call log API
+export { callsRouter } from "./calls-router.js";
 // Reports and exports
 export type { DashboardData, DashboardDay } from "./dashboard-data.js";
+export { DASHBOARD_DIR, dashboardRouter } from "./dashboard-router.js";
 export {
   createMetricsIngester,
   type MetricsIngester,

@@ -67,11 +67,18 @@ export function redisReports(deps: { redis: Redis; prefix: string; now?: () => D
       if (range.channel !== "phone") {
         const days = daysBetween(range.from, range.to);
         const hashes = await readHashes(days.map((d) => metricsKeys.samples(deps.prefix, d)));
+        // The same samples recur day after day: scrub each distinct one once.
+        const scrubbed = new Map<string, string>();
         for (const hash of hashes) {
           for (const [field, raw] of Object.entries(hash)) {
             const cut = field.indexOf("|");
             if (range.channel && field.slice(0, cut) !== range.channel) continue;
-            const sample = scrub(field.slice(cut + 1));
+            const text = field.slice(cut + 1);
+            let sample = scrubbed.get(text);
+            if (sample === undefined) {
+              sample = scrub(text);
+              scrubbed.set(text, sample);
+            }
             samples.set(sample, (samples.get(sample) ?? 0) + Number(raw));
           }
         }

@@ -1,0 +1,54 @@
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import express, { type RequestHandler, Router } from "express";
+import { z } from "zod";
+import { HttpError } from "../http/index.js";
+import { firstMessage, reportRangeSchema } from "./report-range.js";
+import type { Reports } from "./reports.js";
+
+/** The dashboard's static files (no CDN): src/metrics/public, also valid next to dist/. */
+export const DASHBOARD_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../src/metrics/public",
+);
+
+const channelSchema = z
+  .enum(["web", "telegram", "zalo", "phone"], { error: "Kênh là web, telegram, zalo hoặc phone." })
+  .optional();
+
+/**
+ * `GET /api/v1/staff/dashboard?from=&to=&channel=` (the dashboard's numbers) behind `authorize`
+ * (the integrator passes the staff-session check), and the page itself at `/staff/dashboard`
+ * with Chart.js served from node_modules at `/staff/vendor/chart.umd.js` (same origin, CSP 'self').
+ */
+export function dashboardRouter(deps: {
+  reports: Reports;
+  authorize: RequestHandler;
+  /** Guards the page too (e.g. redirect to the login page); the data API is always guarded. */
+  authorizePage?: RequestHandler;
+  dir?: string;
+}): Router {
+  const router = Router();
+  router.get("/api/v1/staff/dashboard", deps.authorize, async (req, res) => {
+    const range = reportRangeSchema.safeParse({ from: req.query.from, to: req.query.to });
+    if (!range.success) throw new HttpError(400, "invalid_range", firstMessage(range.error));
+    const channel = channelSchema.safeParse(req.query.channel || undefined);
+    if (!channel.success) throw new HttpError(400, "invalid_channel", firstMessage(channel.error));
+    res
+      .set("Cache-Control", "no-store")
+      .json(await deps.reports.dashboardData({ ...range.data, channel: channel.data }));
+  });
+
+  const page: RequestHandler[] = deps.authorizePage ? [deps.authorizePage] : [];
+  // chart.js exports no subpath for its UMD build; it sits beside the package's main file.
+  const chartJs = path.join(path.dirname(createRequire(import.meta.url).resolve("chart.js")), "chart.umd.js");
+  router.get("/staff/vendor/chart.umd.js", (_req, res) => {
+    res.set("Cache-Control", "public, max-age=86400").sendFile(chartJs);
+  });
+  router.get("/staff/dashboard", ...page, (_req, res) => {
+    res.set("Cache-Control", "no-store").sendFile(path.join(deps.dir ?? DASHBOARD_DIR, "dashboard.html"));
+  });
+  router.use("/staff/dashboard", express.static(deps.dir ?? DASHBOARD_DIR, { index: false, maxAge: "1h" }));
+  return router;
+}
