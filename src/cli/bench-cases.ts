@@ -55,7 +55,7 @@ function progress(label: string, done: number, total: number): void {
 function intakeCase(i: number): IntakeCase {
   const at = new Date().toISOString();
   return {
-    channel: (["web", "telegram", "zalo"] as const)[i % 3],
+    channel: (["web", "telegram", "zalo"] as const)[i % 3] ?? "web",
     sessionId: `bench-${i}`,
     reason: "ask-person",
     description: `Vụ việc thử số ${i}: tranh chấp ranh giới đất với nhà bên cạnh, đã hòa giải ở thôn nhưng không thành.`,

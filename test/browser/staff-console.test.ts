@@ -76,7 +76,7 @@ describe("staff console, with a citizen on Telegram", () => {
     await page.getByLabel("Mật khẩu").fill("mat-khau-dai-2");
     await page.getByRole("button", { name: "Đăng nhập" }).click();
     await page.getByRole("link", { name: code as string }).click();
-    await expect.poll(() => page.locator("body").innerText()).toContain("Công ty nợ lương tôi 3 tháng");
+    await expect.poll(() => page.locator("body").textContent()).toContain("Công ty nợ lương tôi 3 tháng");
 
     await page.getByRole("button", { name: "Nhận hồ sơ này" }).click();
     await page
