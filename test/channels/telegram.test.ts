@@ -121,10 +121,12 @@ describe("the Telegram channel (long polling, real engine)", () => {
     fake.pressButton(answer as never, "e");
     const [, escalate] = await fake.waitForSent(id, 2);
     expect(escalate?.text).toMatch(/cán bộ trợ giúp pháp lý/);
-    expect(escalate?.text).toContain(app.config.org.legalAidPhone);
+    // The intake starts by asking consent to keep contact and case details.
+    expect(escalate?.text).toMatch(/Bạn có đồng ý không\?/);
     fake.sendText(id, "/gapcanbo");
     const [, , again] = await fake.waitForSent(id, 3);
-    expect(again?.text).toBe(escalate?.text);
+    // Asked again mid-intake, the consent question is repeated.
+    expect(again?.text).toMatch(/Bạn có đồng ý không\?/);
   });
 
   it("retries a 429 after retry_after and delivers the reply exactly once", async () => {
