@@ -1,9 +1,10 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { Express, Router } from "express";
+import { type Express, Router } from "express";
 import type { Redis } from "ioredis";
 import type { Meilisearch } from "meilisearch";
+import { collectDefaultMetrics, Registry } from "prom-client";
 import { detect } from "tinyld";
 import type { Channels } from "./channels/index.js";
 import { citizenMessenger } from "./channels/index.js";
@@ -30,8 +31,18 @@ import {
   startRetentionJob,
 } from "./escalation/index.js";
 import { createHttpApp } from "./http/index.js";
-import { staffRouter } from "./http/staff/index.js";
+import { staffGuards, staffOf, staffRouter } from "./http/staff/index.js";
 import type { Logger } from "./logging/index.js";
+import {
+  callsRouter,
+  createAppMetrics,
+  createMetricsIngester,
+  dashboardRouter,
+  metricsRouter,
+  redisCallLog,
+  redisReports,
+  reportsRouter,
+} from "./metrics/index.js";
 import { redisCache, redisSessionStore, redisUsageSink } from "./redis/index.js";
 import { meiliFaqSearch } from "./search/index.js";
 import { googleTranslator } from "./translate/index.js";
@@ -58,6 +69,8 @@ export interface App {
   readonly accounts: StaffAccounts;
   /** Staff replies reach Telegram and Zalo citizens once the channels are started. */
   attachChannels(channels: Pick<Channels, "telegram" | "zalo">): void;
+  /** Counts an outbound message given up on (pass to startChannels). */
+  onOutboundFailure(platform: "telegram" | "zalo"): void;
   /** Stops the case timers and the retention job. */
   close(): Promise<void>;
 }
@@ -72,7 +85,11 @@ export async function createApp(deps: {
   rawRouters?: readonly Router[];
 }): Promise<App> {
   const { config, logger, redis, meili } = deps;
-  const search = meiliFaqSearch(meili, config.meili.index);
+  // Prometheus figures of this instance (GET /metrics, allowed addresses or token only).
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const appMetrics = createAppMetrics(registry);
+  const search = appMetrics.wrapSearch(meiliFaqSearch(meili, config.meili.index));
   const secret = await hashSecret(config);
   const engineLog = logger.child({ module: "engine" });
   const detectLanguage = (text: string) => detect(text);
@@ -98,6 +115,9 @@ export async function createApp(deps: {
     store: caseStore,
     events: caseEvents,
     work: workers,
+    onBreach: (c) => {
+      appMetrics.slaBreaches.inc({ channel: c.channel });
+    },
   });
   const retention = await startRetentionJob({
     store: caseStore,
@@ -137,6 +157,20 @@ export async function createApp(deps: {
   // Timers of cases opened just before a crash are re-scheduled (idempotent), in the background.
   if (workers)
     void cases.start().catch((err) => caseLog.warn({ err: String(err) }, "re-scheduling timers failed"));
+
+  appMetrics.watchQueues([timers.queue]);
+  // Usage, case and call events → daily rollups for the dashboard and the reports (own connection: it blocks).
+  const metricsLog = logger.child({ module: "metrics" });
+  const ingestRedis = redis.duplicate();
+  const ingester = createMetricsIngester({
+    redis: ingestRedis,
+    prefix,
+    retentionDays: config.metrics.eventsRetentionDays,
+    logger: metricsLog,
+  });
+  if (workers) await ingester.start();
+  const reports = redisReports({ redis, prefix });
+  const guards = staffGuards(accounts);
 
   const engine = createEngine({
     search,
@@ -178,6 +212,15 @@ export async function createApp(deps: {
       redis: async () => (await redis.ping()) === "PONG",
     },
     routers: [
+      Router().use(appMetrics.httpMiddleware),
+      metricsRouter({ registry, allow: config.metrics.allow, token: config.metrics.token }),
+      reportsRouter({ reports, authorize: guards.admin, orgName: config.org.name }),
+      dashboardRouter({ reports, authorize: guards.staff, authorizePage: guards.staffPage }),
+      callsRouter({
+        callLog: redisCallLog({ redis, prefix }),
+        authorize: guards.staff,
+        username: (req) => (req.res ? staffOf(req.res)?.session.username : undefined),
+      }),
       askRouter({
         engine,
         search,
@@ -211,12 +254,25 @@ export async function createApp(deps: {
     cases,
     caseStore,
     accounts,
+    onOutboundFailure(platform) {
+      appMetrics.outboundFailures.inc({ platform });
+    },
     attachChannels(channels) {
       platforms.telegram = channels.telegram;
       platforms.zalo = channels.zalo;
+      appMetrics.watchQueues(
+        [
+          timers.queue,
+          channels.telegram?.outbound.queue,
+          channels.zalo?.outbound.queue,
+          channels.zalo?.inbound.queue,
+        ].filter((q) => q !== undefined),
+      );
     },
     async close() {
       await cases.stop();
+      await ingester.stop();
+      ingestRedis.disconnect();
       await Promise.all([timers.close(), retention.close()]);
     },
   };

@@ -68,7 +68,14 @@ export async function start(config: Config, logger: Logger, lifecycle: Lifecycle
   });
   const { app, engine } = built;
   lifecycle.defer("case timers", () => built.close());
-  const channels = await startChannels({ config, logger, redis, engine, router: channelRouter });
+  const channels = await startChannels({
+    config,
+    logger,
+    redis,
+    engine,
+    router: channelRouter,
+    onOutboundFailure: built.onOutboundFailure,
+  });
   built.attachChannels(channels);
   lifecycle.defer("channels", () => channels.close());
   const server = await new Promise<Server>((resolve, reject) => {

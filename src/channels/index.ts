@@ -24,6 +24,8 @@ export async function startChannels(deps: {
   redis: Redis;
   engine: Engine;
   router: Router;
+  /** Counts outbound messages given up on after their last retry. */
+  onOutboundFailure?: (platform: "telegram" | "zalo") => void;
   /** Long-polling timeout in seconds (tests shorten it). */
   pollTimeoutSeconds?: number;
 }): Promise<Channels> {
@@ -36,6 +38,7 @@ export async function startChannels(deps: {
     prefix: config.redis.prefix,
     logger: deps.logger,
     router: deps.router,
+    onOutboundFailure: deps.onOutboundFailure,
   };
   const started: { telegram?: TelegramChannel; zalo?: ZaloChannel } = {};
   try {

@@ -22,6 +22,8 @@ export interface JobQueueOptions<T> {
   readonly limiter?: { readonly max: number; readonly duration: number };
   /** Completed jobs are kept this long, so a duplicate job id within it is ignored. */
   readonly keepCompletedSeconds?: number;
+  /** Told of each failed attempt; `final` when no retry is left (the job is kept for staff). */
+  readonly onFailed?: (final: boolean) => void;
   /** Start a worker in this process (default true). */
   readonly work?: boolean;
   readonly logger: Logger;
@@ -81,6 +83,7 @@ export function createJobQueue<T>(options: JobQueueOptions<T>): JobQueue<T> {
       { jobId: job?.id, attempt: job?.attemptsMade, err: err.message },
       final ? "job failed; kept for staff" : "job failed; will retry",
     );
+    options.onFailed?.(final);
   });
 
   // Adds arriving in the same turn of the event loop go to Redis as one addBulk (one round trip):

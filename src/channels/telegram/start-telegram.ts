@@ -20,6 +20,8 @@ import { telegramWebhookRouter } from "./telegram-webhook-router.js";
 type TelegramConfig = NonNullable<Config["channels"]["telegram"]>;
 
 export interface TelegramDeps {
+  /** Counts a message given up on after its last retry (Prometheus). */
+  readonly onOutboundFailure?: (platform: "telegram") => void;
   readonly telegram: TelegramConfig;
   readonly outbound: Config["channels"]["outbound"];
   readonly engine: Engine;
@@ -57,6 +59,9 @@ export async function startTelegram(deps: TelegramDeps): Promise<TelegramChannel
 
   const outbound = createJobQueue<TelegramOutboundJob>({
     name: "outbound-telegram",
+    onFailed: (final) => {
+      if (final) deps.onOutboundFailure?.("telegram");
+    },
     redisUrl: deps.redisUrl,
     prefix: `${deps.prefix}:bull`,
     schema: telegramOutboundJobSchema,

@@ -16,6 +16,8 @@ import { zaloWebhookRouter } from "./zalo-webhook-router.js";
 type ZaloConfig = NonNullable<Config["channels"]["zalo"]>;
 
 export interface ZaloDeps {
+  /** Counts a message given up on after its last retry (Prometheus). */
+  readonly onOutboundFailure?: (platform: "zalo") => void;
   readonly zalo: ZaloConfig;
   readonly outbound: Config["channels"]["outbound"];
   readonly engine: Engine;
@@ -69,6 +71,9 @@ export async function startZalo(deps: ZaloDeps): Promise<ZaloChannel> {
   const outbound = createJobQueue<ZaloOutboundJob>({
     ...common,
     name: "outbound-zalo",
+    onFailed: (final) => {
+      if (final) deps.onOutboundFailure?.("zalo");
+    },
     schema: zaloOutboundJobSchema,
     process: zaloDelivery({
       client: zaloClient({ apiBase: zalo.apiBase, tokens }),

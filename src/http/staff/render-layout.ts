@@ -18,6 +18,7 @@ export function renderLayout(page: {
   const nav = session
     ? html`<nav aria-label="Điều hướng chính">
         <a href="/staff/cases">Hàng chờ hồ sơ</a>
+        <a href="/staff/dashboard">Số liệu và ghi cuộc gọi</a>
         ${session.role === "admin" ? html`<a href="/staff/admin">Tài khoản cán bộ</a>` : ""}
         <span class="who">${session.username} (${ROLE_LABELS[session.role]})</span>
         <form method="post" action="/staff/logout" class="inline">

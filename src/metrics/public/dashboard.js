@@ -147,10 +147,12 @@
         outcome: f.get("outcome"),
         ...(f.get("note") ? { note: f.get("note") } : {}),
       };
+      // State changes carry the session's CSRF token, as everywhere in the staff console.
+      const me = await fetch("/api/v1/staff/me", { credentials: "same-origin" }).then((x) => x.json());
       const r = await fetch("/api/v1/staff/calls", {
         method: "POST",
         credentials: "same-origin",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", "x-csrf-token": me.csrfToken ?? "" },
         body: JSON.stringify(body),
       });
       const reply = await r.json().catch(() => ({}));

@@ -45,6 +45,7 @@ export async function startChannelApp(
     engine: options.engine ?? built.engine,
     router,
     pollTimeoutSeconds: 1,
+    onOutboundFailure: built.onOutboundFailure,
   });
   built.attachChannels(channels);
   const server: Server = await new Promise((resolve) => {
