@@ -4,8 +4,9 @@ import { createJobQueue, jobId } from "../channels/outbound/index.js";
 import type { EscalationConfig } from "../config/index.js";
 import type { Clock } from "../core/index.js";
 import type { Logger } from "../logging/index.js";
+import { caseEvent } from "./case-event.js";
 import type { LegalAidCase } from "./case-schema.js";
-import type { CaseEvent, CaseEventSink, CaseTimers } from "./case-service.js";
+import type { CaseEventSink, CaseTimers } from "./case-service.js";
 import type { CaseStore } from "./case-store.js";
 import { addWorkingTime } from "./working-hours.js";
 
@@ -59,20 +60,6 @@ function isSettled(c: LegalAidCase | undefined): boolean {
   return !c || c.status === "closed" || c.firstResponseAt !== undefined || c.anonymizedAt !== undefined;
 }
 
-function eventOf(c: LegalAidCase, type: CaseEvent["type"], at: Date): CaseEvent {
-  return {
-    at: at.toISOString(),
-    type,
-    caseId: c.id,
-    channel: c.channel,
-    topic: c.topic,
-    eligibility: c.eligibility.result,
-    groups: Object.entries(c.eligibility.answers)
-      .filter(([, yes]) => yes === true)
-      .map(([group]) => group),
-  };
-}
-
 /**
  * SLA timers on the BullMQ `cases` queue: per case a `new-case` job (staff notification) and
  * delayed `sla-reminder` (deadline − reminder lead) and `sla-breach` (deadline) jobs, with ids
@@ -106,7 +93,7 @@ export function createCaseTimers(deps: CaseTimersDeps): CaseTimersHandle {
       );
       await deps.onBreach?.(c);
     }
-    await deps.events.record(eventOf(c, job.kind, deps.clock.now()));
+    await deps.events.record(caseEvent(c, job.kind, deps.clock.now()));
   }
 
   const jobs = createJobQueue<CaseJob>({

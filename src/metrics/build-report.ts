@@ -2,7 +2,13 @@ import { TOPICS, topicLabel } from "../content/topics.js";
 import { CALL_OUTCOMES } from "./call-log-schema.js";
 import { REPORT_GROUPS } from "./report-groups.js";
 import type { Report, ReportColumn, ReportRow, ReportTable } from "./report-types.js";
-import { type Counts, quantileMs, type RollupAggregate, sumOf } from "./rollup-aggregate.js";
+import {
+  type Counts,
+  type RollupAggregate,
+  responseTimesOf,
+  satisfactionOf,
+  sumOf,
+} from "./rollup-aggregate.js";
 import { NO_TOPIC } from "./rollup-vocabulary.js";
 
 /** Vietnamese labels of channels, reply kinds, outcomes and screening results. */
@@ -222,9 +228,6 @@ export function buildReportFrom(agg: RollupAggregate, from: string, to: string, 
     })),
   );
 
-  const ratingCount = ratings.total.count ?? 0;
-  const ratingSum = ratings.rows.reduce((t, r) => t + Number(r.key) * (r.values.count ?? 0), 0);
-  const { up, down } = agg.feedback;
   return {
     from,
     to,
@@ -240,19 +243,8 @@ export function buildReportFrom(agg: RollupAggregate, from: string, to: string, 
       slaBreaches: get(agg.caseEvents, "sla-breach"),
       slaReminders: get(agg.caseEvents, "sla-reminder"),
     },
-    responseTimes: {
-      count: sumOf(agg.responseSeconds),
-      medianMs: quantileMs(agg.responseSeconds, 0.5),
-      p90Ms: quantileMs(agg.responseSeconds, 0.9),
-    },
-    satisfaction: {
-      thumbsUp: up,
-      thumbsDown: down,
-      upRate: up + down ? up / (up + down) : null,
-      ratingCount,
-      ratingSum,
-      ratingAverage: ratingCount ? ratingSum / ratingCount : null,
-    },
+    responseTimes: responseTimesOf(agg),
+    satisfaction: satisfactionOf(agg),
     tables: [channels, topics, groups, outcomes, kinds, eligibility, months, ratings],
   };
 }

@@ -2,7 +2,7 @@ import { topicLabel } from "../content/topics.js";
 import { LABELS } from "./build-report.js";
 import { groupLabel } from "./report-groups.js";
 import type { ResponseTimes, Satisfaction } from "./report-types.js";
-import { quantileMs, type RollupAggregate, sumOf } from "./rollup-aggregate.js";
+import { type RollupAggregate, responseTimesOf, satisfactionOf, sumOf } from "./rollup-aggregate.js";
 import { REPLY_KINDS } from "./rollup-vocabulary.js";
 import { daysBetween } from "./vietnam-day.js";
 
@@ -60,9 +60,6 @@ export function dashboardFrom(
   const groups = new Map(agg.casesByGroup);
   for (const [g, n] of agg.callsByGroup) groups.set(g, (groups.get(g) ?? 0) + n);
   groups.delete("none");
-  const ratingCount = sumOf(agg.ratings);
-  const ratingSum = [...agg.ratings].reduce((t, [r, n]) => t + Number(r) * n, 0);
-  const { up, down } = agg.feedback;
   const calls = sumOf(agg.callsByTopic);
   const chatQuestions = sumOf(agg.chatByKind);
   return {
@@ -80,19 +77,8 @@ export function dashboardFrom(
     kinds: REPLY_KINDS.map((k) => ({ key: k, label: LABELS[k] ?? k, count: agg.chatByKind.get(k) ?? 0 })),
     topTopics: top(topics, 10).map(([key, count]) => ({ key, label: LABELS[key] ?? topicLabel(key), count })),
     groups: top(groups, 20).map(([key, count]) => ({ key, label: groupLabel(key), count })),
-    responseTimes: {
-      count: sumOf(agg.responseSeconds),
-      medianMs: quantileMs(agg.responseSeconds, 0.5),
-      p90Ms: quantileMs(agg.responseSeconds, 0.9),
-    },
-    satisfaction: {
-      thumbsUp: up,
-      thumbsDown: down,
-      upRate: up + down ? up / (up + down) : null,
-      ratingCount,
-      ratingSum,
-      ratingAverage: ratingCount ? ratingSum / ratingCount : null,
-    },
+    responseTimes: responseTimesOf(agg),
+    satisfaction: satisfactionOf(agg),
     topUnanswered: top(samples, 20).map(([sample, count]) => ({ sample, count })),
   };
 }

@@ -1,3 +1,4 @@
+import type { ResponseTimes, Satisfaction } from "./report-types.js";
 /** Counters by one dimension. */
 export type Counts = Map<string, number>;
 
@@ -164,4 +165,33 @@ export function quantileMs(histogram: Counts, q: number): number | null {
     if (seen >= rank) return seconds * 1000;
   }
   return null;
+}
+
+/** First-response times of a range: count, median and p90 (report summary and dashboard alike). */
+export function responseTimesOf(agg: RollupAggregate): ResponseTimes {
+  return {
+    count: sumOf(agg.responseSeconds),
+    medianMs: quantileMs(agg.responseSeconds, 0.5),
+    p90Ms: quantileMs(agg.responseSeconds, 0.9),
+  };
+}
+
+/** 👍/👎 and the 1–5 case ratings of a range (only ratings 1..5 count, as the ratings table shows). */
+export function satisfactionOf(agg: RollupAggregate): Satisfaction {
+  const { up, down } = agg.feedback;
+  let ratingCount = 0;
+  let ratingSum = 0;
+  for (const r of [1, 2, 3, 4, 5]) {
+    const n = agg.ratings.get(String(r)) ?? 0;
+    ratingCount += n;
+    ratingSum += r * n;
+  }
+  return {
+    thumbsUp: up,
+    thumbsDown: down,
+    upRate: up + down ? up / (up + down) : null,
+    ratingCount,
+    ratingSum,
+    ratingAverage: ratingCount ? ratingSum / ratingCount : null,
+  };
 }

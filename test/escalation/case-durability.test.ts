@@ -6,6 +6,7 @@ import { redisCaseStore, StaffAccounts } from "../../src/escalation/index.js";
 import { freePort } from "../../src/runtime/index.js";
 import { deleteKeys, meiliClient, randomName, redisClient, serviceEnv } from "../support/services.js";
 import { type AppProcess, spawnApp } from "../support/spawn-app.js";
+import { loginStaff } from "../support/staff-client.js";
 
 /** CI runs a few; `npm run bench` runs the issue's 50 (CASE_DURABILITY_RUNS=50). */
 const RUNS = Number(process.env.CASE_DURABILITY_RUNS ?? 3);
@@ -64,13 +65,8 @@ async function ask(
 
 /** The queue as a supervisor sees it through the staff API of a (restarted) instance. */
 async function queuedIds(app: AppProcess): Promise<string[]> {
-  const login = await fetch(`${app.baseUrl}/api/v1/staff/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: "canbo.dur", password: "mat-khau-dai-3" }),
-  });
-  const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-  const res = await fetch(`${app.baseUrl}/api/v1/staff/cases?limit=200`, { headers: { cookie } });
+  const staff = await loginStaff(app.baseUrl, "canbo.dur", "mat-khau-dai-3");
+  const res = await staff.get("/api/v1/staff/cases?limit=200");
   expect(res.status).toBe(200);
   return ((await res.json()) as { cases: { id: string }[] }).cases.map((c) => c.id);
 }

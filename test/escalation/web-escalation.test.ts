@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../support/in-process-app.js";
+import { loginStaff } from "../support/staff-client.js";
 
 let app: TestApp;
 
@@ -23,29 +24,6 @@ const ANSWERS = [
   "gửi",
 ];
 
-async function staffLogin(username: string, password: string) {
-  const res = await fetch(`${app.baseUrl}/api/v1/staff/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password }),
-  });
-  expect(res.status).toBe(200);
-  const body = (await res.json()) as { csrfToken: string };
-  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-  return {
-    async post(path: string, payload: unknown = {}) {
-      return fetch(`${app.baseUrl}/api/v1/staff${path}`, {
-        method: "POST",
-        headers: { "content-type": "application/json", cookie, "x-csrf-token": body.csrfToken },
-        body: JSON.stringify(payload),
-      });
-    },
-    async get(path: string) {
-      return fetch(`${app.baseUrl}/api/v1/staff${path}`, { headers: { cookie } });
-    },
-  };
-}
-
 describe("a web citizen handed to legal-aid staff", () => {
   it("gets a case code once stored; staff claim, reply into the web inbox, close; the citizen rates", async () => {
     const sessionId = `web-${Date.now()}`;
@@ -67,18 +45,20 @@ describe("a web citizen handed to legal-aid staff", () => {
     const status = await app.ask({ text: "tình trạng hồ sơ", sessionId });
     expect(status.body.text).toContain(code);
 
-    const staff = await staffLogin("canbo.a", "mat-khau-dai-1");
-    const queue = (await (await staff.get("/cases")).json()) as { cases: { id: string }[] };
+    const staff = await loginStaff(app.baseUrl, "canbo.a", "mat-khau-dai-1");
+    const queue = (await (await staff.get("/api/v1/staff/cases")).json()) as { cases: { id: string }[] };
     expect(queue.cases.map((c) => c.id)).toContain(code);
-    expect((await staff.post(`/cases/${code}/claim`)).status).toBe(200);
-    const reply = await staff.post(`/cases/${code}/reply`, { text: "Chị mang giấy tờ đến Trung tâm nhé." });
+    expect((await staff.post(`/api/v1/staff/cases/${code}/claim`)).status).toBe(200);
+    const reply = await staff.post(`/api/v1/staff/cases/${code}/reply`, {
+      text: "Chị mang giấy tờ đến Trung tâm nhé.",
+    });
     expect(reply.status).toBe(200);
 
     const inbox = await fetch(`${app.baseUrl}/api/v1/inbox?sessionId=${sessionId}`);
     const messages = ((await inbox.json()) as { messages: { text: string }[] }).messages;
     expect(messages.map((m) => m.text).join("\n")).toContain("Chị mang giấy tờ đến Trung tâm nhé.");
 
-    expect((await staff.post(`/cases/${code}/close`, { outcome: "answered" })).status).toBe(200);
+    expect((await staff.post(`/api/v1/staff/cases/${code}/close`, { outcome: "answered" })).status).toBe(200);
     const afterClose = (
       (await (await fetch(`${app.baseUrl}/api/v1/inbox?sessionId=${sessionId}`)).json()) as {
         messages: { text: string }[];

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../support/in-process-app.js";
+import { loginStaff } from "../support/staff-client.js";
 
 const TOKEN = "metrics-token-for-tests-0123456789";
 let app: TestApp;
@@ -14,26 +15,15 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function login(username: string, password: string): Promise<{ cookie: string; csrf: string }> {
-  const res = await fetch(`${app.baseUrl}/api/v1/staff/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password }),
-  });
-  expect(res.status).toBe(200);
-  const body = (await res.json()) as { csrfToken: string };
-  return { cookie: (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "", csrf: body.csrfToken };
-}
-
 const REPORT = "/api/v1/admin/reports?from=2026-01-01&to=2026-06-30";
 
 describe("reports, dashboard data and call log in the app", () => {
   it("refuses reports without a session (401) and to staff (403), and serves them to an admin", async () => {
     expect((await fetch(`${app.baseUrl}${REPORT}&format=json`)).status).toBe(401);
-    const staff = await login("canbo.thuong", "mat-khau-dai-5");
+    const staff = await loginStaff(app.baseUrl, "canbo.thuong", "mat-khau-dai-5");
     const asStaff = await fetch(`${app.baseUrl}${REPORT}&format=csv`, { headers: { cookie: staff.cookie } });
     expect(asStaff.status).toBe(403);
-    const admin = await login("quan.tri", "mat-khau-dai-6");
+    const admin = await loginStaff(app.baseUrl, "quan.tri", "mat-khau-dai-6");
     const csv = await fetch(`${app.baseUrl}${REPORT}&format=csv`, { headers: { cookie: admin.cookie } });
     expect(csv.status).toBe(200);
     expect(new Uint8Array(await csv.arrayBuffer()).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
@@ -42,7 +32,7 @@ describe("reports, dashboard data and call log in the app", () => {
   });
 
   it("lets staff log a call only with the session's CSRF token", async () => {
-    const staff = await login("canbo.thuong", "mat-khau-dai-5");
+    const staff = await loginStaff(app.baseUrl, "canbo.thuong", "mat-khau-dai-5");
     const call = {
       time: new Date().toISOString(),
       durationSeconds: 120,
