@@ -19,6 +19,7 @@ import {
   type FaqSearch,
   FINANCIAL_DIFFICULTY_QUESTION,
 } from "./core/index.js";
+import { createCuration } from "./curation/index.js";
 import {
   type CaseService,
   type CaseStore,
@@ -30,6 +31,7 @@ import {
   screenEligibility,
   startRetentionJob,
 } from "./escalation/index.js";
+import { adminRouter } from "./http/admin/index.js";
 import { createHttpApp } from "./http/index.js";
 import { staffGuards, staffOf, staffRouter } from "./http/staff/index.js";
 import type { Logger } from "./logging/index.js";
@@ -43,8 +45,8 @@ import {
   redisReports,
   reportsRouter,
 } from "./metrics/index.js";
-import { redisCache, redisSessionStore, redisUsageSink } from "./redis/index.js";
-import { meiliFaqSearch } from "./search/index.js";
+import { redisCache, redisIndexState, redisSessionStore, redisUsageSink } from "./redis/index.js";
+import { ensureIndex, meiliFaqSearch } from "./search/index.js";
 import { googleTranslator } from "./translate/index.js";
 
 /** The secret for keyed hashes of ids: from config, else generated once and kept in DATA_DIR. */
@@ -172,6 +174,22 @@ export async function createApp(deps: {
   const reports = redisReports({ redis, prefix });
   const guards = staffGuards(accounts);
 
+  // Admin curation: FAQ files in content/, history and inbox in Redis; publishing rebuilds and swaps the index.
+  const curation = createCuration({
+    contentDir: config.content.dir,
+    redis,
+    prefix,
+    reindex: () =>
+      ensureIndex({
+        client: meili,
+        alias: config.meili.index,
+        contentDir: config.content.dir,
+        indexConfigDir: config.content.indexConfigDir,
+        state: redisIndexState(redis, prefix),
+        logger: logger.child({ module: "curation" }),
+      }),
+  });
+
   const engine = createEngine({
     search,
     sessions,
@@ -244,6 +262,7 @@ export async function createApp(deps: {
         ),
       }),
       staffRouter({ service: cases, accounts, redis, prefix, config, logger }),
+      adminRouter({ curation, accounts, cases, redis, prefix, org: config.org, logger }),
       webChatRouter(),
     ],
   });

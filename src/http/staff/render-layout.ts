@@ -20,6 +20,7 @@ export function renderLayout(page: {
         <a href="/staff/cases">Hàng chờ hồ sơ</a>
         <a href="/staff/dashboard">Số liệu và ghi cuộc gọi</a>
         ${session.role === "admin" ? html`<a href="/staff/admin">Tài khoản cán bộ</a>` : ""}
+        ${session.role === "admin" ? html`<a href="/admin">Biên tập câu hỏi mẫu</a>` : ""}
         <span class="who">${session.username} (${ROLE_LABELS[session.role]})</span>
         <form method="post" action="/staff/logout" class="inline">
           ${csrfField(session)}<button type="submit" class="link">Đăng xuất</button>

@@ -1,0 +1,21 @@
+import type { Redis } from "ioredis";
+import type { OrgInfo } from "../../core/index.js";
+import type { Curation } from "../../curation/index.js";
+import type { CaseService, StaffAccounts } from "../../escalation/index.js";
+import type { Logger } from "../../logging/index.js";
+
+/** What the admin console and its API need (built once in app.ts). */
+export interface AdminDeps {
+  /** createCuration({ contentDir: config.content.dir, redis, prefix, reindex }). */
+  readonly curation: Curation;
+  readonly accounts: StaffAccounts;
+  /** Read with the admin as viewer, for drafts from closed cases. */
+  readonly cases: CaseService;
+  /** The usage stream `${prefix}:usage` gives 👍/👎 counts. */
+  readonly redis: Redis;
+  readonly prefix: string;
+  /** config.org: placeholders of the chat preview, and the header's name. */
+  readonly org: OrgInfo;
+  readonly logger: Logger;
+  readonly now?: () => Date;
+}

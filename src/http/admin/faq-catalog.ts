@@ -1,0 +1,81 @@
+import type { Redis } from "ioredis";
+import type { Faq } from "../../content/index.js";
+import { fold } from "../../core/index.js";
+import { type Curation, localDate } from "../../curation/index.js";
+import type { FaqListQuery } from "./admin-schemas.js";
+import { lowSatisfaction, readSatisfaction, type Satisfaction } from "./faq-satisfaction.js";
+
+/** One line of the console's FAQ list: the text being worked on (pending revision, else the live file). */
+export interface FaqRow {
+  readonly faq: Faq;
+  /** draft or review for work in progress, else the live status. */
+  readonly state: Faq["status"];
+  /** The live file's status when a revision is pending (the published text keeps answering). */
+  readonly liveStatus?: Faq["status"];
+  readonly due: boolean;
+  readonly satisfaction?: Satisfaction;
+  readonly low: boolean;
+}
+
+/** The list and the counts over the whole corpus (before filters). */
+export interface FaqCatalog {
+  readonly rows: readonly FaqRow[];
+  readonly counts: {
+    readonly total: number;
+    readonly byState: Readonly<Record<Faq["status"], number>>;
+    readonly due: number;
+    readonly low: number;
+  };
+}
+
+/** Every FAQ with its state, review date and 👍/👎, filtered by the list's query. */
+export async function faqCatalog(
+  deps: { readonly curation: Curation; readonly redis: Redis; readonly prefix: string; readonly now?: Date },
+  query: FaqListQuery,
+): Promise<FaqCatalog> {
+  const now = deps.now ?? new Date();
+  const today = localDate(now);
+  const [live, revisions, satisfaction] = await Promise.all([
+    deps.curation.live.list(),
+    deps.curation.revisions.list(),
+    readSatisfaction(deps.redis, deps.prefix, { now }),
+  ]);
+  const pending = new Map(revisions.map((r) => [r.faq.id, r]));
+  const all: FaqRow[] = live.map((record) => {
+    const revision = pending.get(record.faq.id);
+    const faq = revision?.faq ?? record.faq;
+    const s = satisfaction.get(faq.id);
+    return {
+      faq,
+      state: faq.status,
+      liveStatus: revision ? record.faq.status : undefined,
+      due: record.faq.status !== "retired" && record.faq.reviewDue <= today,
+      satisfaction: s,
+      low: lowSatisfaction(s),
+    };
+  });
+  const byState = { draft: 0, review: 0, published: 0, retired: 0 };
+  for (const row of all) byState[row.state]++;
+  const words = fold(query.text ?? "")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  const rows = all.filter(({ faq, state, due, low }) => {
+    if (query.topic && faq.topic !== query.topic) return false;
+    if (query.status && state !== query.status) return false;
+    if (query.audience && !(faq.audiences as readonly string[]).includes(query.audience)) return false;
+    if (query.due && !due) return false;
+    if (query.low && !low) return false;
+    if (!words.length) return true;
+    const hay = fold([faq.id, faq.question, ...faq.variants, ...faq.tags, faq.answer].join(" "));
+    return words.every((w) => hay.includes(w));
+  });
+  return {
+    rows,
+    counts: {
+      total: all.length,
+      byState,
+      due: all.filter((r) => r.due).length,
+      low: all.filter((r) => r.low).length,
+    },
+  };
+}
