@@ -98,3 +98,13 @@ export async function startAdminApp(env: Record<string, string> = {}): Promise<A
     },
   };
 }
+
+/** Polls `check` every `intervalMs` until it is true; fails after `timeoutMs` naming `what`. */
+export async function poll(check: () => Promise<boolean>, timeoutMs: number, what: string, intervalMs = 100) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
