@@ -1,0 +1,176 @@
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AdminTestApp, PASSWORD, startAdminApp } from "../admin/support.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+const SLOW = 30_000;
+const EDITED = "tgpl-ai-duoc-huong";
+const UNANSWERED = "nhà hàng xóm nuôi chó sủa cả đêm";
+const TARGET = "hoa-giai-co-so-viec-gi";
+
+let t: AdminTestApp;
+let context: BrowserContext;
+let userDataDir: string;
+let admin: Page;
+let chat: Page;
+const problems: string[] = [];
+
+/** Letters only: content:check reads long digit runs as phone numbers. */
+const marker = () =>
+  `Ghi chú kiểm tra ${[...randomBytes(8)].map((b) => String.fromCharCode(97 + (b % 26))).join("")}.`;
+
+beforeAll(async () => {
+  t = await startAdminApp();
+  userDataDir = await mkdtemp(path.join(os.tmpdir(), "tlpl-chromium-"));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    args: ARGS,
+    headless: true,
+    locale: "vi-VN",
+  });
+  admin = context.pages()[0] ?? (await context.newPage());
+  chat = await context.newPage();
+  for (const page of [admin, chat]) {
+    page.setDefaultTimeout(SLOW);
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  }
+  await chat.goto(t.app.baseUrl);
+}, 120_000);
+afterAll(async () => {
+  await context?.close().catch(() => undefined);
+  await t?.close();
+  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
+}, 60_000);
+
+/** Opens an admin page; when signed out, logs in on the form it is sent to first. */
+async function openAs(username: string, url: string): Promise<void> {
+  await admin.goto(`${t.app.baseUrl}${url}`);
+  if (!admin.url().includes("/staff/login")) return;
+  expect(admin.url()).toContain(`/staff/login?next=${encodeURIComponent(url)}`);
+  await admin.getByLabel("Tên đăng nhập").fill(username);
+  await admin.getByLabel("Mật khẩu").fill(PASSWORD);
+  await admin.getByRole("button", { name: "Đăng nhập" }).click();
+  await admin.waitForURL(/\/staff\/cases/);
+  await admin.goto(`${t.app.baseUrl}${url}`);
+}
+
+async function logout(): Promise<void> {
+  await admin.getByRole("button", { name: "Đăng xuất" }).click();
+  await admin.waitForURL(/\/staff\/login/);
+}
+
+/** Types into the web chat and returns the text of the bot's next bubble. */
+async function ask(text: string): Promise<string> {
+  const before = await chat.locator(".msg.bot").count();
+  const input = chat.getByLabel("Câu hỏi của bạn");
+  await input.fill(text);
+  await input.press("Enter");
+  await chat.waitForFunction((n) => document.querySelectorAll(".msg.bot").length > n, before);
+  await chat.locator("#status").waitFor({ state: "hidden" });
+  return (await chat.locator(".msg.bot").nth(before).textContent()) ?? "";
+}
+
+/** Asks until the reply contains `expected`; returns how long that took. */
+async function askUntil(question: string, expected: string, timeoutMs = 30_000): Promise<string> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const reply = await ask(question);
+    if (reply.includes(expected)) return reply;
+    if (Date.now() > end)
+      throw new Error(`the chat never answered with "${expected}"; last: ${reply.slice(0, 200)}`);
+    await chat.waitForTimeout(200);
+  }
+}
+
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+describe("the admin console in a browser", () => {
+  it("admin A edits an answer and cannot approve it; admin B approves and publishes; the web chat answers with the new text (5 publishes timed)", async () => {
+    const question = (await t.request("GET", `/api/v1/faqs/${EDITED}`)).body.question as string;
+    const timings: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      const text = marker();
+      await openAs("qt.an", `/admin/faqs/${EDITED}`);
+      const answer = admin.getByLabel(/^Câu trả lời/);
+      await answer.fill(`${await answer.inputValue()}\n\n${text}`);
+      if (round === 0) {
+        // The live preview shows the answer as the chat will, placeholders filled from the config.
+        await expect
+          .poll(() => admin.locator("#chat-preview").textContent(), { timeout: 10_000 })
+          .toContain(text);
+        const preview = (await admin.locator("#chat-preview").textContent()) ?? "";
+        expect(preview).toContain(`Về câu hỏi «${question}»:`);
+        expect(preview).toContain("Căn cứ: ");
+        expect(preview).not.toContain("{{org.");
+      }
+      await admin.getByRole("button", { name: "Lưu bản nháp" }).click();
+      await admin.getByText("Dạ, đã lưu bản nháp.").waitFor();
+      await admin.getByRole("button", { name: "Gửi duyệt" }).click();
+      await admin.getByText("Dạ, đã gửi duyệt.").waitFor();
+      if (round === 0) {
+        await expect(admin.getByText("Bạn đã sửa bản này nên không tự duyệt được.").count()).resolves.toBe(1);
+        await admin.getByRole("button", { name: "Duyệt và xuất bản" }).click();
+        await admin.getByText("Bạn không thể tự duyệt bản mình vừa sửa").waitFor();
+        expect(await ask(question)).not.toContain(text);
+      }
+      await logout();
+
+      await openAs("qt.binh", `/admin/faqs/${EDITED}`);
+      await expect(admin.locator(".workflow .badge").textContent()).resolves.toBe("Chờ duyệt");
+      const started = performance.now();
+      await admin.getByRole("button", { name: "Duyệt và xuất bản" }).click();
+      await admin.getByText("Dạ, đã duyệt và xuất bản.").waitFor();
+      const reply = await askUntil(question, text);
+      timings.push(Math.round(performance.now() - started));
+      expect(reply).toContain(`Về câu hỏi «${question}»:`);
+      await logout();
+    }
+    console.info(
+      `publish click → new answer in the web chat (5 publishes): ${timings.join(", ")} ms; median ${median(timings)} ms`,
+    );
+    expect(median(timings)).toBeLessThan(20_000);
+    expect(problems).toEqual([]);
+  }, 300_000);
+
+  it("puts a web-chat question that got choices or fallback in the inbox; added as a variant and published by another admin, it is then answered with that FAQ", async () => {
+    const before = await ask(UNANSWERED);
+    expect(before).not.toMatch(/^Về câu hỏi «/);
+    const target = (await t.request("GET", `/api/v1/faqs/${TARGET}`)).body.question as string;
+
+    await openAs("qt.an", "/admin/inbox");
+    const group = admin.locator("li.group").filter({ hasText: UNANSWERED });
+    await expect(group.count()).resolves.toBe(1);
+    await expect(group.locator(".meta").textContent()).resolves.toMatch(/\d+ lượt hỏi/);
+    await group.getByLabel(/Thêm làm cách hỏi của câu hỏi mẫu/).fill(TARGET);
+    await group.getByRole("button", { name: "Thêm làm cách hỏi khác" }).click();
+    await admin.getByText("Dạ, đã thêm cách hỏi.").waitFor();
+    expect(admin.url()).toContain(`/admin/faqs/${TARGET}`);
+    await expect(admin.locator(`input[name="variants"][value="${UNANSWERED}"]`).count()).resolves.toBe(1);
+    // Handled: the group leaves the inbox.
+    await admin.goto(`${t.app.baseUrl}/admin/inbox`);
+    await expect(admin.locator("li.group").filter({ hasText: UNANSWERED }).count()).resolves.toBe(0);
+    await logout();
+
+    await openAs("qt.binh", `/admin/faqs/${TARGET}`);
+    await admin.getByRole("button", { name: "Duyệt và xuất bản" }).click();
+    await admin.getByText("Dạ, đã duyệt và xuất bản.").waitFor();
+    await logout();
+
+    const reply = await askUntil(UNANSWERED, `Về câu hỏi «${target}»:`);
+    expect(reply).toContain("Căn cứ: ");
+    expect(problems).toEqual([]);
+  }, 180_000);
+});
