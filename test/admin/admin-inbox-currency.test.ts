@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { intake } from "../staff/support.js";
+import { type AdminTestApp, type Client, startAdminApp } from "./support.js";
+
+let t: AdminTestApp;
+let an: Client;
+
+beforeAll(async () => {
+  t = await startAdminApp();
+  an = await t.login("qt.an");
+}, 120_000);
+afterAll(async () => {
+  await t?.close();
+});
+
+const post = (path: string, form: Record<string, string> = {}) =>
+  t.request("POST", path, { client: an, form: { _csrf: an.csrf, ...form } });
+
+describe("unanswered inbox", () => {
+  it("groups chat questions that got no answer, scrubbed, and lets an admin start a draft from one or dismiss one", async () => {
+    const asked = [
+      ["hàng xóm hát karaoke to quá khuya, số tôi 0912345678", "hàng xóm hát karaoke to quá khuya"],
+      ["nuôi chó không rọ mõm thả rông ngoài đường", "nuôi chó không rọ mõm"],
+    ] as const;
+    for (const [text] of asked) {
+      const res = await t.app.ask({ text });
+      expect(["choices", "fallback"], `${text} → ${res.body.kind}`).toContain(res.body.kind);
+    }
+    const page = await t.request("GET", "/admin/inbox", { client: an });
+    expect(page.status).toBe(200);
+    expect(page.text).toContain("hàng xóm hát karaoke to quá khuya");
+    expect(page.text).not.toContain("0912345678");
+    expect(page.text).toMatch(/1 lượt hỏi · từ /);
+
+    const { groups } = (await t.request("GET", "/api/v1/admin/inbox", { client: an })).body;
+    const karaoke = groups.find((g: { question: string }) => g.question.includes("karaoke"));
+    const dog = groups.find((g: { question: string }) => g.question.includes("rọ mõm"));
+    expect(karaoke && dog).toBeTruthy();
+
+    const draft = await post(`/admin/inbox/${karaoke.id}/draft`);
+    expect(draft.status).toBe(200);
+    expect(draft.text).toContain("Thêm câu hỏi mẫu");
+    expect(draft.text).toMatch(
+      /<input id="faq-question" name="question"[^>]*value="Hàng xóm hát karaoke to quá khuya/,
+    );
+    expect(draft.text).toContain('action="/admin/faqs"');
+
+    const dismissed = await post(`/admin/inbox/${dog.id}/dismiss`);
+    expect(dismissed.status).toBe(303);
+    expect(dismissed.headers.get("location")).toBe("/admin/inbox?ok=dismissed");
+    const after = (await t.request("GET", "/api/v1/admin/inbox", { client: an })).body.groups;
+    expect(after.map((g: { id: string }) => g.id)).not.toEqual(expect.arrayContaining([karaoke.id]));
+    expect(after.map((g: { id: string }) => g.id)).not.toEqual(expect.arrayContaining([dog.id]));
+    expect((await post(`/admin/inbox/${dog.id}/dismiss`)).status).toBe(404);
+  });
+});
+
+describe("currency", () => {
+  it("lists FAQs citing a document and, once it is marked amended, flags each of them for review today", async () => {
+    const document = "52/2014/QH13";
+    const listed = await t.request("GET", `/admin/currency?document=${encodeURIComponent(document)}`, {
+      client: an,
+    });
+    expect(listed.status).toBe(200);
+    const citing = (
+      await t.request("GET", `/api/v1/admin/currency?document=${encodeURIComponent(document)}`, {
+        client: an,
+      })
+    ).body.citing as { id: string; status: string }[];
+    expect(citing.length).toBeGreaterThan(0);
+    for (const c of citing) expect(listed.text).toContain(`href="/admin/faqs/${c.id}"`);
+
+    const marked = await post("/admin/currency/amended", { document, note: "luật sửa đổi" });
+    expect(marked.status).toBe(200);
+    const live = citing.filter((c) => c.status !== "retired").map((c) => c.id);
+    expect(marked.text).toContain(`Đã đánh dấu ${live.length} câu hỏi mẫu cần rà soát`);
+
+    const due = (await t.request("GET", "/api/v1/admin/currency", { client: an })).body.due as {
+      id: string;
+    }[];
+    expect(due.map((d) => d.id)).toEqual(expect.arrayContaining(live));
+    const list = await t.request("GET", "/api/v1/admin/faqs?due=1", { client: an });
+    expect(list.body.faqs.map((f: { id: string }) => f.id)).toEqual(expect.arrayContaining(live));
+    const editor = await t.request("GET", `/admin/faqs/${live[0]}`, { client: an });
+    expect(editor.text).toContain("Văn bản được trích dẫn đã sửa đổi");
+
+    const empty = await post("/admin/currency/amended", { document: "" });
+    expect(empty.status).toBe(400);
+  });
+});
+
+describe("drafts from a closed case", () => {
+  it("prefills the editor with the citizen's description and the last staff reply, phone numbers removed", async () => {
+    const viewer = { username: "qt.an", role: "admin" as const };
+    const { id } = await t.app.cases.desk.open(
+      intake({
+        channel: "web",
+        sessionId: "web-admin-1",
+        description: "Chồng tôi bỏ đi 3 năm, tôi muốn ly hôn đơn phương thì làm sao?",
+      }),
+    );
+    const early = await t.request("GET", `/admin/faqs/new?fromCase=${id}`, { client: an });
+    expect(early.status).toBe(409);
+
+    await t.app.cases.claim(viewer, id);
+    await t.app.cases.reply(
+      viewer,
+      id,
+      "Chị nộp đơn ly hôn đơn phương tại Tòa án nơi chồng cư trú cuối cùng; cần hỗ trợ gọi 0912345678.",
+    );
+    await t.app.cases.close(viewer, id, "answered");
+
+    const page = await t.request("GET", `/admin/faqs/new?fromCase=${id}`, { client: an });
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(`Soạn từ trả lời của cán bộ trong hồ sơ ${id}`);
+    expect(page.text).toMatch(/value="Chồng tôi bỏ đi 3 năm, tôi muốn ly hôn đơn phương thì làm sao\?"/);
+    expect(page.text).toContain("Chị nộp đơn ly hôn đơn phương tại Tòa án nơi chồng cư trú cuối cùng");
+    expect(page.text).not.toContain("0912345678");
+
+    const api = await t.request("GET", `/api/v1/admin/drafts/from-case/${id}`, { client: an });
+    expect(api.body.draft.topic).toBe("dat-dai");
+    expect((await t.request("GET", "/admin/faqs/new?fromCase=TGPL-2026-999999", { client: an })).status).toBe(
+      404,
+    );
+  });
+});
+
+describe("FAQ list", () => {
+  it("filters by topic, status, audience and text, and finds low satisfaction from 👍/👎 in the usage stream", async () => {
+    const key = `${t.app.config.redis.prefix}:usage`;
+    const vote = (faqId: string, intent: string) =>
+      t.app.redis.xadd(
+        key,
+        "*",
+        "e",
+        JSON.stringify({ at: new Date().toISOString(), kind: "answer", intent, faqId }),
+      );
+    for (const intent of ["feedback-down", "feedback-down", "feedback-up"])
+      await vote("ly-hon-an-phi", intent);
+    for (const intent of ["feedback-down", "feedback-up", "feedback-up"])
+      await vote("ly-hon-mat-bao-lau", intent);
+
+    const low = (await t.request("GET", "/api/v1/admin/faqs?low=1", { client: an })).body;
+    expect(low.faqs.map((f: { id: string }) => f.id)).toEqual(["ly-hon-an-phi"]);
+    expect(low.faqs[0]).toMatchObject({ up: 1, down: 2, lowSatisfaction: true });
+    expect(low.counts.low).toBe(1);
+
+    const filtered = (
+      await t.request("GET", "/api/v1/admin/faqs?topic=hon-nhan-gia-dinh&status=published&text=an%20phi", {
+        client: an,
+      })
+    ).body.faqs;
+    expect(filtered.map((f: { id: string }) => f.id)).toContain("ly-hon-an-phi");
+    expect(filtered.every((f: { topic: string }) => f.topic === "hon-nhan-gia-dinh")).toBe(true);
+    const children = (await t.request("GET", "/api/v1/admin/faqs?audience=tre-em", { client: an })).body.faqs;
+    expect(children.length).toBeGreaterThan(0);
+    expect(children.every((f: { audiences: string[] }) => f.audiences.includes("tre-em"))).toBe(true);
+    expect((await t.request("GET", "/api/v1/admin/faqs?status=unknown", { client: an })).status).toBe(400);
+
+    const page = await t.request("GET", "/admin/faqs?low=1", { client: an });
+    expect(page.text).toContain("Đang hiện <strong>1</strong> câu hỏi mẫu.");
+    expect(page.text).toContain("Ít hài lòng</strong>");
+  });
+});
