@@ -162,3 +162,40 @@ describe("FAQ list", () => {
     expect(page.text).toContain("Ít hài lòng</strong>");
   });
 });
+
+describe("history", () => {
+  it("shows each change with who and an escaped diff, and restores an older text as a revision in review", async () => {
+    const id = "ly-hon-noi-nop-don";
+    const loaded = (await t.request("GET", `/api/v1/admin/faqs/${id}`, { client: an })).body;
+    const edited = await t.request("PUT", `/api/v1/admin/faqs/${id}`, {
+      client: an,
+      json: { ...loaded.faq, answer: `${loaded.faq.answer}\n\nThêm dòng <script>alert(1)</script> để thử.` },
+      headers: { "x-csrf-token": an.csrf, "if-match": loaded.version },
+    });
+    expect(edited.status, edited.text).toBe(200);
+
+    const page = await t.request("GET", `/admin/faqs/${id}/history`, { client: an });
+    expect(page.status).toBe(200);
+    expect(page.text).toContain("#0 · Sửa · qt.an");
+    expect(page.text).toMatch(
+      /<pre class="diff">[\s\S]*\+Thêm dòng &lt;script&gt;alert\(1\)&lt;\/script&gt; để thử\.[\s\S]*<\/pre>/,
+    );
+    expect(page.text).not.toContain("<script>alert(1)</script>");
+
+    const second = (await t.request("GET", `/api/v1/admin/faqs/${id}`, { client: an })).body;
+    const again = await t.request("PUT", `/api/v1/admin/faqs/${id}`, {
+      client: an,
+      json: { ...second.faq, answer: `${loaded.faq.answer}\n\nMột dòng khác hẳn.` },
+      headers: { "x-csrf-token": an.csrf, "if-match": second.version },
+    });
+    expect(again.status, again.text).toBe(200);
+    const restored = await post(`/admin/faqs/${id}/restore`, { seq: "0" });
+    expect(restored.status).toBe(303);
+    expect(restored.headers.get("location")).toBe(`/admin/faqs/${id}?ok=restore`);
+    const view = (await t.request("GET", `/api/v1/admin/faqs/${id}`, { client: an })).body;
+    expect(view.state).toBe("review");
+    expect(view.faq.answer).toContain("Thêm dòng <script>alert(1)</script> để thử.");
+    expect(view.faq.answer).not.toContain("Một dòng khác hẳn.");
+    expect(view.live.status).toBe("published");
+  });
+});
