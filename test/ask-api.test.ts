@@ -78,6 +78,8 @@ describe("POST /api/v1/ask", () => {
     ["a number instead of text", { text: 123 }, 400],
     ["a null text", { text: null }, 400],
     ["no text at all", { sessionId: "abc" }, 400],
+    ["a Telegram conversation's session id", { text: "tiếp tục", sessionId: "tg-555" }, 400],
+    ["a Zalo conversation's session id", { text: "tiếp tục", sessionId: "zl-123" }, 400],
     ["an object as sessionId", { text: "ly hôn", sessionId: { a: 1 } }, 400],
     ["a sessionId with spaces", { text: "ly hôn", sessionId: "a b" }, 400],
     ["an array body", [1, 2], 400],

@@ -11,16 +11,22 @@ const actionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("help") }),
 ]);
 
+/**
+ * A web chat session id. Telegram and Zalo conversations live under `tg-…` and `zl-…`: a web caller
+ * may never name one, or it could read or act in another citizen's conversation.
+ */
+export const webSessionIdSchema = z
+  .string({ error: "sessionId phải là một chuỗi" })
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, "sessionId chỉ gồm chữ, số, _ và -, tối đa 64 ký tự")
+  .refine((id) => !/^(?:tg|zl)-/i.test(id), "sessionId không được bắt đầu bằng tg- hoặc zl-");
+
 /** `POST /api/v1/ask` body (DESIGN.md), extended compatibly with an optional pressed button. */
 export const askRequestSchema = z.object({
   text: z
     .string({ error: "text phải là một chuỗi chữ" })
     .min(1, "text không được để trống")
     .max(2000, "text dài quá 2000 ký tự, bạn vui lòng viết ngắn lại"),
-  sessionId: z
-    .string({ error: "sessionId phải là một chuỗi" })
-    .regex(/^[A-Za-z0-9_-]{1,64}$/, "sessionId chỉ gồm chữ, số, _ và -, tối đa 64 ký tự")
-    .optional(),
+  sessionId: webSessionIdSchema.optional(),
   action: actionSchema.optional(),
 });
 export type AskRequest = z.infer<typeof askRequestSchema>;

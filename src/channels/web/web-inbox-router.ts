@@ -3,13 +3,12 @@ import type { Redis } from "ioredis";
 import { z } from "zod";
 import { HttpError } from "../../http/index.js";
 import { type AskLimiter, RateLimitedError } from "./ask-router.js";
+import { webSessionIdSchema } from "./ask-schema.js";
 import { redisWebInbox } from "./web-inbox.js";
 
 /** `GET /api/v1/inbox` query: the web chat's session id and the last message id it has shown. */
 export const inboxQuerySchema = z.object({
-  sessionId: z
-    .string({ error: "sessionId là bắt buộc" })
-    .regex(/^[A-Za-z0-9_-]{1,64}$/, "sessionId chỉ gồm chữ, số, _ và -, tối đa 64 ký tự"),
+  sessionId: webSessionIdSchema,
   after: z.coerce
     .number({ error: "after phải là một số" })
     .int("after phải là số nguyên")
