@@ -37,8 +37,9 @@ if status == "closed" then return status end${holderGuard(5)}
 redis.call("RPUSH", KEYS[2], ARGV[4])
 redis.call("HSET", KEYS[1], "updatedAt", ARGV[3])
 local action = "noted"
+if ARGV[1] == "reply" or ARGV[1] == "reply-unsent" then action = "replied" end
+-- Only a reply that went out answers the case; one kept unsent (Zalo window closed) leaves the SLA running.
 if ARGV[1] == "reply" then
-  action = "replied"
   redis.call("HSET", KEYS[1], "status", "answered")
   redis.call("HSETNX", KEYS[1], "firstResponseAt", ARGV[3])
 end

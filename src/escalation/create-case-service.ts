@@ -47,6 +47,8 @@ export interface CaseServiceDeps {
 }
 
 const MAX_TEXT = 4000;
+/** A claim lost within this long of the winner's is a race the loser is told about (409). */
+const CLAIM_RACE_MS = 60_000;
 const MAX_TURNS = 200;
 /** Said on the case page when chat cannot reach the citizen. */
 export const ZALO_WINDOW_CLOSED_NOTE = "Đã quá thời hạn nhắn lại qua Zalo, vui lòng gọi điện";
@@ -207,6 +209,12 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       for (const id of ids) {
         const c = await store.get(id);
         if (!c) continue;
+        // A case still waiting for staff is closed first, so no empty shell stays in the queue.
+        if (c.status !== "closed") {
+          await store.close(id, "citizen", "no-response").catch((err: unknown) => {
+            log.warn({ err: String(err), caseId: id }, "could not close the case before anonymizing it");
+          });
+        }
         await store.anonymize(id, "citizen", "citizen request");
         count += 1;
         await after("timers", id, () => timers.settled(id));
@@ -271,9 +279,17 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
 
     async claim(viewer, id) {
       // No visibility check first: of two staff clicking at once, the one who lost the race is
-      // told who holds the case (409), not that it vanished.
+      // told who holds the case (409), not that it vanished. Otherwise a case they may not see
+      // stays unseen (404), so claiming cannot be used to probe case codes.
       const result = await store.claim(id, viewer.username);
-      if (result.ok) await record(result.case, "claimed", { by: viewer.username });
+      if (result.ok) {
+        await record(result.case, "claimed", { by: viewer.username });
+        return result;
+      }
+      const c = await store.get(id);
+      const justTaken =
+        c?.claimedAt !== undefined && clock.now().getTime() - Date.parse(c.claimedAt) < CLAIM_RACE_MS;
+      if (!c || !(canSee(viewer, c) || justTaken)) throw new CaseNotFoundError(id);
       return result;
     },
 

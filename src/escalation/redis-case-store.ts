@@ -211,7 +211,8 @@ export function redisCaseStore(redis: Redis, config: RedisCaseStoreConfig): Case
         ...(note.delivery ? { delivery: note.delivery } : {}),
         ...(note.notSent ? { notSent: note.notSent } : {}),
       });
-      const args = [keys.hash(id), keys.notes(id), keys.audit(id), note.kind, note.by, at, entry];
+      const kind = note.kind === "reply" && note.notSent ? "reply-unsent" : note.kind;
+      const args = [keys.hash(id), keys.notes(id), keys.audit(id), kind, note.by, at, entry];
       check(id, await redis.eval(ADD_NOTE, 3, ...args, guard.holder ?? ""), note.kind);
       return mustRead(id);
     },

@@ -211,7 +211,28 @@ describe("createCaseService: staff", () => {
       deliveries: { [delivery.key]: "outside-window" },
     });
     expect(view?.case.phone).toBe("0912345678");
-    expect(view?.case.status).toBe("answered");
+    // Nothing reached the citizen: the case is not answered and its SLA keeps running.
+    expect(view?.case.status).toBe("claimed");
+    expect(view?.case.firstResponseAt).toBeUndefined();
+    expect((await store.audit(id)).at(-1)).toMatchObject({ by: "lan", action: "replied" });
+  });
+
+  it("tells a staff member who probes a colleague's old case code that it does not exist (404), not who holds it", async () => {
+    const { id } = await service.desk.open(intake());
+    await service.claim(lan, id);
+    // Within the race window the loser is told who won.
+    expect(await service.claim(minh, id)).toMatchObject({ ok: false, claimedBy: "lan" });
+    now = new Date(now.getTime() + 5 * 60_000);
+    await expect(service.claim(minh, id)).rejects.toBeInstanceOf(CaseNotFoundError);
+  });
+
+  it("closes a waiting case before anonymizing it when the citizen asks to delete their data", async () => {
+    const { id } = await service.desk.open(intake({ sessionId: "tg-808" }));
+    expect(await service.desk.forget("telegram", "tg-808")).toBe(1);
+    const c = await store.get(id);
+    expect(c?.status).toBe("closed");
+    expect(c?.anonymizedAt).toBeDefined();
+    expect((await service.list(lan)).cases.map((x) => x.id)).not.toContain(id);
   });
 
   it("transfers only to an existing colleague; the old holder then cannot see the case", async () => {
