@@ -21,6 +21,9 @@ export type RollupOp =
   /** +1 on `key`/`field` unless the hash already holds `cap` other fields (top unanswered samples). */
   | { readonly t: "capped"; readonly key: string; readonly field: string };
 
+/** Usage intents that are steps of a conversation already counted, not questions. */
+const NOT_A_QUESTION = /^(?:intake-(?!consent$).+|rating|case-status)$/;
+
 /**
  * Field names of the daily rollup hash `${prefix}:rollup:<day>`, `|`-separated, built only from
  * the vocabulary (rollup-vocabulary.ts):
@@ -58,6 +61,9 @@ export function rollupOps(
       ops.push(inc(`f|${channel}|${event.intent === "feedback-up" ? "up" : "down"}`));
       return ops;
     }
+    // The answers of an intake ("có", "1", the commune, "gửi"), a rating or a status check are turns of
+    // one contact, not new questions: the hand-off counts once, when it starts (intake-consent).
+    if (typeof event.intent === "string" && NOT_A_QUESTION.test(event.intent)) return ops;
     ops.push(inc(`u|${channel}|${vocabulary.topic(event.topic)}|${vocabulary.kind(event.kind)}`));
     if (typeof event.sample === "string" && event.sample.trim()) {
       // Samples were scrubbed by the engine; scrubbed again here in case an older writer did not.
