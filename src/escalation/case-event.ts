@@ -1,7 +1,10 @@
 import type { LegalAidCase } from "./case-schema.js";
 import type { CaseEvent } from "./case-service.js";
 
-/** A case event for the reports: the case's channel, topic and screening, never its texts or ids. */
+/**
+ * A case event for the reports: the case's channel, topic and screening, never its texts or ids —
+ * not even the case code, so a stream entry kept after the case is anonymized cannot be tied to it.
+ */
 export function caseEvent(
   c: LegalAidCase,
   type: CaseEvent["type"],
@@ -11,7 +14,6 @@ export function caseEvent(
   return {
     at: at.toISOString(),
     type,
-    caseId: c.id,
     channel: c.channel,
     topic: c.topic,
     eligibility: c.eligibility.result,

@@ -107,7 +107,6 @@ export interface CaseEvent {
     | "sla-reminder"
     | "sla-breach"
     | "anonymized";
-  readonly caseId: string;
   readonly channel: CaseChannel;
   readonly topic: string;
   readonly eligibility: EligibilityResult;

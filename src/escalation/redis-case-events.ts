@@ -9,7 +9,7 @@ export function caseEventsStreamKey(prefix: string): string {
 /**
  * Case events on a Redis stream, for the reports (issue 7). Each entry (XADD with an approximate
  * MAXLEN) has one field, `e`: the {@link CaseEvent} as JSON, with the fields `at` (ISO time),
- * `type`, `caseId`, `channel`, `topic`, `eligibility`, `groups` (Art. 7 keys) and, by type, `by`
+ * `type`, `channel`, `topic`, `eligibility`, `groups` (Art. 7 keys) and, by type, `by`
  * (staff username), `outcome`, `rating` (1–5) and `responseMs` (working-clock ms to the first reply).
  * No citizen text or channel ids. Recording never throws: a failure goes to `onError`.
  */

@@ -100,10 +100,12 @@ describe("createCaseService: the engine's desk", () => {
       eligibility: { result: "likely-eligible", answers: { hoNgheo: true } },
     });
     expect(timers.openedIds).toEqual([opened.id]);
-    expect(events.events.map((e) => [e.type, e.caseId, e.groups])).toEqual([
-      ["created", opened.id, ["hoNgheo"]],
+    expect(events.events.map((e) => [e.type, e.channel, e.groups])).toEqual([
+      ["created", "telegram", ["hoNgheo"]],
     ]);
+    // No chat id and no case code: the event outlives the case's anonymization.
     expect(JSON.stringify(events.events)).not.toContain("tg-42");
+    expect(JSON.stringify(events.events)).not.toContain(opened.id);
   });
 
   it("keeps the stored case when scheduling its timers fails, and start() schedules it again", async () => {

@@ -206,7 +206,6 @@ describe("redisCaseEvents", () => {
     const event: CaseEvent = {
       at: new Date().toISOString(),
       type: "created",
-      caseId: "TGPL-2026-000001",
       channel: "web",
       topic: "dat-dai",
       eligibility: "unclear",
