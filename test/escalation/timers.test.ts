@@ -144,7 +144,6 @@ describe("createCaseTimers", () => {
     const breach = (await events())[1];
     expect(breach).toMatchObject({
       type: "sla-breach",
-      caseId: c.id,
       channel: "zalo",
       topic: "dat-dai",
       eligibility: "likely-eligible",
@@ -221,7 +220,6 @@ describe("redisCaseEvents", () => {
     const event = {
       at: new Date().toISOString(),
       type: "created",
-      caseId: "TGPL-2026-000001",
       channel: "web",
       topic: "x",
       eligibility: "unclear",
