@@ -32,7 +32,8 @@ function newSessionId() {
 
 function readStored(key) {
   try {
-    return sessionStorage.getItem(key) ?? undefined;
+    // A conversation handed to staff is kept past the tab (see keepConversation), so replies still arrive.
+    return sessionStorage.getItem(key) ?? localStorage.getItem(key) ?? undefined;
   } catch {
     // storage blocked (private mode): values live in memory only
     return undefined;
@@ -253,6 +254,7 @@ async function ask(text, action) {
     }
     addBotReply(reply);
     if (reply.kind === "escalate") startInbox();
+    if (reply.intent === "intake-done") keepConversation();
     return true;
   } finally {
     setPending(false);
@@ -345,6 +347,16 @@ function schedulePoll() {
   pollTimer = undefined;
   if (!escalated || document.visibilityState !== "visible") return;
   pollTimer = setTimeout(() => void pollInbox().then(schedulePoll), POLL_MS);
+}
+
+/** Once a case is sent, the conversation outlives the tab: staff replies come to this browser later. */
+function keepConversation() {
+  try {
+    localStorage.setItem(SESSION_KEY, sessionId);
+    localStorage.setItem(ESCALATED_KEY, sessionId);
+  } catch {
+    // storage blocked: replies show while this tab stays open
+  }
 }
 
 function startInbox() {
