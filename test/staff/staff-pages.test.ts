@@ -29,6 +29,23 @@ describe("staff console pages", () => {
     expect(login.headers.get("content-security-policy")).toContain("script-src 'self'");
   });
 
+  it("returns to the page that asked for the login, but only to a page of this site's consoles", async () => {
+    const form = await app.request("GET", "/staff/login?next=%2Fadmin%2Ffaqs%3Fq%3D%22x%22");
+    expect(form.text).toContain('name="next" value="/admin/faqs?q=&quot;x&quot;"');
+    for (const [next, location] of [
+      ["/admin/faqs", "/admin/faqs"],
+      ["https://evil.example/staff", "/staff/cases"],
+      ["//evil.example/admin", "/staff/cases"],
+      ["/api/v1/staff/cases", "/staff/cases"],
+    ] as const) {
+      const ok = await app.request("POST", "/staff/login", {
+        form: { username: "lan", password: PASSWORD, next },
+      });
+      expect(ok.status).toBe(303);
+      expect(ok.headers.get("location")).toBe(location);
+    }
+  });
+
   it("logs in through the form and shows one generic message for a wrong password", async () => {
     const wrong = await app.request("POST", "/staff/login", {
       form: { username: "lan", password: "khong-dung-dau" },

@@ -54,6 +54,14 @@ function caseIdOf(req: Request): string {
   return parsed.data;
 }
 
+/** Where to go after login: a path of this site under /staff or /admin only (never another host). */
+function safeNext(raw: unknown): string {
+  if (typeof raw !== "string" || raw.length > 300) return "/staff/cases";
+  return /^\/(?:staff|admin)(?:[/?#]|$)/.test(raw) && !raw.startsWith("//") && !raw.includes("\\")
+    ? raw
+    : "/staff/cases";
+}
+
 /**
  * The staff console at `/staff`, rendered on the server with every value escaped; forms post
  * with the session's CSRF token in `_csrf` and are redirected back (303). No script is needed.
@@ -66,15 +74,21 @@ export function staffPagesRouter(deps: StaffPagesDeps): Router {
   router.get("/staff", (_req, res) => res.redirect(303, "/staff/cases"));
 
   router.get("/staff/login", async (req, res) => {
-    if (await loadStaffAuth(req, deps.accounts)) return res.redirect(303, "/staff/cases");
-    send(res, 200, renderLogin({ orgName }));
+    const next = safeNext(req.query.next);
+    if (await loadStaffAuth(req, deps.accounts)) return res.redirect(303, next);
+    send(res, 200, renderLogin({ orgName, next }));
   });
 
   router.post("/staff/login", async (req, res) => {
     const parsed = loginBodySchema.safeParse(req.body ?? {});
     const username = typeof req.body?.username === "string" ? req.body.username.slice(0, 64) : "";
+    const next = safeNext(req.body?.next);
     if (!parsed.success) {
-      return send(res, 400, renderLogin({ orgName, username, error: "Bạn nhập tên đăng nhập và mật khẩu." }));
+      return send(
+        res,
+        400,
+        renderLogin({ orgName, username, next, error: "Bạn nhập tên đăng nhập và mật khẩu." }),
+      );
     }
     try {
       const result = await deps.login.attempt(req.ip ?? "", parsed.data.username, parsed.data.password);
@@ -83,11 +97,11 @@ export function staffPagesRouter(deps: StaffPagesDeps): Router {
         secure: deps.secureCookies,
         maxAgeSeconds: deps.sessionTtlSeconds,
       });
-      res.redirect(303, "/staff/cases");
+      res.redirect(303, next);
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       res.set(error.headers);
-      send(res, error.status, renderLogin({ orgName, username, error: error.message }));
+      send(res, error.status, renderLogin({ orgName, username, next, error: error.message }));
     }
   });
 
