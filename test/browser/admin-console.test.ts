@@ -1,29 +1,17 @@
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AdminTestApp, PASSWORD, startAdminApp } from "../admin/support.js";
+import { launchChromium, type TestBrowser } from "../support/chromium.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 const SLOW = 30_000;
 const EDITED = "tgpl-ai-duoc-huong";
 const UNANSWERED = "nhà hàng xóm nuôi chó sủa cả đêm";
 const TARGET = "hoa-giai-co-so-viec-gi";
 
 let t: AdminTestApp;
+let browser: TestBrowser;
 let context: BrowserContext;
-let userDataDir: string;
 let admin: Page;
 let chat: Page;
 const problems: string[] = [];
@@ -34,13 +22,8 @@ const marker = () =>
 
 beforeAll(async () => {
   t = await startAdminApp();
-  userDataDir = await mkdtemp(path.join(os.tmpdir(), "tlpl-chromium-"));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    args: ARGS,
-    headless: true,
-    locale: "vi-VN",
-  });
+  browser = await launchChromium();
+  context = browser.context;
   admin = context.pages()[0] ?? (await context.newPage());
   chat = await context.newPage();
   for (const page of [admin, chat]) {
@@ -50,9 +33,8 @@ beforeAll(async () => {
   await chat.goto(t.app.baseUrl);
 }, 120_000);
 afterAll(async () => {
-  await context?.close().catch(() => undefined);
+  await browser?.close();
   await t?.close();
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
 }, 60_000);
 
 /** Opens an admin page; when signed out, logs in on the form it is sent to first. */
@@ -63,8 +45,8 @@ async function openAs(username: string, url: string): Promise<void> {
   await admin.getByLabel("Tên đăng nhập").fill(username);
   await admin.getByLabel("Mật khẩu").fill(PASSWORD);
   await admin.getByRole("button", { name: "Đăng nhập" }).click();
-  await admin.waitForURL(/\/staff\/cases/);
-  await admin.goto(`${t.app.baseUrl}${url}`);
+  // The login returns to the page that asked for it.
+  await admin.waitForURL(`${t.app.baseUrl}${url}`);
 }
 
 async function logout(): Promise<void> {

@@ -1,41 +1,21 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, type TestBrowser } from "../support/chromium.js";
 import { startTestApp, type TestApp } from "../support/in-process-app.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-
 let app: TestApp;
+let browser: TestBrowser;
 let context: BrowserContext;
-let profile: string;
 
 beforeAll(async () => {
   app = await startTestApp({}, { index: true });
   await app.accounts.create({ username: "canbo.so.lieu", password: "mat-khau-dai-4", role: "staff" });
-  profile = await mkdtemp(path.join(os.tmpdir(), "tlpl-chromium-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: ARGS,
-    headless: true,
-    locale: "vi-VN",
-    viewport: { width: 1280, height: 900 },
-  });
+  browser = await launchChromium({ viewport: { width: 1280, height: 900 } });
+  context = browser.context;
 }, 90_000);
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await app?.close();
-  if (profile) await rm(profile, { recursive: true, force: true });
 });
 
 /** The number a dashboard card shows, once the data has loaded. */

@@ -1,45 +1,27 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { type BrowserContext, chromium } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ChannelApp, startChannelApp } from "../channels/support/channel-app.js";
+import { launchChromium, type TestBrowser } from "../support/chromium.js";
 import { type FakeTelegram, startFakeTelegram } from "../support/fake-telegram.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 const CHAT = 424242;
 
 let fake: FakeTelegram;
 let app: ChannelApp;
+let browser: TestBrowser;
 let context: BrowserContext;
-let userDataDir: string;
 
 beforeAll(async () => {
   fake = await startFakeTelegram();
   app = await startChannelApp({ TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot });
   await app.accounts.create({ username: "canbo.tg", password: "mat-khau-dai-2", role: "staff" });
-  userDataDir = await mkdtemp(path.join(os.tmpdir(), "tlpl-chromium-"));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    args: ARGS,
-    headless: true,
-    locale: "vi-VN",
-  });
+  browser = await launchChromium();
+  context = browser.context;
 }, 90_000);
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await app?.close();
   await fake?.close();
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
 });
 
 /** The citizen types `text` and waits until the bot has sent one more message. */

@@ -1,22 +1,13 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { freePort } from "../../src/runtime/index.js";
+import { launchChromium, type TestBrowser } from "../support/chromium.js";
 import { deleteKeys, meiliClient, randomName, redisClient, serviceEnv } from "../support/services.js";
 import { type AppProcess, spawnApp } from "../support/spawn-app.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 const SLOW = 60_000;
 
 // Canonical FAQ questions and short keywords. Ranking is calibrated elsewhere (npm run eval); this
@@ -65,7 +56,7 @@ async function typeAndSend(page: Page, text: string): Promise<Locator> {
 describe("the web chat", () => {
   const prefix = randomName("webchat");
   let dataDir = "";
-  let profileDir = "";
+  let browser: TestBrowser | undefined;
   let app: AppProcess | undefined;
   let context: BrowserContext | undefined;
   let page: Page;
@@ -74,7 +65,6 @@ describe("the web chat", () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), "tlpl-webchat-"));
-    profileDir = await mkdtemp(path.join(os.tmpdir(), "tlpl-chromium-"));
     app = spawnApp(
       serviceEnv({
         DATA_DIR: dataDir,
@@ -87,15 +77,12 @@ describe("the web chat", () => {
       await freePort(),
     );
     await app.waitReady(SLOW);
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      args: ARGS,
-      headless: true,
+    browser = await launchChromium({
       viewport: { width: 390, height: 844 },
-      locale: "vi-VN",
       // Instant scrolling: a screenshot taken mid smooth-scroll shows the sticky composer half drawn.
       reducedMotion: "reduce",
     });
+    context = browser.context;
     page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(SLOW);
     page.on("dialog", (dialog) => {
@@ -109,7 +96,7 @@ describe("the web chat", () => {
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close().catch(() => undefined);
+    await browser?.close();
     if (app) {
       app.child.kill("SIGTERM");
       await app.exited;
@@ -122,7 +109,6 @@ describe("the web chat", () => {
     await deleteKeys(redis, prefix);
     await redis.quit();
     await rm(dataDir, { recursive: true, force: true });
-    await rm(profileDir, { recursive: true, force: true });
   }, 120_000);
 
   it(

@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Redis } from "ioredis";
-import { type Browser, chromium } from "playwright-core";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   askRouter,
@@ -13,6 +13,7 @@ import {
 import type { Engine, FaqSearch, OrgInfo } from "../../src/core/index.js";
 import { createHttpApp } from "../../src/http/index.js";
 import { createLogger } from "../../src/logging/index.js";
+import { launchChromium, type TestBrowser } from "../support/chromium.js";
 import { deleteKeys, randomName, redisClient } from "../support/services.js";
 
 let redis: Redis;
@@ -116,17 +117,14 @@ describe("GET /api/v1/inbox", () => {
 });
 
 describe("the web chat page and its inbox", () => {
-  let browser: Browser | undefined;
+  let browser: TestBrowser | undefined;
   afterAll(async () => {
     await browser?.close();
   });
 
   it("polls only after an escalate reply and shows staff messages as labelled bubbles, once", async () => {
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
-    });
-    const page = await browser.newPage();
+    browser = await launchChromium();
+    const page = await browser.context.newPage();
     const polls: string[] = [];
     page.on("request", (r) => {
       if (r.url().includes("/api/v1/inbox")) polls.push(r.url());
