@@ -96,6 +96,8 @@ export interface IntakeCase {
   readonly transcript: readonly { role: "citizen" | "bot"; text: string; at: string }[];
   /** FAQs the bot showed in the conversation, for staff. */
   readonly shownFaqIds: readonly string[];
+  /** Names this intake: opening the same intake again returns the case already opened. */
+  readonly intakeId?: string;
 }
 
 /** A citizen's case as they may see it ("tình trạng hồ sơ"). */

@@ -142,6 +142,8 @@ export const newCaseInputSchema = z
     firstResponseDueAt: z.iso.datetime(),
     reason: z.string().trim().max(64).optional(),
     shownFaqIds: z.array(z.string().max(128)).max(50).default([]),
+    /** Names the intake that opened the case (a keyed hash): opening it again returns that case. */
+    intakeKey: z.string().min(1).max(200).optional(),
   })
   .refine((c) => c.contactPreference !== "phone" || c.phone !== undefined, {
     message: "Bạn cho mình số điện thoại để cán bộ gọi lại nhé.",

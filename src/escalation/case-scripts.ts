@@ -4,9 +4,18 @@
  * instance's. Every script appends its audit entry in the same step.
  */
 
-/** KEYS: case hash, open index, citizen set, audit stream. ARGV: id, dueMs, at, by, ...hash fields. */
+/**
+ * KEYS: case hash, open index, citizen set, audit stream, intake key ("" = none). ARGV: id, dueMs,
+ * at, by, ...hash fields. Returns 1 when written, 0 when the id exists, or the id of the case
+ * already opened for this intake (kept 30 days).
+ */
 export const CREATE_CASE = `
+if KEYS[5] ~= "" then
+  local existing = redis.call("GET", KEYS[5])
+  if existing then return existing end
+end
 if redis.call("EXISTS", KEYS[1]) == 1 then return 0 end
+if KEYS[5] ~= "" then redis.call("SET", KEYS[5], ARGV[1], "EX", 2592000) end
 redis.call("HSET", KEYS[1], unpack(ARGV, 5))
 redis.call("ZADD", KEYS[2], ARGV[2], ARGV[1])
 redis.call("SADD", KEYS[3], ARGV[1])

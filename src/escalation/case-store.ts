@@ -79,8 +79,11 @@ export type RateResult = "ok" | "missing" | "not-theirs" | "not-closed" | "alrea
 
 /** Durable legal-aid cases; every state change is audited with who and when. */
 export interface CaseStore {
-  /** Writes the case atomically and resolves only once Redis has applied it. */
-  create(input: NewCaseInput, by?: string): Promise<LegalAidCase>;
+  /**
+   * Writes the case atomically and resolves only once Redis has applied it. With an `intakeKey`
+   * already used, nothing is written and the case opened then comes back with `existing: true`.
+   */
+  create(input: NewCaseInput, by?: string): Promise<LegalAidCase & { readonly existing?: boolean }>;
   get(id: string): Promise<LegalAidCase | undefined>;
   listOpen(filter?: CaseListFilter): Promise<CaseList>;
   /** Ids of the citizen's cases that are not anonymized, for status questions and data deletion. */

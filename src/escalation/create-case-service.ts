@@ -179,8 +179,19 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
         firstResponseDueAt: timers.dueAt(now).toISOString(),
         reason: intake.reason.slice(0, 64),
         shownFaqIds: [...new Set(intake.shownFaqIds)].slice(0, 50),
+        ...(intake.intakeId
+          ? {
+              intakeKey: deps.hashId(
+                `intake:${citizenKey(intake.channel, intake.sessionId)}:${intake.intakeId}`,
+              ),
+            }
+          : {}),
       };
       const created = await store.create(input, "citizen");
+      if (created.existing) {
+        log.info({ caseId: created.id }, "the same intake was sent again; its case is already open");
+        return { id: created.id, firstResponseDueAt: created.firstResponseDueAt };
+      }
       await after("timers", created.id, () => timers.opened(created));
       await record(created, "created");
       log.info({ caseId: created.id, channel, topic: created.topic }, "legal-aid case opened");

@@ -54,6 +54,7 @@ export function redisCaseStore(redis: Redis, config: RedisCaseStoreConfig): Case
     audit: (id: string) => `${prefix}:case:${id}:audit`,
     citizen: (key: string) => `${prefix}:cases:citizen:${key}`,
     open: `${prefix}:cases:open`,
+    intake: (key: string) => `${prefix}:case-intake:${key}`,
     closed: `${prefix}:cases:closed`,
   };
 
@@ -111,17 +112,19 @@ export function redisCaseStore(redis: Redis, config: RedisCaseStoreConfig): Case
       const dueMs = Date.parse(record.firstResponseDueAt);
       const written = await redis.eval(
         CREATE_CASE,
-        4,
+        5,
         keys.hash(id),
         keys.open,
         keys.citizen(record.citizenKey),
         keys.audit(id),
+        input.intakeKey ? keys.intake(input.intakeKey) : "",
         id,
         dueMs,
         at,
         by,
         ...fields,
       );
+      if (typeof written === "string") return { ...(await mustRead(written)), existing: true };
       if (written !== 1) throw new CaseStateError(id, "exists", "create");
       return record;
     },

@@ -219,6 +219,21 @@ describe("createCaseService: staff", () => {
     expect((await store.audit(id)).at(-1)).toMatchObject({ by: "lan", action: "replied" });
   });
 
+  it("opens one case per intake: the same intake sent twice, even at once, gives the same code and one event", async () => {
+    const twice = await Promise.all([
+      service.desk.open(intake({ sessionId: "tg-300", intakeId: "2026-11-26T02:00:00.000Z" })),
+      service.desk.open(intake({ sessionId: "tg-300", intakeId: "2026-11-26T02:00:00.000Z" })),
+    ]);
+    expect(twice[0].id).toBe(twice[1].id);
+    expect(events.events.filter((e) => e.type === "created")).toHaveLength(1);
+    expect(await service.desk.statusFor("telegram", "tg-300")).toHaveLength(1);
+    // A later intake of the same citizen is a new case.
+    const next = await service.desk.open(
+      intake({ sessionId: "tg-300", intakeId: "2026-11-26T05:00:00.000Z" }),
+    );
+    expect(next.id).not.toBe(twice[0].id);
+  });
+
   it("tells a staff member who probes a colleague's old case code that it does not exist (404), not who holds it", async () => {
     const { id } = await service.desk.open(intake());
     await service.claim(lan, id);

@@ -171,6 +171,8 @@ export function createIntakeFlow(deps: IntakeFlowDeps): IntakeFlow {
       eligibility: intake.eligibility,
       transcript: context.session.turns ?? [],
       shownFaqIds: context.session.shownFaqIds ?? [],
+      // One intake, one case: a repeated "gửi" (a retried delivery, a double tap) finds the first.
+      intakeId: intake.startedAt,
     };
     try {
       const opened = await deps.desk.open(input);
