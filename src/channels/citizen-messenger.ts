@@ -130,6 +130,9 @@ export function citizenMessenger(deps: CitizenMessengerDeps): CitizenMessenger {
       return "sent";
     },
     state,
+    async forget(channel, conversationId) {
+      if (channel === "web" && WEB_SESSION.test(conversationId)) await inbox.clear(conversationId);
+    },
     async canReach(channel, conversationId) {
       if (channel === "telegram") return deps.telegram !== undefined && TELEGRAM_CHAT.test(conversationId);
       if (channel === "web") return WEB_SESSION.test(conversationId);

@@ -91,6 +91,8 @@ export interface CitizenMessenger {
   state(channel: CaseChannel, key: string): Promise<DeliveryState>;
   /** Whether a chat message can reach this conversation now (Zalo's reply window). */
   canReach(channel: CaseChannel, conversationId: string): Promise<boolean>;
+  /** Deletes what is kept for this conversation outside the case (the web chat's inbox of staff replies). */
+  forget(channel: CaseChannel, conversationId: string): Promise<void>;
 }
 
 /** One case event for the reports (issue 7): no citizen text, no raw ids. */

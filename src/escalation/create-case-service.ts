@@ -231,6 +231,9 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
         await after("timers", id, () => timers.settled(id));
         await record(c, "anonymized");
       }
+      await messenger
+        .forget(deskChannel(channel), sessionId)
+        .catch((err: unknown) => log.warn({ err: String(err) }, "could not delete the citizen's inbox"));
       if (count) log.info({ count }, "cases anonymized at the citizen's request");
       return count;
     },

@@ -188,6 +188,9 @@ describe("citizenMessenger on the web chat and unconfigured channels", () => {
     expect(await messenger.state("web", k)).toBe("sent");
     const messages = await redisWebInbox(app.redis, app.prefix).read("sess_web_1", 0);
     expect(messages).toEqual([{ id: 1, text: input.text, at: expect.any(String) }]);
+    // "Xóa dữ liệu của tôi" deletes the inbox too.
+    await messenger.forget("web", "sess_web_1");
+    expect(await redisWebInbox(app.redis, app.prefix).read("sess_web_1", 0)).toEqual([]);
   });
 
   it("answers unsupported for a platform that is not configured or a conversation it cannot address", async () => {

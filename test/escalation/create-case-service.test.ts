@@ -250,6 +250,7 @@ describe("createCaseService: staff", () => {
     expect(c?.status).toBe("closed");
     expect(c?.anonymizedAt).toBeDefined();
     expect((await service.list(lan)).cases.map((x) => x.id)).not.toContain(id);
+    expect(messenger.forgotten).toEqual(["tg-808"]);
   });
 
   it("transfers only to an existing colleague; the old holder then cannot see the case", async () => {

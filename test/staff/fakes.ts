@@ -38,6 +38,8 @@ export interface FakeMessenger extends CitizenMessenger {
   readonly sent: { channel: CaseChannel; conversationId: string; text: string; key: string }[];
   readonly closedWindows: Set<string>;
   readonly states: Map<string, DeliveryState>;
+  /** Conversations whose kept messages were deleted. */
+  readonly forgotten: string[];
 }
 
 export function fakeMessenger(): FakeMessenger {
@@ -45,6 +47,10 @@ export function fakeMessenger(): FakeMessenger {
     sent: [],
     closedWindows: new Set(),
     states: new Map(),
+    forgotten: [],
+    async forget(_channel, conversationId) {
+      messenger.forgotten.push(conversationId);
+    },
     async send(input) {
       if (!messenger.states.has(input.key)) messenger.sent.push({ ...input });
       messenger.states.set(input.key, messenger.states.get(input.key) ?? "queued");

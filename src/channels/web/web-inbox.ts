@@ -15,6 +15,8 @@ export interface WebInbox {
   has(key: string): Promise<boolean>;
   /** Messages of the session with an id above `after`, oldest first. */
   read(sessionId: string, after: number): Promise<WebInboxMessage[]>;
+  /** Deletes the session's messages ("xóa dữ liệu của tôi"). */
+  clear(sessionId: string): Promise<void>;
 }
 
 // KEYS: list, sequence, key marker. ARGV: text, at, max length, ttl seconds.
@@ -47,6 +49,9 @@ export function redisWebInbox(
     },
     async has(key) {
       return (await redis.exists(marker(key))) === 1;
+    },
+    async clear(sessionId) {
+      await redis.del(list(sessionId), `${list(sessionId)}:seq`);
     },
     async read(sessionId, after) {
       const raw = await redis.lrange(list(sessionId), 0, -1);
