@@ -114,7 +114,21 @@ export const envSchema = z.object({
   PORT: port.default(3000),
   HOST: z.string().min(1, "a host name or address").default("127.0.0.1"),
   PUBLIC_BASE_URL: httpUrl.optional(),
-  TRUST_PROXY: bool.default(false),
+  /**
+   * Which proxies may set X-Forwarded-For: false, a number of hops (1 = the one reverse proxy in
+   * front), or addresses/CIDRs ("loopback, 10.0.0.0/8"). `true` trusts anyone, so any client could
+   * pose as an allowed address; it is refused.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(?:false|0|no|[1-9]\d?|(?:loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(?:\/\d{1,3})?)(?:\s*,\s*(?:loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(?:\/\d{1,3})?))*)$/,
+      "false, a number of proxy hops like 1, or addresses/CIDRs like loopback,10.0.0.0/8 (not true)",
+    )
+    .transform((v): false | number | string =>
+      v === "false" || v === "0" || v === "no" ? false : /^\d+$/.test(v) ? Number(v) : v.replace(/\s+/g, ""),
+    )
+    .default(false),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       error: "one of fatal, error, warn, info, debug, trace, silent",

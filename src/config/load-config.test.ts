@@ -58,6 +58,13 @@ describe("loadConfig", () => {
     );
   });
 
+  it("takes TRUST_PROXY as hops or addresses, and refuses true (anyone could spoof an address)", () => {
+    expect(loadConfig({ TRUST_PROXY: "1" }).http.trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: "loopback, 10.0.0.0/8" }).http.trustProxy).toBe("loopback,10.0.0.0/8");
+    expect(loadConfig({}).http.trustProxy).toBe(false);
+    expect(() => loadConfig({ TRUST_PROXY: "true" })).toThrow(/TRUST_PROXY got "true"/);
+  });
+
   it("treats empty values as unset", () => {
     expect(loadConfig({ PORT: "", MEILI_URL: "  " }).http.port).toBe(3000);
   });

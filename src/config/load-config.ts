@@ -9,7 +9,8 @@ export interface Config {
     readonly port: number;
     readonly host: string;
     readonly publicBaseUrl: string;
-    readonly trustProxy: boolean;
+    /** express's "trust proxy": false, a hop count, or addresses/CIDRs. */
+    readonly trustProxy: false | number | string;
   };
   readonly logLevel: Env["LOG_LEVEL"];
   readonly dataDir: string;

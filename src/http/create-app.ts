@@ -9,7 +9,7 @@ import { type HealthProbe, healthRouter } from "./health-router.js";
 export interface HttpAppDeps {
   readonly logger: Logger;
   readonly probes: Record<string, HealthProbe>;
-  readonly trustProxy?: boolean;
+  readonly trustProxy?: false | number | string;
   readonly routers?: readonly Router[];
   /** Mounted first, before headers, request logs and the JSON parser (webhooks that need the raw body). */
   readonly rawRouters?: readonly Router[];
