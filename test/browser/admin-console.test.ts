@@ -79,11 +79,14 @@ async function askUntil(question: string, expected: string, timeoutMs = 60_000):
 
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
+/** Publishes timed; CI runs 2, `ADMIN_PUBLISH_ROUNDS=5 npx vitest run test/browser/admin-console.test.ts` gives the median of 5. */
+const ROUNDS = Number(process.env.ADMIN_PUBLISH_ROUNDS ?? 2);
+
 describe("the admin console in a browser", () => {
-  it("admin A edits an answer and cannot approve it; admin B approves and publishes; the web chat answers with the new text (5 publishes timed)", async () => {
+  it("admin A edits an answer and cannot approve it; admin B approves and publishes; the web chat answers with the new text (publishes timed)", async () => {
     const question = (await t.request("GET", `/api/v1/faqs/${EDITED}`)).body.question as string;
     const timings: number[] = [];
-    for (let round = 0; round < 5; round++) {
+    for (let round = 0; round < ROUNDS; round++) {
       const text = marker();
       await openAs("qt.an", `/admin/faqs/${EDITED}`);
       const answer = admin.getByLabel(/^Câu trả lời/);
@@ -121,7 +124,7 @@ describe("the admin console in a browser", () => {
       await logout();
     }
     console.info(
-      `publish click → new answer in the web chat (5 publishes): ${timings.join(", ")} ms; median ${median(timings)} ms`,
+      `publish click → new answer in the web chat (${ROUNDS} publishes): ${timings.join(", ")} ms; median ${median(timings)} ms`,
     );
     expect(problems).toEqual([]);
   }, 300_000);
