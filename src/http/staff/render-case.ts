@@ -164,6 +164,11 @@ export function renderCase(page: {
     </section>
     <section aria-labelledby="h-notes"><h2 id="h-notes">Trả lời và ghi chú</h2>
       ${notes.length ? html`<ol class="notes">${notes}</ol>` : html`<p>Chưa có.</p>`}
+      ${
+        session.role === "admin" && c.status === "closed" && c.notes.some((n) => n.kind === "reply")
+          ? html`<p><a href="/admin/faqs/new?fromCase=${c.id}">Tạo câu hỏi mẫu từ trả lời này</a></p>`
+          : ""
+      }
     </section>
     <section aria-labelledby="h-act" class="actions"><h2 id="h-act">Xử lý</h2>${actions}</section>
     ${
