@@ -9,6 +9,7 @@ import {
   VersionConflictError,
 } from "../../curation/index.js";
 import { HttpError } from "../http-error.js";
+import { sendPage } from "../staff/index.js";
 import type { AdminDeps } from "./admin-deps.js";
 import { adminGuard, adminOf } from "./admin-guard.js";
 import {
@@ -48,10 +49,6 @@ const NOTICES: Readonly<Record<string, string>> = {
   variant: "Dạ, đã thêm cách hỏi. Câu hỏi mẫu đang chờ một quản trị viên khác duyệt.",
   dismissed: "Dạ, đã bỏ qua nhóm câu hỏi này.",
 };
-
-function send(res: Response, status: number, page: string): void {
-  res.status(status).type("html").set("Cache-Control", "no-store").send(page);
-}
 
 function faqIdOf(req: Request): string {
   const parsed = faqIdParam.safeParse(req.params.id);
@@ -105,11 +102,11 @@ export function adminPagesRouter(deps: AdminDeps): Router {
     const parsed = faqListQuerySchema.safeParse(req.query);
     const query = parsed.success ? parsed.data : faqListQuerySchema.parse({});
     const catalog = await faqCatalog({ curation, redis: deps.redis, prefix: deps.prefix, now: now() }, query);
-    send(res, 200, renderFaqList({ session: session(res), catalog, query, orgName }));
+    sendPage(res, 200, renderFaqList({ session: session(res), catalog, query, orgName }));
   });
 
   const editor = (res: Response, status: number, page: Omit<EditorPage, "session" | "orgName" | "preview">) =>
-    send(
+    sendPage(
       res,
       status,
       renderFaqEditor({ ...page, session: session(res), orgName, preview: chatPreview(page.values, org) }),
@@ -260,7 +257,7 @@ export function adminPagesRouter(deps: AdminDeps): Router {
     const id = faqIdOf(req);
     await viewOf(id);
     const entries = await curation.workflow.history(id);
-    send(res, 200, renderHistory({ session: session(res), id, entries, orgName }));
+    sendPage(res, 200, renderHistory({ session: session(res), id, entries, orgName }));
   });
 
   router.post("/admin/faqs/:id/restore", async (req, res) => {
@@ -272,7 +269,7 @@ export function adminPagesRouter(deps: AdminDeps): Router {
   router.get("/admin/inbox", async (req, res) => {
     const [inbox, live] = await Promise.all([curation.inbox.list(), curation.live.list()]);
     const ok = String(req.query.ok ?? "");
-    send(
+    sendPage(
       res,
       200,
       renderInbox({
@@ -312,7 +309,7 @@ export function adminPagesRouter(deps: AdminDeps): Router {
       curation.currency.dueForReview(),
       document ? curation.currency.citing(document) : Promise.resolve([]),
     ]);
-    send(res, 200, renderCurrency({ session: session(res), due, document, citing, orgName }));
+    sendPage(res, 200, renderCurrency({ session: session(res), due, document, citing, orgName }));
   });
 
   router.post("/admin/currency/amended", async (req, res) => {
@@ -320,7 +317,7 @@ export function adminPagesRouter(deps: AdminDeps): Router {
     const due = () => curation.currency.dueForReview();
     if (!parsed.success) {
       const error = parsed.error.issues[0]?.message ?? "Bạn nhập số hoặc tên văn bản.";
-      return send(
+      return sendPage(
         res,
         400,
         renderCurrency({ session: session(res), due: await due(), citing: [], error, orgName }),
@@ -329,7 +326,7 @@ export function adminPagesRouter(deps: AdminDeps): Router {
     const { document, note } = parsed.data;
     const flagged = await curation.currency.markAmended(document, by(res), note);
     const citing = await curation.currency.citing(document);
-    send(
+    sendPage(
       res,
       200,
       renderCurrency({ session: session(res), due: await due(), document, citing, flagged, orgName }),
@@ -342,7 +339,7 @@ export function adminPagesRouter(deps: AdminDeps): Router {
     const staff = res.locals.staff as ReturnType<typeof adminOf> | undefined;
     if (!(mapped instanceof HttpError)) {
       deps.logger.error({ err: mapped }, "admin page failed");
-      return send(
+      return sendPage(
         res,
         500,
         renderAdminMessage({
@@ -359,7 +356,7 @@ export function adminPagesRouter(deps: AdminDeps): Router {
       404: "Không tìm thấy",
       409: "Không thực hiện được",
     };
-    send(
+    sendPage(
       res,
       mapped.status,
       renderAdminMessage({

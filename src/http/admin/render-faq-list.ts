@@ -1,25 +1,10 @@
 import { AUDIENCES, FAQ_STATUSES, TOPICS, topicLabel } from "../../content/index.js";
 import type { StaffSession } from "../../escalation/index.js";
-import { html, type SafeHtml } from "../staff/index.js";
+import { filterSelect, html, type SafeHtml } from "../staff/index.js";
 import { AUDIENCE_LABELS, STATE_LABELS } from "./admin-labels.js";
 import type { FaqListQuery } from "./admin-schemas.js";
 import type { FaqCatalog } from "./faq-catalog.js";
 import { renderAdminPage } from "./render-admin-page.js";
-
-function select(
-  name: string,
-  label: string,
-  options: readonly (readonly [string, string])[],
-  current: string | undefined,
-): SafeHtml {
-  return html`<div class="field">
-    <label for="f-${name}">${label}</label>
-    <select id="f-${name}" name="${name}">
-      <option value="">Tất cả</option>
-      ${options.map(([value, text]) => html`<option value="${value}"${value === current ? html` selected` : ""}>${text}</option>`)}
-    </select>
-  </div>`;
-}
 
 function check(name: string, label: string, on: boolean): SafeHtml {
   return html`<div class="field check"><input type="checkbox" id="f-${name}" name="${name}" value="1"${on ? html` checked` : ""}>
@@ -58,19 +43,19 @@ export function renderFaqList(page: {
     <form method="get" action="/admin/faqs" class="filters" aria-label="Tìm và lọc câu hỏi mẫu">
       <div class="field"><label for="f-text">Tìm</label>
         <input id="f-text" name="text" type="search" maxlength="200" value="${query.text ?? ""}"></div>
-      ${select(
+      ${filterSelect(
         "topic",
         "Chủ đề",
         TOPICS.map((t) => [t.id, t.label] as const),
         query.topic,
       )}
-      ${select(
+      ${filterSelect(
         "status",
         "Trạng thái",
         FAQ_STATUSES.map((s) => [s, STATE_LABELS[s]] as const),
         query.status,
       )}
-      ${select(
+      ${filterSelect(
         "audience",
         "Đối tượng",
         AUDIENCES.map((a) => [a, AUDIENCE_LABELS[a] ?? a] as const),

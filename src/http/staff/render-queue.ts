@@ -1,24 +1,10 @@
 import { TOPICS, topicLabel } from "../../content/index.js";
 import type { CaseList, StaffSession } from "../../escalation/index.js";
-import { html, type SafeHtml } from "./html.js";
+import { html } from "./html.js";
+import { filterSelect } from "./render-filter-select.js";
 import { renderLayout } from "./render-layout.js";
 import { CHANNEL_LABELS, ELIGIBILITY_LABELS, STATUS_LABELS, vnTime } from "./staff-labels.js";
 import type { CaseListQuery } from "./staff-schemas.js";
-
-function select(
-  name: string,
-  label: string,
-  options: readonly (readonly [string, string])[],
-  current: string | undefined,
-): SafeHtml {
-  return html`<div class="field">
-    <label for="f-${name}">${label}</label>
-    <select id="f-${name}" name="${name}">
-      <option value="">Tất cả</option>
-      ${options.map(([value, text]) => html`<option value="${value}"${value === current ? html` selected` : ""}>${text}</option>`)}
-    </select>
-  </div>`;
-}
 
 function pageLink(query: CaseListQuery, offset: number): string {
   const params = new URLSearchParams();
@@ -61,7 +47,7 @@ export function renderQueue(page: {
       <li class="${counts.overdue ? "late" : ""}">Quá hạn: <strong>${counts.overdue}</strong></li>
     </ul>
     <form method="get" action="/staff/cases" class="filters" aria-label="Lọc hồ sơ">
-      ${select(
+      ${filterSelect(
         "status",
         "Trạng thái",
         [
@@ -71,14 +57,14 @@ export function renderQueue(page: {
         ],
         query.status,
       )}
-      ${select(
+      ${filterSelect(
         "topic",
         "Chủ đề",
         TOPICS.map((t) => [t.id, t.label] as const),
         query.topic,
       )}
-      ${select("eligibility", "Diện TGPL", Object.entries(ELIGIBILITY_LABELS), query.eligibility)}
-      ${select(
+      ${filterSelect("eligibility", "Diện TGPL", Object.entries(ELIGIBILITY_LABELS), query.eligibility)}
+      ${filterSelect(
         "overdue",
         "Hạn trả lời",
         [
@@ -87,7 +73,7 @@ export function renderQueue(page: {
         ],
         overdueValue,
       )}
-      ${select("channel", "Kênh", Object.entries(CHANNEL_LABELS), query.channel)}
+      ${filterSelect("channel", "Kênh", Object.entries(CHANNEL_LABELS), query.channel)}
       <button type="submit">Lọc</button>
     </form>
     <p>${list.matching} hồ sơ phù hợp, sắp theo hạn trả lời sớm nhất.</p>

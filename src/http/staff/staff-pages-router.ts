@@ -8,6 +8,7 @@ import { CASE_NOTICES, type CaseNotice, renderCase } from "./render-case.js";
 import { renderMessagePage } from "./render-layout.js";
 import { renderLogin } from "./render-login.js";
 import { renderQueue } from "./render-queue.js";
+import { sendPage } from "./send-page.js";
 import { loginFailure, type StaffLogin } from "./staff-login.js";
 import {
   caseIdParam,
@@ -44,10 +45,6 @@ const viewer = (res: Response): StaffViewer => {
   return { username, role };
 };
 
-function send(res: Response, status: number, page: string): void {
-  res.status(status).type("html").set("Cache-Control", "no-store").send(page);
-}
-
 function caseIdOf(req: Request): string {
   const parsed = caseIdParam.safeParse(req.params.id);
   if (!parsed.success) throw new HttpError(404, "case_not_found", "Không tìm thấy hồ sơ này.");
@@ -76,7 +73,7 @@ export function staffPagesRouter(deps: StaffPagesDeps): Router {
   router.get("/staff/login", async (req, res) => {
     const next = safeNext(req.query.next);
     if (await loadStaffAuth(req, deps.accounts)) return res.redirect(303, next);
-    send(res, 200, renderLogin({ orgName, next }));
+    sendPage(res, 200, renderLogin({ orgName, next }));
   });
 
   router.post("/staff/login", async (req, res) => {
@@ -84,7 +81,7 @@ export function staffPagesRouter(deps: StaffPagesDeps): Router {
     const username = typeof req.body?.username === "string" ? req.body.username.slice(0, 64) : "";
     const next = safeNext(req.body?.next);
     if (!parsed.success) {
-      return send(
+      return sendPage(
         res,
         400,
         renderLogin({ orgName, username, next, error: "Bạn nhập tên đăng nhập và mật khẩu." }),
@@ -101,7 +98,7 @@ export function staffPagesRouter(deps: StaffPagesDeps): Router {
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       res.set(error.headers);
-      send(res, error.status, renderLogin({ orgName, username, next, error: error.message }));
+      sendPage(res, error.status, renderLogin({ orgName, username, next, error: error.message }));
     }
   });
 
@@ -111,7 +108,7 @@ export function staffPagesRouter(deps: StaffPagesDeps): Router {
     const found = await loadStaffAuth(req, deps.accounts);
     if (!found) {
       if (req.method === "GET") return res.redirect(303, "/staff/login");
-      return send(
+      return sendPage(
         res,
         401,
         renderMessagePage({
@@ -139,7 +136,7 @@ export function staffPagesRouter(deps: StaffPagesDeps): Router {
     const parsed = caseListQuerySchema.safeParse(req.query);
     const query = parsed.success ? parsed.data : {};
     const list = await service.list(viewer(res), { ...query, limit: PAGE_SIZE });
-    send(res, 200, renderQueue({ session: auth(res).session, list, query, limit: PAGE_SIZE, orgName }));
+    sendPage(res, 200, renderQueue({ session: auth(res).session, list, query, limit: PAGE_SIZE, orgName }));
   });
 
   router.get("/staff/cases/:id", async (req, res) => {
@@ -148,7 +145,7 @@ export function staffPagesRouter(deps: StaffPagesDeps): Router {
       throw new HttpError(404, "case_not_found", "Không tìm thấy hồ sơ này, hoặc bạn không có quyền xem.");
     const notice = String(req.query.ok ?? "");
     const colleagues = view.can.transfer ? await deps.accounts.list() : [];
-    send(
+    sendPage(
       res,
       200,
       renderCase({
@@ -204,7 +201,7 @@ export function staffPagesRouter(deps: StaffPagesDeps): Router {
     const accounts = (await Promise.all(names.map((n) => deps.accounts.get(n)))).filter(
       (a): a is StaffAccount => a !== undefined,
     );
-    send(res, 200, renderAdmin({ session: auth(res).session, accounts, orgName }));
+    sendPage(res, 200, renderAdmin({ session: auth(res).session, accounts, orgName }));
   });
 
   router.use("/staff", (error: unknown, req: Request, res: Response, next: NextFunction) => {
@@ -212,7 +209,7 @@ export function staffPagesRouter(deps: StaffPagesDeps): Router {
     const mapped = caseHttpError(error);
     if (!(mapped instanceof HttpError)) {
       deps.logger.error({ err: mapped }, "staff page failed");
-      return send(
+      return sendPage(
         res,
         500,
         renderMessagePage({
@@ -230,7 +227,7 @@ export function staffPagesRouter(deps: StaffPagesDeps): Router {
       404: "Không tìm thấy",
       409: "Không thực hiện được",
     };
-    send(
+    sendPage(
       res,
       mapped.status,
       renderMessagePage({
