@@ -3,13 +3,12 @@ import { FaqValidationError, VersionConflictError } from "../../curation/index.j
 import { HttpError } from "../http-error.js";
 import type { AdminDeps } from "./admin-deps.js";
 import { adminGuard, adminOf } from "./admin-guard.js";
+import { faqIdOf, groupIdOf } from "./admin-params.js";
 import {
   amendedBodySchema,
   caseIdParam,
   currencyQuerySchema,
-  faqIdParam,
   faqListQuerySchema,
-  groupIdParam,
   noteBodySchema,
   previewBodySchema,
   restoreBodySchema,
@@ -21,18 +20,6 @@ import { draftFromCase } from "./draft-from-case.js";
 import { faqCatalog } from "./faq-catalog.js";
 
 const by = (res: Response) => adminOf(res).session.username;
-
-function faqId(req: Request): string {
-  const parsed = faqIdParam.safeParse(req.params.id);
-  if (!parsed.success) throw new HttpError(404, "faq_not_found", "Không tìm thấy câu hỏi mẫu này.");
-  return parsed.data;
-}
-
-function groupId(req: Request): string {
-  const parsed = groupIdParam.safeParse(req.params.groupId);
-  if (!parsed.success) throw new HttpError(404, "group_not_found", "Không tìm thấy nhóm câu hỏi này.");
-  return parsed.data;
-}
 
 /** The FAQ fields of a JSON body (the version and CSRF token travel beside them). */
 function faqBody(req: Request): Record<string, unknown> {
@@ -91,7 +78,7 @@ export function adminApiRouter(deps: AdminDeps): Router {
   });
 
   router.get("/faqs/:id", async (req, res) => {
-    const view = await curation.workflow.view(faqId(req));
+    const view = await curation.workflow.view(faqIdOf(req));
     if (!view) throw new HttpError(404, "faq_not_found", "Không tìm thấy câu hỏi mẫu này.");
     res.set("ETag", `"${view.current.version}"`).json({
       id: view.id,
@@ -109,7 +96,7 @@ export function adminApiRouter(deps: AdminDeps): Router {
   });
 
   router.put("/faqs/:id", async (req, res) => {
-    const id = faqId(req);
+    const id = faqIdOf(req);
     const faq = { ...faqBody(req), id };
     const version = expectedVersion(req);
     try {
@@ -133,7 +120,7 @@ export function adminApiRouter(deps: AdminDeps): Router {
 
   const move = (action: "submit" | "discard") =>
     router.post(`/faqs/:id/${action}`, async (req, res) => {
-      const id = faqId(req);
+      const id = faqIdOf(req);
       if (action === "submit") await curation.workflow.submit(id, by(res));
       else await curation.workflow.discard(id, by(res));
       res.json({ ok: true, view: await viewSummary(id) });
@@ -142,24 +129,24 @@ export function adminApiRouter(deps: AdminDeps): Router {
   move("discard");
 
   router.post("/faqs/:id/reject", async (req, res) => {
-    const id = faqId(req);
+    const id = faqIdOf(req);
     await curation.workflow.reject(id, by(res), noteBodySchema.parse(req.body ?? {}).note);
     res.json({ ok: true, view: await viewSummary(id) });
   });
 
   router.post("/faqs/:id/approve", async (req, res) => {
-    const { record, reindexMs } = await curation.workflow.approve(faqId(req), by(res));
+    const { record, reindexMs } = await curation.workflow.approve(faqIdOf(req), by(res));
     res.json({ ok: true, version: record.version, status: record.faq.status, reindexMs });
   });
 
   router.post("/faqs/:id/retire", async (req, res) => {
     const note = noteBodySchema.parse(req.body ?? {}).note;
-    const { record, reindexMs } = await curation.workflow.retire(faqId(req), by(res), note);
+    const { record, reindexMs } = await curation.workflow.retire(faqIdOf(req), by(res), note);
     res.json({ ok: true, version: record.version, status: record.faq.status, reindexMs });
   });
 
   router.get("/faqs/:id/history", async (req, res) => {
-    const id = faqId(req);
+    const id = faqIdOf(req);
     if (!(await curation.workflow.view(id)))
       throw new HttpError(404, "faq_not_found", "Không tìm thấy câu hỏi mẫu này.");
     res.json({ history: await curation.workflow.history(id) });
@@ -167,7 +154,7 @@ export function adminApiRouter(deps: AdminDeps): Router {
 
   router.post("/faqs/:id/restore", async (req, res) => {
     const { seq } = restoreBodySchema.parse(req.body ?? {});
-    const record = await curation.workflow.restore(faqId(req), seq, by(res));
+    const record = await curation.workflow.restore(faqIdOf(req), seq, by(res));
     res.json({ ok: true, version: record.version, status: record.faq.status });
   });
 
@@ -181,16 +168,16 @@ export function adminApiRouter(deps: AdminDeps): Router {
 
   router.post("/inbox/:groupId/variant", async (req, res) => {
     const { faqId: target } = variantBodySchema.parse(req.body ?? {});
-    const record = await curation.inbox.addAsVariant(groupId(req), target, by(res));
+    const record = await curation.inbox.addAsVariant(groupIdOf(req), target, by(res));
     res.json({ ok: true, faqId: target, version: record.version, status: record.faq.status });
   });
 
   router.post("/inbox/:groupId/draft", async (req, res) => {
-    res.json({ draft: await curation.inbox.startDraft(groupId(req), by(res)) });
+    res.json({ draft: await curation.inbox.startDraft(groupIdOf(req), by(res)) });
   });
 
   router.post("/inbox/:groupId/dismiss", async (req, res) => {
-    await curation.inbox.dismiss(groupId(req), by(res));
+    await curation.inbox.dismiss(groupIdOf(req), by(res));
     res.json({ ok: true });
   });
 

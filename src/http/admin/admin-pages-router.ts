@@ -12,13 +12,12 @@ import { HttpError } from "../http-error.js";
 import { sendPage } from "../staff/index.js";
 import type { AdminDeps } from "./admin-deps.js";
 import { adminGuard, adminOf } from "./admin-guard.js";
+import { faqIdOf, groupIdOf } from "./admin-params.js";
 import {
   amendedBodySchema,
   caseIdParam,
   currencyQuerySchema,
-  faqIdParam,
   faqListQuerySchema,
-  groupIdParam,
   noteBodySchema,
   restoreBodySchema,
   variantBodySchema,
@@ -49,18 +48,6 @@ const NOTICES: Readonly<Record<string, string>> = {
   variant: "Dạ, đã thêm cách hỏi. Câu hỏi mẫu đang chờ một quản trị viên khác duyệt.",
   dismissed: "Dạ, đã bỏ qua nhóm câu hỏi này.",
 };
-
-function faqIdOf(req: Request): string {
-  const parsed = faqIdParam.safeParse(req.params.id);
-  if (!parsed.success) throw new HttpError(404, "faq_not_found", "Không tìm thấy câu hỏi mẫu này.");
-  return parsed.data;
-}
-
-function groupIdOf(req: Request): string {
-  const parsed = groupIdParam.safeParse(req.params.groupId);
-  if (!parsed.success) throw new HttpError(404, "group_not_found", "Không tìm thấy nhóm câu hỏi này.");
-  return parsed.data;
-}
 
 /** The editor's text as a file when it is valid enough, else its fields one per line (for the 409 panel). */
 function asText(values: FaqDraftInput): string {

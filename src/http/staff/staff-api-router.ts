@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type Response, Router } from 
 import type { CaseService, LegalAidCase, StaffAccounts, StaffViewer } from "../../escalation/index.js";
 import { HttpError } from "../http-error.js";
 import { caseHttpError, claimLost } from "./case-http-error.js";
+import { staffGuards } from "./staff-guards.js";
 import { loginFailure, type StaffLogin } from "./staff-login.js";
 import {
   caseIdParam,
@@ -12,13 +13,7 @@ import {
   replyBodySchema,
   transferBodySchema,
 } from "./staff-schemas.js";
-import {
-  clearSessionCookie,
-  hasCsrfToken,
-  loadStaffAuth,
-  type StaffAuth,
-  setSessionCookie,
-} from "./staff-session.js";
+import { clearSessionCookie, type StaffAuth, setSessionCookie } from "./staff-session.js";
 
 /** What the staff JSON API needs. */
 export interface StaffApiDeps {
@@ -71,15 +66,7 @@ export function staffApiRouter(deps: StaffApiDeps): Router {
     res.json({ username, role, csrfToken });
   });
 
-  router.use(async (req, res, next) => {
-    const found = await loadStaffAuth(req, deps.accounts);
-    if (!found) throw new HttpError(401, "unauthorized", "Bạn cần đăng nhập để dùng trang cán bộ.");
-    res.locals.staff = found;
-    if (req.method !== "GET" && req.method !== "HEAD" && !hasCsrfToken(req, found.session)) {
-      throw new HttpError(403, "csrf", "Phiên làm việc không hợp lệ. Bạn tải lại trang rồi thử lại.");
-    }
-    next();
-  });
+  router.use(staffGuards(deps.accounts).staff);
 
   router.post("/logout", async (_req, res) => {
     await deps.accounts.logout(auth(res).token);

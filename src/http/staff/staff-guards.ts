@@ -14,20 +14,37 @@ export function staffOf(res: { locals: Record<string, unknown> }): StaffAuth | u
  * state-changing request carries the session's CSRF token (403), as in the staff API.
  */
 export function staffGuards(accounts: StaffAccounts) {
-  function guard(options: { roles?: readonly StaffRole[]; page?: boolean }): RequestHandler {
+  function guard(options: {
+    roles?: readonly StaffRole[];
+    page?: boolean;
+    /** What a signed-out or unauthorized caller is told (defaults speak of the staff console). */
+    unauthorized?: string;
+    forbidden?: string;
+  }): RequestHandler {
     return async (req, res, next) => {
       const found = await loadStaffAuth(req, accounts);
       if (!found) {
-        if (options.page && req.method === "GET") return res.redirect(303, "/staff/login");
-        throw new HttpError(401, "unauthorized", "Bạn cần đăng nhập để dùng trang cán bộ.");
+        // A page returns to itself after the login form.
+        if (options.page && req.method === "GET")
+          return res.redirect(303, `/staff/login?next=${encodeURIComponent(req.originalUrl)}`);
+        throw new HttpError(
+          401,
+          "unauthorized",
+          options.unauthorized ?? "Bạn cần đăng nhập để dùng trang cán bộ.",
+        );
       }
+      // Set before the checks, so an error page can still show who is signed in.
+      res.locals.staff = found;
       if (options.roles && !options.roles.includes(found.session.role)) {
-        throw new HttpError(403, "forbidden", "Tài khoản của bạn không có quyền dùng chức năng này.");
+        throw new HttpError(
+          403,
+          "forbidden",
+          options.forbidden ?? "Tài khoản của bạn không có quyền dùng chức năng này.",
+        );
       }
       if (req.method !== "GET" && req.method !== "HEAD" && !hasCsrfToken(req, found.session)) {
         throw new HttpError(403, "csrf", "Phiên làm việc không hợp lệ. Bạn tải lại trang rồi thử lại.");
       }
-      res.locals.staff = found;
       next();
     };
   }
