@@ -1,5 +1,6 @@
 import type { StaffRole } from "../../src/escalation/index.js";
 import { tempContent } from "../curation/temp-content.js";
+import { readAnswer } from "../support/http-answer.js";
 import { startTestApp, type TestApp } from "../support/in-process-app.js";
 
 export const PASSWORD = "mat-khau-dai-du-2026";
@@ -72,14 +73,7 @@ export async function startAdminApp(env: Record<string, string> = {}): Promise<A
       body = data;
     }
     const res = await fetch(`${app.baseUrl}${path}`, { method, headers, body, redirect: "manual" });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      // An HTML page.
-    }
-    return { status: res.status, body: parsed, text, headers: res.headers };
+    return readAnswer(res);
   }
 
   return {

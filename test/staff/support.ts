@@ -15,6 +15,7 @@ import { createHttpApp } from "../../src/http/index.js";
 import { staffRouter } from "../../src/http/staff/index.js";
 import { createLogger } from "../../src/logging/index.js";
 import { redisSessionStore } from "../../src/redis/index.js";
+import { type HttpAnswer, readAnswer } from "../support/http-answer.js";
 import { deleteKeys, randomName, redisClient } from "../support/services.js";
 import { type FakeMessenger, type FakeTimers, fakeEvents, fakeMessenger, fakeTimers } from "./fakes.js";
 
@@ -26,13 +27,7 @@ export interface StaffClient {
   readonly csrf: string;
 }
 
-export interface HttpAnswer {
-  readonly status: number;
-  // biome-ignore lint/suspicious/noExplicitAny: a JSON body whose shape the assertions check
-  readonly body: any;
-  readonly text: string;
-  readonly headers: Headers;
-}
+export type { HttpAnswer } from "../support/http-answer.js";
 
 /** The staff router in the real HTTP app over the real Redis (random prefix), with fake timers/messenger/events. */
 export interface StaffTestApp {
@@ -128,14 +123,7 @@ export async function startStaffApp(env: Record<string, string> = {}): Promise<S
       body = new URLSearchParams(options.form).toString();
     }
     const res = await fetch(`${baseUrl}${path}`, { method, headers, body, redirect: "manual" });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      // an HTML page or empty body
-    }
-    return { status: res.status, body: parsed, text, headers: res.headers };
+    return readAnswer(res);
   };
 
   return {

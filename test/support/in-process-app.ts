@@ -4,6 +4,7 @@ import type { Redis } from "ioredis";
 import type { Meilisearch } from "meilisearch";
 import { type App, createApp } from "../../src/app.js";
 import type { Config } from "../../src/config/index.js";
+import { readAnswer } from "./http-answer.js";
 import { testServices } from "./test-services.js";
 
 /** The app wired as in production, in this process, on a random port, with its own index and key prefix. */
@@ -46,14 +47,7 @@ export async function startTestApp(
         headers: { "content-type": "application/json", ...headers },
         body: typeof body === "string" ? body : JSON.stringify(body),
       });
-      const text = await res.text();
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        parsed = text;
-      }
-      return { status: res.status, body: parsed, headers: res.headers };
+      return readAnswer(res);
     },
     async close({ keepIndex = false } = {}) {
       server.closeAllConnections();
