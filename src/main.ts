@@ -1,5 +1,5 @@
 import { mkdir } from "node:fs/promises";
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import { Router } from "express";
 import { Redis } from "ioredis";
 import { Meilisearch } from "meilisearch";
@@ -7,6 +7,7 @@ import { createApp } from "./app.js";
 import { startChannels } from "./channels/index.js";
 import { type Config, exampleOrgFields, loadConfig } from "./config/index.js";
 import { AppError, ConfigError } from "./errors/index.js";
+import { fastRoutes } from "./http/index.js";
 import { createLogger, type Logger } from "./logging/index.js";
 import { redisIndexState } from "./redis/index.js";
 import { ensureRedis, Lifecycle, startMeiliServer } from "./runtime/index.js";
@@ -57,8 +58,10 @@ export async function start(config: Config, logger: Logger, lifecycle: Lifecycle
     logger.info({ built: result.built, documents: result.documents }, "FAQ index ready");
   }
 
-  // Telegram and Zalo (when configured) mount their webhooks on this router, ahead of the JSON parser.
+  // Telegram (when configured) mounts its webhook on this router, ahead of the JSON parser; Zalo on
+  // the fast routes, in front of express.
   const channelRouter = Router();
+  const webhooks = fastRoutes();
   const built = await createApp({
     config,
     logger,
@@ -74,14 +77,15 @@ export async function start(config: Config, logger: Logger, lifecycle: Lifecycle
     redis,
     engine,
     router: channelRouter,
+    fastRoutes: webhooks,
     onOutboundFailure: built.onOutboundFailure,
   });
   built.attachChannels(channels);
   lifecycle.defer("channels", () => channels.close());
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.http.port, config.http.host, (err?: Error) =>
-      err ? reject(err) : resolve(s),
-    );
+    const s = createServer(webhooks.inFrontOf(app));
+    s.once("error", reject);
+    s.listen(config.http.port, config.http.host, () => resolve(s));
   });
   lifecycle.defer("http server", () => closeServer(server));
   return server;

@@ -2,6 +2,7 @@ import type { Router } from "express";
 import type { Redis } from "ioredis";
 import type { Config } from "../config/index.js";
 import type { Engine } from "../core/index.js";
+import type { FastRoutes } from "../http/fast-routes.js";
 import type { Logger } from "../logging/index.js";
 import { startTelegram, type TelegramChannel } from "./telegram/index.js";
 import { startZalo, type ZaloChannel } from "./zalo/index.js";
@@ -16,7 +17,8 @@ export interface Channels {
 
 /**
  * Starts Telegram when TELEGRAM_BOT_TOKEN is set and Zalo when ZALO_APP_ID and ZALO_OA_SECRET_KEY
- * are; their webhook routes go on `router`, which the app mounts before its JSON parser.
+ * are. Telegram's webhook goes on `router`, which the app mounts before its JSON parser; Zalo's on
+ * `fastRoutes`, in front of express (its acknowledgement is the hot path).
  */
 export async function startChannels(deps: {
   config: Config;
@@ -24,6 +26,7 @@ export async function startChannels(deps: {
   redis: Redis;
   engine: Engine;
   router: Router;
+  fastRoutes: FastRoutes;
   /** Counts outbound messages given up on after their last retry. */
   onOutboundFailure?: (platform: "telegram" | "zalo") => void;
   /** Long-polling timeout in seconds (tests shorten it). */
@@ -42,7 +45,9 @@ export async function startChannels(deps: {
   };
   const started: { telegram?: TelegramChannel; zalo?: ZaloChannel } = {};
   try {
-    if (config.channels.zalo) started.zalo = await startZalo({ ...common, zalo: config.channels.zalo });
+    if (config.channels.zalo) {
+      started.zalo = await startZalo({ ...common, fastRoutes: deps.fastRoutes, zalo: config.channels.zalo });
+    }
     if (config.channels.telegram) {
       started.telegram = await startTelegram({
         ...common,

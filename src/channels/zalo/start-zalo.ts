@@ -1,7 +1,7 @@
-import type { Router } from "express";
 import type { Redis } from "ioredis";
 import type { Config } from "../../config/index.js";
 import type { Engine } from "../../core/index.js";
+import type { FastRoutes } from "../../http/fast-routes.js";
 import type { Logger } from "../../logging/index.js";
 import { createJobQueue, type JobQueue, jobId, redisSentMarkers } from "../outbound/index.js";
 import { zaloClient } from "./zalo-client.js";
@@ -11,7 +11,7 @@ import { zaloInboundProcessor } from "./zalo-inbound.js";
 import { redisZaloLastInbound } from "./zalo-last-inbound.js";
 import { type ZaloOutboundJob, zaloOutboundJobSchema } from "./zalo-outbound-job.js";
 import { redisZaloTokenStore, type ZaloTokenStore } from "./zalo-token-store.js";
-import { zaloWebhookRouter } from "./zalo-webhook-router.js";
+import { ZALO_WEBHOOK_PATH, zaloWebhook } from "./zalo-webhook.js";
 
 type ZaloConfig = NonNullable<Config["channels"]["zalo"]>;
 
@@ -26,8 +26,8 @@ export interface ZaloDeps {
   /** REDIS_PREFIX: every key and queue of the channel lives under it. */
   readonly prefix: string;
   readonly logger: Logger;
-  /** Where `POST /webhooks/zalo` is mounted (before the app's JSON parser: it needs the raw body). */
-  readonly router: Router;
+  /** Where `POST /webhooks/zalo` is mounted: in front of express, on the raw body. */
+  readonly fastRoutes: FastRoutes;
   readonly now?: () => number;
 }
 
@@ -101,8 +101,9 @@ export async function startZalo(deps: ZaloDeps): Promise<ZaloChannel> {
     concurrency: o.concurrency,
   });
 
-  deps.router.use(
-    zaloWebhookRouter({
+  deps.fastRoutes.post(
+    ZALO_WEBHOOK_PATH,
+    zaloWebhook({
       appId: zalo.appId,
       oaSecretKey: zalo.oaSecretKey,
       maxAgeSeconds: zalo.signatureMaxAgeSeconds,
@@ -110,6 +111,7 @@ export async function startZalo(deps: ZaloDeps): Promise<ZaloChannel> {
       enqueue: (event) => inbound.add(jobId("zl", event.eventId), event),
       now: deps.now,
       onRejected: (reason) => log.warn({ reason }, "Zalo webhook refused"),
+      onError: (err) => log.error({ err }, "Zalo event could not be queued: answered 503"),
     }),
   );
   log.info("Zalo OA webhook ready at /webhooks/zalo");

@@ -1,4 +1,4 @@
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Router } from "express";
 import type { Redis } from "ioredis";
@@ -6,6 +6,7 @@ import { type App, createApp } from "../../../src/app.js";
 import { type Channels, startChannels } from "../../../src/channels/index.js";
 import type { Config } from "../../../src/config/index.js";
 import type { Engine } from "../../../src/core/index.js";
+import { fastRoutes } from "../../../src/http/index.js";
 import { testServices } from "../../support/test-services.js";
 
 /** The app wired as main.ts wires it, with the messenger channels, in this process. */
@@ -37,6 +38,7 @@ export async function startChannelApp(
   const { name, config, logger, redis, meili } = services;
   await options.beforeStart?.(redis, name);
   const router = Router();
+  const webhooks = fastRoutes();
   const built = await createApp({ config, logger, redis, meili, rawRouters: [router] });
   const channels = await startChannels({
     config,
@@ -44,12 +46,13 @@ export async function startChannelApp(
     redis,
     engine: options.engine ?? built.engine,
     router,
+    fastRoutes: webhooks,
     pollTimeoutSeconds: 1,
     onOutboundFailure: built.onOutboundFailure,
   });
   built.attachChannels(channels);
   const server: Server = await new Promise((resolve) => {
-    const s = built.app.listen(0, "127.0.0.1", () => resolve(s));
+    const s = createServer(webhooks.inFrontOf(built.app)).listen(0, "127.0.0.1", () => resolve(s));
   });
   return {
     ...built,

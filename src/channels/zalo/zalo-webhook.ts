@@ -1,0 +1,81 @@
+import { BodyTooLargeError, type FastHandler, readBody, sendError } from "../../http/fast-routes.js";
+import { verifyZaloSignature, ZALO_SIGNATURE_HEADER } from "./verify-zalo-signature.js";
+import { toZaloInboundJob, type ZaloInboundJob } from "./zalo-event.js";
+
+/** The Zalo OA webhook path. */
+export const ZALO_WEBHOOK_PATH = "/webhooks/zalo";
+
+/** Zalo's events are small; anything larger is not one of them. */
+const BODY_LIMIT = 64 * 1024;
+
+/**
+ * `POST /webhooks/zalo` on the raw body: 401 unless the signature matches and is fresh; then the
+ * event is queued (durable) and Zalo gets its 200. Events we do not handle get 200 too. If the
+ * queue cannot be written, 503: Zalo delivers again later and nothing is acknowledged unkept.
+ * A node handler in front of express (src/http/fast-routes.ts): this is the one hot path.
+ */
+export function zaloWebhook(deps: {
+  appId: string;
+  oaSecretKey: string;
+  maxAgeSeconds: number;
+  enqueue: (event: ZaloInboundJob) => Promise<void>;
+  now?: () => number;
+  onRejected?: (reason: string) => void;
+  onError?: (error: unknown) => void;
+}): FastHandler {
+  async function handle(raw: Buffer, header: string | undefined): Promise<number> {
+    let body: unknown;
+    try {
+      body = JSON.parse(raw.toString("utf8"));
+    } catch {
+      body = undefined;
+    }
+    const check = verifyZaloSignature({
+      header,
+      rawBody: raw,
+      timestamp: timestampOf(body),
+      appId: deps.appId,
+      secretKey: deps.oaSecretKey,
+      nowMs: deps.now?.() ?? Date.now(),
+      maxAgeSeconds: deps.maxAgeSeconds,
+    });
+    if (!check.ok) {
+      deps.onRejected?.(check.reason);
+      return 401;
+    }
+    const event = toZaloInboundJob(body);
+    if (event) await deps.enqueue(event);
+    return 200;
+  }
+
+  return (req, res) => {
+    const header = req.headers[ZALO_SIGNATURE_HEADER];
+    readBody(req, BODY_LIMIT)
+      .then((raw) => handle(raw, Array.isArray(header) ? header[0] : header))
+      .then(
+        (status) => {
+          if (status === 401) sendError(res, 401, "invalid_signature", "Chữ ký Zalo không hợp lệ.");
+          // Zalo reads only the status: an empty 200.
+          else res.writeHead(200, { "content-length": 0 }).end();
+        },
+        (error: unknown) => {
+          if (error instanceof BodyTooLargeError) {
+            sendError(res, 413, "too_large", "Nội dung gửi lên quá lớn.");
+            return;
+          }
+          if (req.readableAborted) return; // Zalo hung up mid-body: it delivers again.
+          deps.onError?.(error);
+          // The body stream ends (and is destroyed) once read: only the response says whether Zalo still listens.
+          if (!res.headersSent && !res.destroyed) {
+            sendError(res, 503, "unavailable", "Hệ thống đang bận. Vui lòng gửi lại sau.");
+          }
+        },
+      );
+  };
+}
+
+function timestampOf(body: unknown): string | number | undefined {
+  if (typeof body !== "object" || body === null || !("timestamp" in body)) return undefined;
+  const t = (body as { timestamp: unknown }).timestamp;
+  return typeof t === "string" || typeof t === "number" ? t : undefined;
+}
