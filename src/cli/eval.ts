@@ -68,7 +68,7 @@ try {
   const pct = (r: { rate: number; ok: number; n: number }) => `${r.rate.toFixed(1)}% (${r.ok}/${r.n})`;
   const lines = [
     `questions: ${report.questions} over ${local.documents} FAQs, ${Date.now() - started} ms`,
-    `top-1 ................ ${pct(report.top1)}`,
+    `top-1 ................ ${pct(report.top1)}; one-topic questions only ${pct(report.top1OneTopic)}`,
     `top-3 ................ ${pct(report.top3)}`,
     `answered correctly ... ${pct(report.answeredCorrectly)}`,
     `wrong confident answers ${pct(report.wrongConfidentAnswers)} of all answers`,

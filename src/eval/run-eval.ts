@@ -28,6 +28,8 @@ const rate = (ok: number, n: number): Rate => ({ n, ok, rate: n ? Math.round((ok
 export interface EvalReport {
   questions: number;
   top1: Rate;
+  /** Top-1 over questions about one thing (two-topic questions accept either FAQ, so they are easier). */
+  top1OneTopic: Rate;
   top3: Rate;
   answeredCorrectly: Rate;
   wrongConfidentAnswers: Rate;
@@ -100,6 +102,10 @@ export function summarize(outcomes: readonly EvalOutcome[]): EvalReport {
   return {
     questions: outcomes.length,
     top1: rate(labeled.filter(top1).length, labeled.length),
+    top1OneTopic: rate(
+      labeled.filter((o) => o.q.style !== "two-topics" && top1(o)).length,
+      labeled.filter((o) => o.q.style !== "two-topics").length,
+    ),
     top3: rate(labeled.filter(top3).length, labeled.length),
     answeredCorrectly: rate(
       labeled.filter((o) => o.kind === "answer" && accepts(o.q, o.faqId)).length,
