@@ -9,7 +9,7 @@ import {
   VersionConflictError,
 } from "../../curation/index.js";
 import { HttpError } from "../http-error.js";
-import { sendPage } from "../staff/index.js";
+import { pageErrorHandler, sendPage } from "../staff/index.js";
 import type { AdminDeps } from "./admin-deps.js";
 import { adminGuard, adminOf } from "./admin-guard.js";
 import { faqIdOf, groupIdOf } from "./admin-params.js";
@@ -320,47 +320,21 @@ export function adminPagesRouter(deps: AdminDeps): Router {
     );
   });
 
-  router.use("/admin", (error: unknown, req: Request, res: Response, next: NextFunction) => {
-    if (req.path.startsWith("/static/")) return next(error);
-    const mapped = curationHttpError(error);
-    const staff = res.locals.staff as ReturnType<typeof adminOf> | undefined;
-    if (!(mapped instanceof HttpError)) {
-      deps.logger.error({ err: mapped }, "admin page failed");
-      return sendPage(
-        res,
-        500,
-        renderAdminMessage({
-          title: "Có lỗi",
-          message: "Hệ thống đang gặp sự cố. Bạn vui lòng thử lại sau.",
-          orgName,
-        }),
-      );
-    }
-    const onFaq = /^\/faqs\/([a-z0-9-]+)\//.exec(req.path);
-    const titles: Record<number, string> = {
-      401: "Cần đăng nhập",
-      403: "Không được phép",
-      404: "Không tìm thấy",
-      409: "Không thực hiện được",
-    };
-    sendPage(
-      res,
-      mapped.status,
-      renderAdminMessage({
-        title: titles[mapped.status] ?? "Chưa thực hiện được",
-        message: mapped.message,
-        session: staff?.session,
-        orgName,
-        back:
-          mapped.status === 401
-            ? "/staff/login"
-            : staff?.session.role !== "admin"
-              ? "/staff/cases"
-              : onFaq
-                ? `/admin/faqs/${onFaq[1]}`
-                : "/admin/faqs",
-      }),
-    );
-  });
+  router.use(
+    "/admin",
+    pageErrorHandler({
+      map: curationHttpError,
+      render: renderAdminMessage,
+      logger: deps.logger,
+      failure: "admin page failed",
+      orgName,
+      back: (req, error, session) => {
+        if (error.status === 401) return "/staff/login";
+        if (session?.role !== "admin") return "/staff/cases";
+        const onFaq = /^\/faqs\/([a-z0-9-]+)\//.exec(req.path);
+        return onFaq ? `/admin/faqs/${onFaq[1]}` : "/admin/faqs";
+      },
+    }),
+  );
   return router;
 }

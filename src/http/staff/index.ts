@@ -1,4 +1,5 @@
 export { escapeHtml, html, SafeHtml } from "./html.js";
+export { type MessagePage, pageErrorHandler } from "./page-error-handler.js";
 export { filterSelect } from "./render-filter-select.js";
 export { csrfField, renderLayout, renderMessagePage } from "./render-layout.js";
 export { sendPage } from "./send-page.js";

@@ -1,8 +1,9 @@
-import express, { type NextFunction, type Request, type Response, Router } from "express";
+import express, { type Request, type Response, Router } from "express";
 import type { CaseService, StaffAccount, StaffAccounts, StaffViewer } from "../../escalation/index.js";
 import type { Logger } from "../../logging/index.js";
 import { HttpError } from "../http-error.js";
 import { caseHttpError, claimLost } from "./case-http-error.js";
+import { pageErrorHandler } from "./page-error-handler.js";
 import { renderAdmin } from "./render-admin.js";
 import { CASE_NOTICES, type CaseNotice, renderCase } from "./render-case.js";
 import { renderMessagePage } from "./render-layout.js";
@@ -204,40 +205,19 @@ export function staffPagesRouter(deps: StaffPagesDeps): Router {
     sendPage(res, 200, renderAdmin({ session: auth(res).session, accounts, orgName }));
   });
 
-  router.use("/staff", (error: unknown, req: Request, res: Response, next: NextFunction) => {
-    if (req.path.startsWith("/static/")) return next(error);
-    const mapped = caseHttpError(error);
-    if (!(mapped instanceof HttpError)) {
-      deps.logger.error({ err: mapped }, "staff page failed");
-      return sendPage(
-        res,
-        500,
-        renderMessagePage({
-          title: "Có lỗi",
-          message: "Hệ thống đang gặp sự cố. Bạn vui lòng thử lại sau.",
-          orgName,
-        }),
-      );
-    }
-    const session = (res.locals.staff as StaffAuth | undefined)?.session;
-    const onCase = /^\/cases\/(TGPL-\d{4}-\d{6})\//.exec(req.path);
-    const back = onCase && mapped.status !== 404 ? `/staff/cases/${onCase[1]}` : "/staff/cases";
-    const titles: Record<number, string> = {
-      403: "Không được phép",
-      404: "Không tìm thấy",
-      409: "Không thực hiện được",
-    };
-    sendPage(
-      res,
-      mapped.status,
-      renderMessagePage({
-        title: titles[mapped.status] ?? "Chưa thực hiện được",
-        message: mapped.message,
-        session,
-        back,
-        orgName,
-      }),
-    );
-  });
+  router.use(
+    "/staff",
+    pageErrorHandler({
+      map: caseHttpError,
+      render: renderMessagePage,
+      logger: deps.logger,
+      failure: "staff page failed",
+      orgName,
+      back: (req, error) => {
+        const onCase = /^\/cases\/(TGPL-\d{4}-\d{6})\//.exec(req.path);
+        return onCase && error.status !== 404 ? `/staff/cases/${onCase[1]}` : "/staff/cases";
+      },
+    }),
+  );
   return router;
 }

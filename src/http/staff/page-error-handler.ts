@@ -1,0 +1,67 @@
+import type { ErrorRequestHandler, Request } from "express";
+import type { StaffSession } from "../../escalation/index.js";
+import type { Logger } from "../../logging/index.js";
+import { HttpError } from "../http-error.js";
+import { sendPage } from "./send-page.js";
+import type { StaffAuth } from "./staff-session.js";
+
+/** What a console's message page shows (the staff and admin consoles each render their own). */
+export interface MessagePage {
+  readonly title: string;
+  readonly message: string;
+  readonly session?: StaffSession;
+  readonly back?: string;
+  readonly orgName?: string;
+}
+
+const TITLES: Readonly<Record<number, string>> = {
+  401: "Cần đăng nhập",
+  403: "Không được phép",
+  404: "Không tìm thấy",
+  409: "Không thực hiện được",
+};
+
+/**
+ * The error page of a server-rendered console: its own errors mapped to HttpError (`map`) become a
+ * message page with the status, a title and a way back; anything else is logged and shown as a
+ * polite 500 with no detail. Static files keep express's handling.
+ */
+export function pageErrorHandler(deps: {
+  readonly map: (error: unknown) => unknown;
+  readonly render: (page: MessagePage) => string;
+  readonly logger: Logger;
+  /** For the log line, e.g. "admin page failed". */
+  readonly failure: string;
+  readonly orgName?: string;
+  /** Where "Quay lại" leads after a refusal. */
+  readonly back: (req: Request, error: HttpError, session?: StaffSession) => string;
+}): ErrorRequestHandler {
+  return (error, req, res, next) => {
+    if (req.path.startsWith("/static/")) return next(error);
+    const mapped = deps.map(error);
+    if (!(mapped instanceof HttpError)) {
+      deps.logger.error({ err: mapped }, deps.failure);
+      return sendPage(
+        res,
+        500,
+        deps.render({
+          title: "Có lỗi",
+          message: "Hệ thống đang gặp sự cố. Bạn vui lòng thử lại sau.",
+          orgName: deps.orgName,
+        }),
+      );
+    }
+    const session = (res.locals.staff as StaffAuth | undefined)?.session;
+    sendPage(
+      res,
+      mapped.status,
+      deps.render({
+        title: TITLES[mapped.status] ?? "Chưa thực hiện được",
+        message: mapped.message,
+        session,
+        back: deps.back(req, mapped, session),
+        orgName: deps.orgName,
+      }),
+    );
+  };
+}
