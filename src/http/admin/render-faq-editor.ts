@@ -1,18 +1,15 @@
 import { AUDIENCES, TOPICS } from "../../content/index.js";
+import type { FaqView } from "../../curation/index.js";
 import type { StaffSession } from "../../escalation/index.js";
 import { csrfField, html, type SafeHtml } from "../staff/index.js";
 import { AUDIENCE_LABELS, FIELD_LABELS, STATE_LABELS, vnTime } from "./admin-labels.js";
 import type { FaqDraftInput } from "./faq-form.js";
 import { renderAdminPage } from "./render-admin-page.js";
 
-/** Where an existing FAQ stands, for the workflow panel. */
-export interface EditorStatus {
-  readonly state: keyof typeof STATE_LABELS;
-  readonly liveStatus?: keyof typeof STATE_LABELS;
+/** Where an existing FAQ stands, for the workflow panel: the workflow's view, without the records. */
+export interface EditorStatus extends Pick<FaqView, "state" | "lastEditor" | "authors" | "amended"> {
+  readonly liveStatus?: FaqView["state"];
   readonly pendingRevision: boolean;
-  readonly lastEditor?: string;
-  readonly authors: readonly string[];
-  readonly amended?: { readonly at: string; readonly by: string; readonly note?: string };
 }
 
 /** Both versions after a concurrent edit (409). */
