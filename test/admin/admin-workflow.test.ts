@@ -27,6 +27,11 @@ async function load(id: string, client: Client) {
   return res.body as { version: string; faq: Record<string, unknown> & { answer: string }; state: string };
 }
 
+/** The loaded FAQ with one more paragraph at the end of its answer. */
+function withLine(loaded: Awaited<ReturnType<typeof load>>, line: string) {
+  return { ...loaded.faq, answer: `${loaded.faq.answer}\n\n${line}` };
+}
+
 function put(id: string, client: Client, faq: Record<string, unknown>, version: string) {
   return t.request("PUT", `/api/v1/admin/faqs/${id}`, {
     client,
@@ -70,21 +75,11 @@ describe("editing FAQs in the admin console", () => {
     const loadedByAn = await load(id, an);
     const loadedByBinh = await load(id, binh);
     const mine = marker();
-    const saved = await put(
-      id,
-      an,
-      { ...loadedByAn.faq, answer: `${loadedByAn.faq.answer}\n\n${mine}` },
-      loadedByAn.version,
-    );
+    const saved = await put(id, an, withLine(loadedByAn, mine), loadedByAn.version);
     expect(saved.status, saved.text).toBe(200);
 
     const theirs = marker();
-    const late = await put(
-      id,
-      binh,
-      { ...loadedByBinh.faq, answer: `${loadedByBinh.faq.answer}\n\n${theirs}` },
-      loadedByBinh.version,
-    );
+    const late = await put(id, binh, withLine(loadedByBinh, theirs), loadedByBinh.version);
     expect(late.status).toBe(409);
     expect(late.body.error.code).toBe("version_conflict");
     expect(late.body.current.version).toBe(saved.body.version);
@@ -96,11 +91,7 @@ describe("editing FAQs in the admin console", () => {
     // The page shows both versions side by side, escaped, and keeps what Bình typed in the form.
     const page = await t.request("POST", `/admin/faqs/${id}`, {
       client: binh,
-      multipart: form(
-        { ...loadedByBinh.faq, answer: `${loadedByBinh.faq.answer}\n\n${theirs} <b>đậm</b>` },
-        binh,
-        loadedByBinh.version,
-      ),
+      multipart: form(withLine(loadedByBinh, `${theirs} <b>đậm</b>`), binh, loadedByBinh.version),
     });
     expect(page.status).toBe(409);
     expect(page.text).toContain("Bản hiện tại (của người khác)");
@@ -158,12 +149,7 @@ describe("editing FAQs in the admin console", () => {
     for (let round = 0; round < PUBLISHES; round++) {
       const loaded = await load(id, an);
       const text = marker();
-      const saved = await put(
-        id,
-        an,
-        { ...loaded.faq, answer: `${loaded.faq.answer}\n\n${text}` },
-        loaded.version,
-      );
+      const saved = await put(id, an, withLine(loaded, text), loaded.version);
       expect(saved.status, saved.text).toBe(200);
       expect((await post(`/api/v1/admin/faqs/${id}/submit`, an)).status).toBe(200);
 
