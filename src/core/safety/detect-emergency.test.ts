@@ -15,6 +15,10 @@ describe("detectEmergency", () => {
     ["bố dượng đánh em bầm tím, em không dám về nhà", "child-abuse"],
     ["chị tôi bị bán sang Trung Quốc, họ không cho về", "trafficking"],
     ["bị giữ hộ chiếu, nhốt trong phòng không cho về", "trafficking"],
+    ["chi toi bi ban sang tq roi", "trafficking"],
+    ["chủ lấy hết giấy tờ, không cho về quê", "trafficking"],
+    ["mẹ tôi đang chảy máu nhiều lắm", "violence-now"],
+    ["ông tôi đang hấp hối sau khi bị đánh", "violence-now"],
   ])("recognises %j as %s", (text, category) => {
     expect(detect(text)).toBe(category);
   });
@@ -28,6 +32,16 @@ describe("detectEmergency", () => {
     "chồng đánh vợ thì bị xử phạt bao nhiêu tiền",
     "đang đáp ứng điều kiện hưởng bảo hiểm thất nghiệp chưa",
     "sổ hồng đứng tên ai",
+    // Folding makes bạn người look like bán người.
+    "Tôi quen anh bạn người Hàn Quốc, hai đứa tính cưới thì cần giấy gì",
+    "bị bạn cho vay nặng lãi thì sao",
+    // Held papers without confinement: an impound or a loan, not trafficking.
+    "Xe máy bị công an giữ vì không có giấy tờ xe, bao lâu lấy lại được",
+    "người cho vay giữ sổ đỏ làm tin thì phải làm giấy tờ gì",
+    // Past events, told to ask about the law.
+    "Bố tôi lúc nằm viện hấp hối có dặn để lại nhà cho em út, có giá trị không",
+    "tuần trước bị hàng xóm đánh chảy máu đầu, thôn đưa ra hòa giải có được không",
+    "thằng con 16 tuổi của tôi đánh nhau ở trường, công an gọi lên hỏi",
   ])("does not raise an alarm for the ordinary question %j", (text) => {
     expect(detect(text)).toBeUndefined();
   });

@@ -43,15 +43,18 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
     ),
     new RegExp(`\\b${CHILD}\\b.{0,60}\\b(?:bi )?(?:${HIT}|bo doi|khoc thet|ngat)\\b`),
     new RegExp(`\\b${HIT}\\b.{0,30}\\b(?:dua con|dua be|dua nho|dua tre|em be|con nho|chau be)\\b`),
-    /\b(?:e|em|chau|con) \d{1,2} tuoi\b.{0,80}\b(?:danh|dap|hanh ha|doa|nhot|so|ep)\b/,
+    new RegExp(`\\b(?:e|em|chau|con) \\d{1,2} tuoi\\b.{0,80}\\b(?:${DANH}|dap|hanh ha|doa|nhot|so|ep)\\b`),
     /\bdanh (?:hoi dong|tap the)\b/,
     /\bbo doi\b|\bkhong dam ve nha\b/,
   ],
   trafficking: [
     /\bbi ban (?:sang|qua|di|cho|lam|roi|r)\b|\bbao bi ban\b|\bban (?:nguoi|sang trung quoc|qua bien gioi)\b|\bmua ban nguoi\b.{0,40}\b(?:dang|vua|cuu)\b/,
     /\b(?:bien gioi|trung quoc|tq|campuchia|cam pu chia|myanmar)\b.{0,120}\b(?:giu lai|khong cho ve|ko cho ve|nhot|thu ho chieu|chuoc|doi tien|mat lien lac|cuu)\b/,
-    /\b(?:giu|nhot|giam long)\b.{0,60}\b(?:khong cho ve|giay to|ho chieu|dien thoai)\b/,
-    /\b(?:thu|lay het|giu) (?:ho chieu|giay to|het giay to)\b/,
+    // Held papers alone are a labour or impound question ("công an giữ xe vì không có giấy tờ");
+    // held papers with confinement are not.
+    /\b(?:nhot|giam long)\b.{0,60}\b(?:khong cho ve|giay to|ho chieu|dien thoai)\b/,
+    /\bgiu\b.{0,60}\b(?:khong cho (?:ve|di)|ko cho (?:ve|di)|ho chieu)\b/,
+    /\b(?:thu|lay het|giu het|giu) ho chieu\b|\b(?:lay|thu|giu) het giay to\b/,
     /\b(?:du|lua|dua) (?:len xe|di|sang|qua)\b.{0,80}\b(?:bien gioi|mat lien lac|cuu)\b/,
     /\bmoi tha\b|\bdoi tien chuoc\b/,
   ],
@@ -61,11 +64,24 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
     /\bcam (?:dao|gay|sung|bua|rieu|kiem|xang)\b.{0,40}\b(?:doi|doa|danh|chem|duoi|giet)\b/,
     /\bcuu (?:toi|em|e|me|chau|con|be|minh|bé)? ?voi\b|\bcuu (?:toi|em|me|chau|con|be)\b|\bsos\b|\bhelp me\b/,
     /\bduoi theo\b|\bdap cua\b|\btron trong\b|\bdang tron\b|\bbam theo\b/,
-    /\bchay mau\b|\bbat tinh\b|\bngat (?:roi|xiu)\b|\bhap hoi\b/,
+    // Bleeding or dying is danger now when it is happening, not in a story about last week.
+    new RegExp(
+      `\\b${NOW}\\b.{0,40}\\b(?:chay mau|hap hoi)\\b|\\bchay mau (?:nhieu|khong (?:cam|ngung|dung))\\b`,
+    ),
+    /\bbat tinh\b|\bngat (?:roi|xiu)\b/,
     /\bdo xang\b|\bdot nha\b|\btat axit\b/,
     /\bnhot (?:toi|em|e|me|chau|con|vo)\b|\bkhoa cua nhot\b/,
   ],
 };
+
+/**
+ * Accented words that fold into a trigger word of a different meaning (bạn người → "ban nguoi",
+ * like bán người). They are renamed ("banx") before folding; a message typed without diacritics
+ * keeps "ban" and is still matched.
+ */
+export const FALSE_FRIENDS: readonly (readonly [RegExp, string])[] = [
+  [/(?<!\p{L})(?:bạn|bàn|bận|bản)(?!\p{L})/gu, "banx"],
+];
 
 /** Diacritic-sensitive patterns for words whose folded form is ambiguous (tự vẫn ≠ tư vấn). */
 export const EXACT_PATTERNS: Readonly<Partial<Record<EmergencyCategory, readonly RegExp[]>>> = {
