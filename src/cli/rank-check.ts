@@ -2,7 +2,7 @@
 // (src/search/variant-holdout.ts), so ranking changes can be chosen without looking at the test set.
 import path from "node:path";
 import { loadFaqs } from "../content/index.js";
-import { toFaqDocument } from "../search/faq-document.js";
+import { toFaqDocument, toRankedDoc } from "../search/faq-document.js";
 import { LexicalIndex, type RankedDoc } from "../search/lexical-index.js";
 import { scoreHoldout, variantFolds } from "../search/variant-holdout.js";
 
@@ -10,8 +10,7 @@ const dir = path.resolve(process.argv[2] ?? "content");
 const { faqs } = await loadFaqs(dir);
 const docs: RankedDoc[] = faqs
   .filter((f) => f.status === "published")
-  .map((f) => toFaqDocument(f))
-  .map((d) => ({ id: d.id, question: d.q, variants: d.v, tags: d.t, answer: d.a }));
+  .map((f) => toRankedDoc(toFaqDocument(f)));
 const started = Date.now();
 const folds = variantFolds(docs);
 const score = scoreHoldout(folds, (corpus) => {

@@ -1,5 +1,6 @@
 import type { Faq } from "../content/index.js";
 import { normalize } from "../core/index.js";
+import type { RankedDoc } from "./lexical-index.js";
 
 /** A FAQ as stored in Meilisearch: display fields plus normalized search fields (q, v, t, a). */
 export interface FaqDocument {
@@ -55,5 +56,16 @@ export function toFaqDocument(
     v: faq.variants.map((v) => normalize(v)),
     t: faq.tags.map((t) => normalize(t)),
     a: normalize(plain(faq.answer)),
+  };
+}
+
+/** The search fields of an index document as the in-app ranking reads them (missing fields empty). */
+export function toRankedDoc(doc: Partial<Pick<FaqDocument, "id" | "q" | "v" | "t" | "a">>): RankedDoc {
+  return {
+    id: doc.id ?? "",
+    question: doc.q ?? "",
+    variants: doc.v ?? [],
+    tags: doc.t ?? [],
+    answer: doc.a ?? "",
   };
 }

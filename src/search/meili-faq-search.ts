@@ -1,6 +1,6 @@
 import type { Meilisearch } from "meilisearch";
 import type { FaqHit, FaqRecord, FaqSearch } from "../core/index.js";
-import type { FaqDocument } from "./faq-document.js";
+import { type FaqDocument, toRankedDoc } from "./faq-document.js";
 import { LexicalIndex } from "./lexical-index.js";
 
 const DISPLAY = [
@@ -69,18 +69,11 @@ export function meiliFaqSearch(
       filter: "status = published",
     });
     const docs = res.results;
-    const ranked = docs.map((d) => ({
-      id: d.id ?? "",
-      question: d.q ?? "",
-      variants: d.v ?? [],
-      tags: d.t ?? [],
-      answer: d.a ?? "",
-    }));
     return {
       at: Date.now(),
       rev,
       byId: new Map(docs.map((d) => [d.id ?? "", toRecord(d)])),
-      lexical: new LexicalIndex(ranked),
+      lexical: new LexicalIndex(docs.map(toRankedDoc)),
     };
   }
 
