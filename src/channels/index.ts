@@ -2,7 +2,7 @@ import type { Router } from "express";
 import type { Redis } from "ioredis";
 import type { Config } from "../config/index.js";
 import type { Engine } from "../core/index.js";
-import type { FastRoutes } from "../http/fast-routes.js";
+import type { FastRoutes } from "../http/index.js";
 import type { Logger } from "../logging/index.js";
 import { startTelegram, type TelegramChannel } from "./telegram/index.js";
 import { startZalo, type ZaloChannel } from "./zalo/index.js";

@@ -1,7 +1,7 @@
 import type { Redis } from "ioredis";
 import type { Config } from "../../config/index.js";
 import type { Engine } from "../../core/index.js";
-import type { FastRoutes } from "../../http/fast-routes.js";
+import type { FastRoutes } from "../../http/index.js";
 import type { Logger } from "../../logging/index.js";
 import { createJobQueue, type JobQueue, jobId, redisSentMarkers } from "../outbound/index.js";
 import { zaloClient } from "./zalo-client.js";

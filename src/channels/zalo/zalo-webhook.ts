@@ -1,4 +1,4 @@
-import { BodyTooLargeError, type FastHandler, readBody, sendError } from "../../http/fast-routes.js";
+import { BodyTooLargeError, type FastHandler, readBody, sendError } from "../../http/index.js";
 import { verifyZaloSignature, ZALO_SIGNATURE_HEADER } from "./verify-zalo-signature.js";
 import { toZaloInboundJob, type ZaloInboundJob } from "./zalo-event.js";
 
