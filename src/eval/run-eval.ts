@@ -77,6 +77,7 @@ export async function runEval(
 /** Turns outcomes into the report. */
 export function summarize(outcomes: readonly EvalOutcome[]): EvalReport {
   const labeled = outcomes.filter((o) => o.q.expectFaqId);
+  const oneTopic = labeled.filter((o) => o.q.style !== "two-topics");
   const oos = outcomes.filter((o) => o.q.expectKind === "fallback");
   const emergencies = outcomes.filter((o) => o.q.expectKind === "emergency");
   const escalations = outcomes.filter((o) => o.q.expectKind === "escalate");
@@ -102,10 +103,7 @@ export function summarize(outcomes: readonly EvalOutcome[]): EvalReport {
   return {
     questions: outcomes.length,
     top1: rate(labeled.filter(top1).length, labeled.length),
-    top1OneTopic: rate(
-      labeled.filter((o) => o.q.style !== "two-topics" && top1(o)).length,
-      labeled.filter((o) => o.q.style !== "two-topics").length,
-    ),
+    top1OneTopic: rate(oneTopic.filter(top1).length, oneTopic.length),
     top3: rate(labeled.filter(top3).length, labeled.length),
     answeredCorrectly: rate(
       labeled.filter((o) => o.kind === "answer" && accepts(o.q, o.faqId)).length,
