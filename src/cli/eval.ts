@@ -7,7 +7,15 @@ import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config/index.js";
-import { calibrate, localEngine, readQuestions, runEval, runExternal, summarize } from "../eval/index.js";
+import {
+  type CalibrationPoint,
+  calibrate,
+  localEngine,
+  readQuestions,
+  runEval,
+  runExternal,
+  summarize,
+} from "../eval/index.js";
 
 const { values } = parseArgs({
   options: {
@@ -55,7 +63,8 @@ const source =
   (existsSync("test/eval/questions.jsonl") ? "test/eval/questions.jsonl" : "test/eval/parts");
 const questions = await readQuestions(source);
 const without = values["meili-without"].split(",").filter(Boolean);
-const local = await localEngine(loadConfig({ ...process.env, LOG_LEVEL: "warn" }), undefined, {
+const config = loadConfig({ ...process.env, LOG_LEVEL: "warn" });
+const local = await localEngine(config, undefined, {
   ranker: values.ranker === "meilisearch" ? "meilisearch" : "bm25",
   settings: (settings) => Object.fromEntries(Object.entries(settings).filter(([k]) => !without.includes(k))),
 });
@@ -92,9 +101,19 @@ try {
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
   if (values.calibrate) {
-    const c = calibrate(outcomes, Number(values["max-wrong"]));
+    const e = config.engine;
+    const c = calibrate(outcomes, {
+      maxWrong: Number(values["max-wrong"]),
+      minCoverage: e.answerMinCoverage,
+      current: { score: e.answerMinScore, gap: e.answerMinGap },
+    });
+    const share = (x = 0) => `${(x * 100).toFixed(1)}%`;
+    const point = (p?: CalibrationPoint) =>
+      `ANSWER_MIN_SCORE=${p?.answerMinScore} ANSWER_MIN_GAP=${p?.answerMinGap} → ${share(p?.correct)} answered right, ${share(p?.wrong)} of answers wrong`;
     process.stdout.write(
-      `calibration (≤${Number(values["max-wrong"]) * 100}% wrong answers, ≥90% out-of-scope to fallback): ANSWER_MIN_SCORE=${c.best?.answerMinScore} ANSWER_MIN_GAP=${c.best?.answerMinGap} → ${((c.best?.correct ?? 0) * 100).toFixed(1)}% answered right, ${((c.best?.wrong ?? 0) * 100).toFixed(1)}% of answers wrong; CHOICES_MIN_SCORE=${c.choicesMinScore} (in-scope sent to fallback: ${(c.inScopeToFallback * 100).toFixed(1)}%)\n`,
+      `calibration (coverage ≥ ${e.answerMinCoverage}; ≤${Number(values["max-wrong"]) * 100}% wrong answers, ≥90% out-of-scope to fallback):\n` +
+        `  best:    ${point(c.best)}; CHOICES_MIN_SCORE=${c.choicesMinScore} (in-scope sent to fallback: ${share(c.inScopeToFallback)})\n` +
+        `  current: ${point(c.current)}; CHOICES_MIN_SCORE=${e.choicesMinScore}\n`,
     );
   }
   await writeFile(values.json, `${JSON.stringify(report, null, 2)}\n`);

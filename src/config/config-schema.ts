@@ -165,8 +165,8 @@ export const envSchema = z.object({
   ORG_OPENING_HOURS: z.string().min(1).default(`${EXAMPLE_MARK} 7:30–17:00, thứ Hai đến thứ Sáu`),
 
   ANSWER_MIN_SCORE: fraction.default(0.16),
-  ANSWER_MIN_GAP: fraction.default(0.06),
-  CHOICES_MIN_SCORE: fraction.default(0.12),
+  ANSWER_MIN_GAP: fraction.default(0.1),
+  CHOICES_MIN_SCORE: fraction.default(0.14),
   ANSWER_MIN_COVERAGE: fraction.default(0.5),
   SEARCH_TIMEOUT_MS: positiveInt("a positive number of milliseconds").default(1500),
   SESSION_TTL_SECONDS: positiveInt("a positive number of seconds").default(1800),

@@ -44,7 +44,8 @@ export interface EvalReport {
   misses: { text: string; expected: string; got: string; ranked: string[] }[];
 }
 
-const accepts = (q: EvalQuestion, id: string | undefined) =>
+/** Whether `id` is an answer the question accepts (its expected FAQ or one of its alternatives). */
+export const accepts = (q: EvalQuestion, id: string | undefined) =>
   !!id && (id === q.expectFaqId || (q.acceptFaqIds ?? []).includes(id));
 
 /** Runs every question through the engine (own session each) and the ranking through search. */
