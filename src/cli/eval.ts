@@ -11,10 +11,12 @@ import {
   type CalibrationPoint,
   calibrate,
   localEngine,
+  readJudgements,
   readQuestions,
   runEval,
   runExternal,
   summarize,
+  tallyJudgements,
 } from "../eval/index.js";
 
 const { values } = parseArgs({
@@ -29,6 +31,8 @@ const { values } = parseArgs({
     ranker: { type: "string", default: "bm25" },
     /** Comma-separated settings to leave at Meilisearch's defaults, to measure what each one does. */
     "meili-without": { type: "string", default: "" },
+    /** A person's verdicts on confident external answers (one JSON line each: id, faqId, verdict, why). */
+    judgements: { type: "string", default: "test/eval/external-judgements.jsonl" },
   },
 });
 /** Floors CI enforces (a regression fails); the targets are higher, see the README. */
@@ -50,8 +54,18 @@ if (values.external) {
     for (const [domain, d] of Object.entries(report.byDomain).sort((a, b) => b[1].n - a[1].n)) {
       process.stdout.write(`  ${domain.padEnd(28)} n=${String(d.n).padStart(4)}  ${line(d, d.n)}\n`);
     }
-    await writeFile("test/eval/external-report.json", `${JSON.stringify(report, null, 2)}\n`);
-    process.stdout.write("a sample of confident answers is in test/eval/external-report.json\n");
+    const tally = tallyJudgements(report.answers, await readJudgements(values.judgements));
+    process.stdout.write(
+      `confident answers: ${report.answers.length}; judged in ${values.judgements}: ${tally.right} right, ` +
+        `${tally.partial} partial, ${tally.wrong} wrong; not yet judged: ${tally.unjudged.length}\n`,
+    );
+    await writeFile(
+      "test/eval/external-report.json",
+      `${JSON.stringify({ ...report, unjudged: tally.unjudged }, null, 2)}\n`,
+    );
+    process.stdout.write(
+      "every confident answer (and those not yet judged) is in test/eval/external-report.json\n",
+    );
   } finally {
     await local.close();
   }

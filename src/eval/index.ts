@@ -2,4 +2,11 @@ export { type CalibrationPoint, calibrate } from "./calibrate.js";
 export { type EvalQuestion, evalQuestionSchema, readQuestions } from "./eval-question.js";
 export { type LocalEngine, localEngine } from "./local-engine.js";
 export { type EvalOutcome, type EvalReport, runEval, summarize } from "./run-eval.js";
-export { type ExternalReport, runExternal } from "./run-external.js";
+export {
+  type ExternalAnswer,
+  type ExternalReport,
+  type Judgement,
+  readJudgements,
+  runExternal,
+  tallyJudgements,
+} from "./run-external.js";

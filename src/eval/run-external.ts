@@ -14,14 +14,25 @@ export interface ExternalReport {
   byKind: Record<string, number>;
   byDomain: Record<string, { n: number } & Record<string, number>>;
   /** A deterministic sample of confident answers, for a person to judge. */
-  answeredSample: { id: string; question: string; faqId: string; faqQuestion: string; confidence: number }[];
+  answeredSample: ExternalAnswer[];
+  /** Every confident answer (the judgements file records a person's verdict on each). */
+  answers: ExternalAnswer[];
+}
+
+/** One confident answer to an external question. */
+export interface ExternalAnswer {
+  id: string;
+  question: string;
+  faqId: string;
+  faqQuestion: string;
+  confidence: number;
 }
 
 export async function runExternal(file: string, engine: Engine, sampleSize = 50): Promise<ExternalReport> {
   const lines = (await readFile(file, "utf8")).split("\n").filter((l) => l.trim());
   const byKind: Record<string, number> = {};
   const byDomain: ExternalReport["byDomain"] = {};
-  const answered: ExternalReport["answeredSample"] = [];
+  const answered: ExternalAnswer[] = [];
   let i = 0;
   for (const line of lines) {
     const q = externalSchema.parse(JSON.parse(line));
@@ -49,5 +60,46 @@ export async function runExternal(file: string, engine: Engine, sampleSize = 50)
     byKind,
     byDomain,
     answeredSample: answered.filter((_, k) => k % step === 0).slice(0, sampleSize),
+    answers: answered,
   };
+}
+
+const judgementSchema = z.object({
+  id: z.string(),
+  faqId: z.string(),
+  verdict: z.enum(["right", "partial", "wrong"]),
+  why: z.string().optional(),
+});
+/** A person's verdict on one confident answer (test/eval/external-judgements.jsonl). */
+export type Judgement = z.infer<typeof judgementSchema>;
+
+/** Reads the judgements file; a missing file is no judgements. */
+export async function readJudgements(file: string): Promise<Judgement[]> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+  return text
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l, i) => {
+      const parsed = judgementSchema.safeParse(JSON.parse(l));
+      if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues[0]?.message}`);
+      return parsed.data;
+    });
+}
+
+/** Verdicts on today's confident answers: a verdict counts only for the same question and the same FAQ. */
+export function tallyJudgements(answers: readonly ExternalAnswer[], judgements: readonly Judgement[]) {
+  const verdicts = new Map(judgements.map((j) => [`${j.id}\u0000${j.faqId}`, j.verdict]));
+  const tally = { right: 0, partial: 0, wrong: 0, unjudged: [] as ExternalAnswer[] };
+  for (const a of answers) {
+    const verdict = verdicts.get(`${a.id}\u0000${a.faqId}`);
+    if (verdict) tally[verdict] += 1;
+    else tally.unjudged.push(a);
+  }
+  return tally;
 }
