@@ -36,7 +36,7 @@ const { values } = parseArgs({
   },
 });
 /** Floors CI enforces (a regression fails); the targets are higher, see the README. */
-const FLOORS = { top1: 86, top3: 96, outOfScopeDeclined: 95, emergencyRecall: 100, escalationRouting: 90 };
+const FLOORS = { top1: 90, top3: 97, outOfScopeDeclined: 95, emergencyRecall: 100, escalationRouting: 90 };
 /** Ceiling on confident answers that are wrong (percent of all answers). */
 const MAX_WRONG_ANSWERS = 2;
 
