@@ -285,6 +285,7 @@ export async function createApp(deps: {
           channels.telegram?.outbound.queue,
           channels.zalo?.outbound.queue,
           channels.zalo?.inbound.queue,
+          channels.zalo?.inbox,
         ].filter((q) => q !== undefined),
       );
     },

@@ -1,4 +1,3 @@
-import type { Queue } from "bullmq";
 import type { RequestHandler } from "express";
 import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 import type { FaqSearch } from "../core/index.js";
@@ -10,7 +9,7 @@ export interface AppMetrics {
   /** The same search, with each call's latency observed (`outcome`: ok | error). */
   wrapSearch(search: FaqSearch): FaqSearch;
   /** Queues whose job counts are read at each scrape (waiting, active, delayed, failed). */
-  watchQueues(queues: readonly Queue[]): void;
+  watchQueues(queues: readonly QueueLike[]): void;
   /** Outbound message failures by platform (telegram, zalo, web). */
   readonly outboundFailures: Counter<"platform">;
   /** Cases whose first response passed its deadline, by channel. */
@@ -18,6 +17,12 @@ export interface AppMetrics {
 }
 
 const QUEUE_STATES = ["waiting", "active", "delayed", "failed"] as const;
+
+/** A BullMQ queue, or anything else holding work that reports its counts the same way (the Zalo inbox). */
+export interface QueueLike {
+  readonly name: string;
+  getJobCounts(...states: (typeof QUEUE_STATES)[number][]): Promise<{ [state: string]: number }>;
+}
 
 /** Registers the app's metrics (and Node's defaults are left to the caller) on `registry`. */
 export function createAppMetrics(registry: Registry): AppMetrics {
@@ -47,7 +52,7 @@ export function createAppMetrics(registry: Registry): AppMetrics {
     labelNames: ["channel"] as const,
     registers: [registry],
   });
-  let queues: readonly Queue[] = [];
+  let queues: readonly QueueLike[] = [];
   new Gauge({
     name: "queue_jobs",
     help: "Jobs in each BullMQ queue by state, read at scrape time",

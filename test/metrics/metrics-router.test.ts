@@ -120,7 +120,8 @@ describe("app metrics", () => {
   it("reads queue depths at scrape time and times searches", async () => {
     const registry = new Registry();
     const metrics = createAppMetrics(registry);
-    metrics.watchQueues([queue]);
+    // The Zalo inbox reports only its waiting events; the other states read 0.
+    metrics.watchQueues([queue, { name: "zalo-inbox", getJobCounts: async () => ({ waiting: 4 }) }]);
     await queue.add("send", { n: 1 });
     await queue.add("send", { n: 2 });
     await queue.add("send", { n: 3 }, { delay: 60_000 });
@@ -136,6 +137,8 @@ describe("app metrics", () => {
     const text = await registry.metrics();
     expect(text).toContain('queue_jobs{queue="outbound-test",state="waiting"} 2');
     expect(text).toContain('queue_jobs{queue="outbound-test",state="delayed"} 1');
+    expect(text).toContain('queue_jobs{queue="zalo-inbox",state="waiting"} 4');
+    expect(text).toContain('queue_jobs{queue="zalo-inbox",state="active"} 0');
     expect(text).toContain('faq_search_duration_seconds_count{outcome="ok"} 1');
     expect(text).toContain('faq_search_duration_seconds_count{outcome="error"} 1');
     expect(text).toContain('outbound_failures_total{platform="zalo"} 1');

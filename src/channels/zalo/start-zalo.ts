@@ -8,6 +8,7 @@ import { zaloClient } from "./zalo-client.js";
 import { zaloDelivery } from "./zalo-delivery.js";
 import { type ZaloInboundJob, zaloInboundJobSchema } from "./zalo-event.js";
 import { zaloInboundProcessor } from "./zalo-inbound.js";
+import { startInboxMover, type ZaloInbox, zaloInbox, zaloInboxKey } from "./zalo-inbox.js";
 import { redisZaloLastInbound } from "./zalo-last-inbound.js";
 import { type ZaloOutboundJob, zaloOutboundJobSchema } from "./zalo-outbound-job.js";
 import { redisZaloTokenStore, type ZaloTokenStore } from "./zalo-token-store.js";
@@ -33,6 +34,8 @@ export interface ZaloDeps {
 
 /** A running Zalo OA channel. */
 export interface ZaloChannel {
+  /** Events acknowledged to Zalo and not yet moved into `inbound`. */
+  readonly inbox: ZaloInbox;
   readonly inbound: JobQueue<ZaloInboundJob>;
   readonly outbound: JobQueue<ZaloOutboundJob>;
   readonly tokens: ZaloTokenStore;
@@ -40,8 +43,9 @@ export interface ZaloChannel {
 }
 
 /**
- * Starts the Zalo OA channel: the signed webhook feeds the `inbound-zalo` queue, whose worker asks
- * the engine and queues the reply on `outbound-zalo`, whose worker sends it through the OA API.
+ * Starts the Zalo OA channel: the signed webhook appends each event to the inbox stream (one XADD,
+ * then the 200); a mover takes it into the `inbound-zalo` queue, whose worker asks the engine and
+ * queues the reply on `outbound-zalo`, whose worker sends it through the OA API.
  */
 export async function startZalo(deps: ZaloDeps): Promise<ZaloChannel> {
   const log = deps.logger.child({ module: "zalo" });
@@ -101,14 +105,27 @@ export async function startZalo(deps: ZaloDeps): Promise<ZaloChannel> {
     concurrency: o.concurrency,
   });
 
+  const inboxKey = zaloInboxKey(deps.prefix);
+  const inbox = zaloInbox(deps.redis, inboxKey);
+  const mover = o.workers
+    ? await startInboxMover({
+        redis: deps.redis.duplicate(),
+        key: inboxKey,
+        // Zalo may deliver one event more than once: the job id (its msg_id) makes it one job.
+        move: async (events) => {
+          await Promise.all(events.map((event) => inbound.add(jobId("zl", event.eventId), event)));
+        },
+        logger: log,
+      })
+    : undefined;
+
   deps.fastRoutes.post(
     ZALO_WEBHOOK_PATH,
     zaloWebhook({
       appId: zalo.appId,
       oaSecretKey: zalo.oaSecretKey,
       maxAgeSeconds: zalo.signatureMaxAgeSeconds,
-      // Zalo may deliver one event more than once: the job id (its msg_id) makes it one job.
-      enqueue: (event) => inbound.add(jobId("zl", event.eventId), event),
+      enqueue: (event) => inbox.append(event),
       now: deps.now,
       onRejected: (reason) => log.warn({ reason }, "Zalo webhook refused"),
       onError: (err) => log.error({ err }, "Zalo event could not be queued: answered 503"),
@@ -117,10 +134,12 @@ export async function startZalo(deps: ZaloDeps): Promise<ZaloChannel> {
   log.info("Zalo OA webhook ready at /webhooks/zalo");
 
   return {
+    inbox,
     inbound,
     outbound,
     tokens,
     async close() {
+      await mover?.close();
       await inbound.close();
       await outbound.close();
     },

@@ -1,0 +1,173 @@
+import { Redis } from "ioredis";
+import { afterEach, describe, expect, it } from "vitest";
+import type { ZaloInboundJob } from "../../src/channels/zalo/zalo-event.js";
+import { startInboxMover, zaloInbox, zaloInboxKey } from "../../src/channels/zalo/zalo-inbox.js";
+import { createLogger } from "../../src/logging/index.js";
+import { deleteKeys, randomName, redisClient } from "../support/services.js";
+
+const logger = createLogger("silent");
+const event = (n: number): ZaloInboundJob => ({
+  eventId: `msg${n}`,
+  kind: "text",
+  userId: "2468458835296117922",
+  text: `câu hỏi số ${n}`,
+  timestampMs: 1_712_000_000_000 + n,
+});
+
+const cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+function setup() {
+  const prefix = randomName("inbox");
+  const redis = redisClient();
+  cleanups.push(async () => {
+    await deleteKeys(redis, prefix);
+    redis.disconnect();
+  });
+  return { redis, key: zaloInboxKey(prefix) };
+}
+async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe("the Zalo inbox (the webhook's durable acknowledgement)", () => {
+  it("keeps appended events until a mover has put them in the queue, then removes them", async () => {
+    const { redis, key } = setup();
+    const inbox = zaloInbox(redis, key);
+    await Promise.all([1, 2, 3].map((n) => inbox.append(event(n))));
+    expect(await inbox.getJobCounts()).toEqual({ waiting: 3 });
+
+    const moved: ZaloInboundJob[] = [];
+    const mover = await startInboxMover({
+      redis: redis.duplicate(),
+      key,
+      move: async (events) => {
+        moved.push(...events);
+      },
+      logger,
+      blockMs: 100,
+    });
+    cleanups.push(() => mover.close());
+    await until(() => moved.length === 3, "three moved events");
+    expect(moved).toEqual([event(1), event(2), event(3)]);
+    await until(async () => (await inbox.getJobCounts()).waiting === 0, "the inbox to empty");
+
+    await inbox.append(event(4));
+    await until(() => moved.length === 4, "an event appended while the mover waits");
+    expect(moved[3]).toEqual(event(4));
+  });
+
+  it("keeps events whose move failed and moves them again", async () => {
+    const { redis, key } = setup();
+    await zaloInbox(redis, key).append(event(1));
+    let attempts = 0;
+    const moved: ZaloInboundJob[] = [];
+    const mover = await startInboxMover({
+      redis: redis.duplicate(),
+      key,
+      move: async (events) => {
+        attempts += 1;
+        if (attempts === 1) throw new Error("queue unavailable");
+        moved.push(...events);
+      },
+      logger,
+      blockMs: 100,
+    });
+    cleanups.push(() => mover.close());
+    await until(() => moved.length === 1, "the retried move");
+    expect(attempts).toBe(2);
+    expect(moved).toEqual([event(1)]);
+    await until(async () => (await redis.xlen(key)) === 0, "the inbox to empty");
+  });
+
+  it("after a mover dies mid-move, the same instance moves its pending events at once and another takes them over when idle", async () => {
+    const { redis, key } = setup();
+    const inbox = zaloInbox(redis, key);
+    await inbox.append(event(1));
+    // A mover that reads the event and dies before it is in the queue (kill -9 between read and ack).
+    let release: (() => void) | undefined;
+    const dying = await startInboxMover({
+      redis: redis.duplicate(),
+      key,
+      consumer: "worker-a",
+      move: () =>
+        new Promise<void>((resolve) => {
+          release = resolve;
+        }),
+      logger,
+      blockMs: 100,
+    });
+    await until(() => release !== undefined, "the first mover to read the event");
+    const closing = dying.close();
+    release?.(); // its connection is gone: the acknowledgement never reaches Redis
+    await closing;
+    expect(await redis.xlen(key)).toBe(1);
+
+    // The same instance restarted: its own pending event is moved without waiting.
+    const again: ZaloInboundJob[] = [];
+    const restarted = await startInboxMover({
+      redis: redis.duplicate(),
+      key,
+      consumer: "worker-a",
+      move: async (events) => {
+        again.push(...events);
+      },
+      logger,
+      blockMs: 100,
+      claimIdleMs: 60_000,
+    });
+    await until(() => again.length === 1, "the restarted mover to move its pending event");
+    await restarted.close();
+    expect(again).toEqual([event(1)]);
+
+    // Another instance takes over what a dead one left once it has been idle long enough.
+    await inbox.append(event(2));
+    let stuck: (() => void) | undefined;
+    const dead = await startInboxMover({
+      redis: redis.duplicate(),
+      key,
+      consumer: "worker-b",
+      move: () =>
+        new Promise<void>((resolve) => {
+          stuck = resolve;
+        }),
+      logger,
+      blockMs: 100,
+    });
+    await until(() => stuck !== undefined, "worker-b to read event 2");
+    const closingB = dead.close();
+    stuck?.();
+    await closingB;
+    const other: ZaloInboundJob[] = [];
+    const takeover = await startInboxMover({
+      redis: redis.duplicate(),
+      key,
+      consumer: "worker-c",
+      move: async (events) => {
+        other.push(...events);
+      },
+      logger,
+      blockMs: 100,
+      claimIdleMs: 200,
+    });
+    cleanups.push(() => takeover.close());
+    await until(() => other.length === 1, "worker-c to take over event 2");
+    expect(other).toEqual([event(2)]);
+    await until(async () => (await redis.xlen(key)) === 0, "the inbox to empty");
+  });
+
+  it("rejects an append Redis did not take, so the webhook answers 503 and Zalo delivers again", async () => {
+    const down = new Redis("redis://127.0.0.1:1", {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+    });
+    cleanups.push(async () => down.disconnect());
+    await expect(zaloInbox(down, "x:zalo:inbox").append(event(1))).rejects.toThrow();
+  });
+});
