@@ -35,6 +35,47 @@ async function until(check: () => boolean | Promise<boolean>, what: string): Pro
   }
 }
 
+/** A mover that records what it moves; closed after the test. */
+async function recordingMover(
+  redis: Redis,
+  key: string,
+  options: { consumer?: string; claimIdleMs?: number } = {},
+) {
+  const moved: ZaloInboundJob[] = [];
+  const mover = await startInboxMover({
+    redis: redis.duplicate(),
+    key,
+    move: async (events) => {
+      moved.push(...events);
+    },
+    logger,
+    blockMs: 100,
+    ...options,
+  });
+  cleanups.push(() => mover.close());
+  return { moved, close: () => mover.close() };
+}
+
+/** A mover that reads the inbox and dies before its events are in the queue (kill -9 between read and ack). */
+async function readAndDie(redis: Redis, key: string, consumer: string): Promise<void> {
+  let release: (() => void) | undefined;
+  const mover = await startInboxMover({
+    redis: redis.duplicate(),
+    key,
+    consumer,
+    move: () =>
+      new Promise<void>((resolve) => {
+        release = resolve;
+      }),
+    logger,
+    blockMs: 100,
+  });
+  await until(() => release !== undefined, `${consumer} to read the inbox`);
+  const closing = mover.close();
+  release?.(); // its connection is gone: the acknowledgement never reaches Redis
+  await closing;
+}
+
 describe("the Zalo inbox (the webhook's durable acknowledgement)", () => {
   it("keeps appended events until a mover has put them in the queue, then removes them", async () => {
     const { redis, key } = setup();
@@ -42,17 +83,7 @@ describe("the Zalo inbox (the webhook's durable acknowledgement)", () => {
     await Promise.all([1, 2, 3].map((n) => inbox.append(event(n))));
     expect(await inbox.getJobCounts()).toEqual({ waiting: 3 });
 
-    const moved: ZaloInboundJob[] = [];
-    const mover = await startInboxMover({
-      redis: redis.duplicate(),
-      key,
-      move: async (events) => {
-        moved.push(...events);
-      },
-      logger,
-      blockMs: 100,
-    });
-    cleanups.push(() => mover.close());
+    const { moved } = await recordingMover(redis, key);
     await until(() => moved.length === 3, "three moved events");
     expect(moved).toEqual([event(1), event(2), event(3)]);
     await until(async () => (await inbox.getJobCounts()).waiting === 0, "the inbox to empty");
@@ -89,73 +120,20 @@ describe("the Zalo inbox (the webhook's durable acknowledgement)", () => {
     const { redis, key } = setup();
     const inbox = zaloInbox(redis, key);
     await inbox.append(event(1));
-    // A mover that reads the event and dies before it is in the queue (kill -9 between read and ack).
-    let release: (() => void) | undefined;
-    const dying = await startInboxMover({
-      redis: redis.duplicate(),
-      key,
-      consumer: "worker-a",
-      move: () =>
-        new Promise<void>((resolve) => {
-          release = resolve;
-        }),
-      logger,
-      blockMs: 100,
-    });
-    await until(() => release !== undefined, "the first mover to read the event");
-    const closing = dying.close();
-    release?.(); // its connection is gone: the acknowledgement never reaches Redis
-    await closing;
+    await readAndDie(redis, key, "worker-a");
     expect(await redis.xlen(key)).toBe(1);
 
     // The same instance restarted: its own pending event is moved without waiting.
-    const again: ZaloInboundJob[] = [];
-    const restarted = await startInboxMover({
-      redis: redis.duplicate(),
-      key,
-      consumer: "worker-a",
-      move: async (events) => {
-        again.push(...events);
-      },
-      logger,
-      blockMs: 100,
-      claimIdleMs: 60_000,
-    });
+    const restarted = await recordingMover(redis, key, { consumer: "worker-a", claimIdleMs: 60_000 });
+    const again = restarted.moved;
     await until(() => again.length === 1, "the restarted mover to move its pending event");
-    await restarted.close();
     expect(again).toEqual([event(1)]);
+    await restarted.close();
 
     // Another instance takes over what a dead one left once it has been idle long enough.
     await inbox.append(event(2));
-    let stuck: (() => void) | undefined;
-    const dead = await startInboxMover({
-      redis: redis.duplicate(),
-      key,
-      consumer: "worker-b",
-      move: () =>
-        new Promise<void>((resolve) => {
-          stuck = resolve;
-        }),
-      logger,
-      blockMs: 100,
-    });
-    await until(() => stuck !== undefined, "worker-b to read event 2");
-    const closingB = dead.close();
-    stuck?.();
-    await closingB;
-    const other: ZaloInboundJob[] = [];
-    const takeover = await startInboxMover({
-      redis: redis.duplicate(),
-      key,
-      consumer: "worker-c",
-      move: async (events) => {
-        other.push(...events);
-      },
-      logger,
-      blockMs: 100,
-      claimIdleMs: 200,
-    });
-    cleanups.push(() => takeover.close());
+    await readAndDie(redis, key, "worker-b");
+    const { moved: other } = await recordingMover(redis, key, { consumer: "worker-c", claimIdleMs: 200 });
     await until(() => other.length === 1, "worker-c to take over event 2");
     expect(other).toEqual([event(2)]);
     await until(async () => (await redis.xlen(key)) === 0, "the inbox to empty");
