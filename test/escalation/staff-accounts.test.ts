@@ -112,7 +112,14 @@ describe("StaffAccounts", () => {
 });
 
 async function onlySessionKey(): Promise<string> {
-  const [, keys] = await redis.scan("0", "MATCH", `${prefix}:staff:session:*`, "COUNT", 1000);
+  // SCAN pages through the whole keyspace: one call may miss the key when Redis holds many others.
+  const keys: string[] = [];
+  let cursor = "0";
+  do {
+    const [next, page] = await redis.scan(cursor, "MATCH", `${prefix}:staff:session:*`, "COUNT", 1000);
+    keys.push(...page);
+    cursor = next;
+  } while (cursor !== "0");
   expect(keys).toHaveLength(1);
   return keys[0] as string;
 }
