@@ -29,14 +29,18 @@ export async function readQuestions(target: string): Promise<EvalQuestion[]> {
         .sort()
         .map((f) => path.join(target, f));
   const out: EvalQuestion[] = [];
-  for (const file of files) {
-    const lines = (await readFile(file, "utf8")).split("\n");
-    lines.forEach((line, i) => {
-      if (!line.trim()) return;
-      const parsed = evalQuestionSchema.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues[0]?.message}`);
-      out.push(parsed.data);
-    });
-  }
+  for (const file of files) out.push(...parseJsonl(file, await readFile(file, "utf8"), evalQuestionSchema));
+  return out;
+}
+
+/** One value per non-blank line of a JSONL file's text, each checked by `schema`; names the bad line. */
+export function parseJsonl<T>(file: string, text: string, schema: z.ZodType<T>): T[] {
+  const out: T[] = [];
+  text.split("\n").forEach((line, i) => {
+    if (!line.trim()) return;
+    const parsed = schema.safeParse(JSON.parse(line));
+    if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues[0]?.message}`);
+    out.push(parsed.data);
+  });
   return out;
 }

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import type { Engine } from "../core/index.js";
+import { parseJsonl } from "./eval-question.js";
 
 const externalSchema = z.looseObject({
   id: z.string(),
@@ -82,14 +83,7 @@ export async function readJudgements(file: string): Promise<Judgement[]> {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw error;
   }
-  return text
-    .split("\n")
-    .filter((l) => l.trim())
-    .map((l, i) => {
-      const parsed = judgementSchema.safeParse(JSON.parse(l));
-      if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues[0]?.message}`);
-      return parsed.data;
-    });
+  return parseJsonl(file, text, judgementSchema);
 }
 
 /** Verdicts on today's confident answers: a verdict counts only for the same question and the same FAQ. */
