@@ -1,3 +1,4 @@
+export { batchPerTick } from "./batch-per-tick.js";
 export { type ChatPacer, redisChatPacer } from "./chat-pacer.js";
 export { createJobQueue, type JobQueue, type JobQueueOptions, jobId } from "./job-queue.js";
 export { redisSentMarkers, type SentMarkers } from "./sent-markers.js";

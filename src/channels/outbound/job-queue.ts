@@ -1,6 +1,7 @@
 import { type Job, Queue, UnrecoverableError, Worker } from "bullmq";
 import type { z } from "zod";
 import type { Logger } from "../../logging/index.js";
+import { batchPerTick } from "./batch-per-tick.js";
 
 /** How a queue runs its jobs; one per platform and direction (inbound, outbound). */
 export interface JobQueueOptions<T> {
@@ -86,31 +87,16 @@ export function createJobQueue<T>(options: JobQueueOptions<T>): JobQueue<T> {
     options.onFailed?.(final);
   });
 
-  // Adds arriving in the same turn of the event loop go to Redis as one addBulk (one round trip):
-  // under a burst of webhooks this keeps acknowledgements fast. Each caller still resolves only
-  // once its job is written.
-  let pending: { id: string; data: T; done: (err?: unknown) => void }[] = [];
-  const flush = () => {
-    const batch = pending;
-    pending = [];
-    queue.addBulk(batch.map((b) => ({ name: options.name, data: b.data, opts: { jobId: b.id } }))).then(
-      () => {
-        for (const b of batch) b.done();
-      },
-      (err: unknown) => {
-        for (const b of batch) b.done(err);
-      },
-    );
-  };
+  // Adds arriving in the same turn of the event loop go to Redis as one addBulk.
+  const addInBatch = batchPerTick<{ id: string; data: T }>(async (batch) => {
+    await queue.addBulk(batch.map((b) => ({ name: options.name, data: b.data, opts: { jobId: b.id } })));
+    return undefined;
+  });
 
   return {
     queue,
     add(id, data) {
-      const parsed = options.schema.parse(data);
-      return new Promise<void>((resolve, reject) => {
-        if (pending.length === 0) setImmediate(flush);
-        pending.push({ id, data: parsed, done: (err) => (err ? reject(err) : resolve()) });
-      });
+      return addInBatch({ id, data: options.schema.parse(data) });
     },
     async close() {
       await worker?.close();

@@ -1,6 +1,7 @@
 import os from "node:os";
 import type { Redis } from "ioredis";
 import type { Logger } from "../../logging/index.js";
+import { batchPerTick } from "../outbound/index.js";
 import { type ZaloInboundJob, zaloInboundJobSchema } from "./zalo-event.js";
 
 /**
@@ -27,32 +28,18 @@ export interface ZaloInbox {
 }
 
 export function zaloInbox(redis: Redis, key: string): ZaloInbox {
-  let pending: { event: ZaloInboundJob; done: (err?: unknown) => void }[] = [];
-  const flush = () => {
-    const batch = pending;
-    pending = [];
+  const append = batchPerTick<ZaloInboundJob>(async (events) => {
     const pipeline = redis.pipeline();
-    for (const b of batch) pipeline.xadd(key, "*", FIELD, JSON.stringify(b.event));
-    pipeline.exec().then(
-      (results) => {
-        batch.forEach((b, i) => {
-          b.done(results?.[i]?.[0] ?? (results ? undefined : new Error("Redis pipeline was not run")));
-        });
-      },
-      (err: unknown) => {
-        for (const b of batch) b.done(err);
-      },
-    );
-  };
+    for (const event of events) pipeline.xadd(key, "*", FIELD, JSON.stringify(event));
+    const results = await pipeline.exec();
+    return results
+      ? results.map(([error]) => error ?? undefined)
+      : events.map(() => new Error("Redis pipeline was not run"));
+  });
   return {
     name: "zalo-inbox",
     getJobCounts: async () => ({ waiting: await redis.xlen(key) }),
-    append(event) {
-      return new Promise<void>((resolve, reject) => {
-        if (pending.length === 0) setImmediate(flush);
-        pending.push({ event, done: (err) => (err ? reject(err) : resolve()) });
-      });
-    },
+    append,
   };
 }
 
