@@ -76,6 +76,7 @@ export async function startInboxMover(options: InboxMoverOptions): Promise<{ clo
 
   let stopping = false;
   let lastClaim = 0;
+  let ownPending = true;
 
   async function moveEntries(entries: StreamEntries): Promise<void> {
     if (entries.length === 0) return;
@@ -97,12 +98,16 @@ export async function startInboxMover(options: InboxMoverOptions): Promise<{ clo
   }
 
   async function step(): Promise<void> {
-    // Our own pending events first (a restart of this instance), then events others left behind.
-    const own = (await redis.xreadgroup("GROUP", GROUP, consumer, "COUNT", count, "STREAMS", key, "0")) as
-      | [string, StreamEntries][]
-      | null;
-    const mine = own?.[0]?.[1] ?? [];
-    if (mine.length) return moveEntries(mine);
+    // Our own pending events first (after a restart of this instance or a failed move), then events
+    // others left behind. Once none are left, only a failure can leave more: no need to ask each time.
+    if (ownPending) {
+      const own = (await redis.xreadgroup("GROUP", GROUP, consumer, "COUNT", count, "STREAMS", key, "0")) as
+        | [string, StreamEntries][]
+        | null;
+      const mine = own?.[0]?.[1] ?? [];
+      if (mine.length) return moveEntries(mine);
+      ownPending = false;
+    }
     if (Date.now() - lastClaim >= Math.min(claimIdleMs, 10_000)) {
       lastClaim = Date.now();
       const claimed = (await redis.xautoclaim(key, GROUP, consumer, claimIdleMs, "0", "COUNT", count)) as [
@@ -134,6 +139,7 @@ export async function startInboxMover(options: InboxMoverOptions): Promise<{ clo
       } catch (error) {
         if (stopping) break;
         // The events stay pending in the stream: nothing is lost, the next step tries again.
+        ownPending = true;
         log.warn({ err: (error as Error).message }, "moving Zalo events into the queue failed; retrying");
         await new Promise((r) => setTimeout(r, 500));
       }
