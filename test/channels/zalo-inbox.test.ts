@@ -81,6 +81,8 @@ describe("the Zalo inbox (the webhook's durable acknowledgement)", () => {
     const { redis, key } = setup();
     const inbox = zaloInbox(redis, key);
     await Promise.all([1, 2, 3].map((n) => inbox.append(event(n))));
+    // Appended in one turn of the event loop: one entry (one write), three events counted.
+    expect(await redis.xlen(key)).toBe(1);
     expect(await inbox.getJobCounts()).toEqual({ waiting: 3 });
 
     const { moved } = await recordingMover(redis, key);
@@ -91,6 +93,20 @@ describe("the Zalo inbox (the webhook's durable acknowledgement)", () => {
     await inbox.append(event(4));
     await until(() => moved.length === 4, "an event appended while the mover waits");
     expect(moved[3]).toEqual(event(4));
+  });
+
+  it("moves one-event entries left by the earlier format and drops an unreadable entry without stopping", async () => {
+    const { redis, key } = setup();
+    const inbox = zaloInbox(redis, key);
+    await redis.xadd(key, "*", "event", JSON.stringify(event(1)));
+    await redis.multi().xadd(key, "*", "n", "1", "events", "{not json").incrby(`${key}:events`, 1).exec();
+    await inbox.append(event(2));
+    const { moved } = await recordingMover(redis, key);
+    await until(() => moved.length === 2, "the readable events to move");
+    expect(moved).toEqual([event(1), event(2)]);
+    await until(async () => (await redis.xlen(key)) === 0, "the inbox to empty");
+    // The unreadable entry was counted when written and uncounted when dropped; the legacy one never.
+    expect(await redis.get(`${key}:events`)).toBe("0");
   });
 
   it("keeps events whose move failed and moves them again", async () => {

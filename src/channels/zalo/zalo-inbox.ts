@@ -5,22 +5,30 @@ import { batchPerTick } from "../outbound/index.js";
 import { type ZaloInboundJob, zaloInboundJobSchema } from "./zalo-event.js";
 
 /**
- * The Zalo webhook's durable acknowledgement: one XADD per event into a Redis stream, so the 200
+ * The Zalo webhook's durable acknowledgement: the events that arrive in one turn of the event loop
+ * go into a Redis stream as one entry (one write, however many deliveries came at once), so each 200
  * goes back after a single cheap write. A mover in the worker instance takes the events from the
  * stream into the `inbound-zalo` BullMQ queue (job id = Zalo's msg_id, so moving twice is one job)
- * and only then acknowledges and deletes them; a mover killed mid-way leaves them pending, and
- * the next mover (or another instance, after `claimIdleMs`) moves them again.
+ * and only then acknowledges and deletes the entry; a mover killed mid-way leaves it pending, and
+ * the next mover (or another instance, after `claimIdleMs`) moves it again.
  */
 export function zaloInboxKey(prefix: string): string {
   return `${prefix}:zalo:inbox`;
 }
 
 const GROUP = "mover";
-const FIELD = "event";
+/** An entry's fields: `n` (how many events) and `events` (their JSON array). */
+const COUNT_FIELD = "n";
+const EVENTS_FIELD = "events";
+/** The one-event entries written before events were grouped; still read, never written. */
+const LEGACY_FIELD = "event";
+
+/** Events in the inbox (entries hold several): counted with the writes and deletes, atomically. */
+const countKey = (key: string) => `${key}:events`;
 
 /** The inbox as the webhook and the metrics see it. */
 export interface ZaloInbox {
-  /** Resolves once Redis has the event; adds in the same turn of the event loop share one pipeline. */
+  /** Resolves once Redis has the event; events added in the same turn share one entry. */
   append(event: ZaloInboundJob): Promise<void>;
   readonly name: "zalo-inbox";
   /** Events acknowledged to Zalo and not yet moved into the queue, counted like waiting jobs. */
@@ -29,16 +37,18 @@ export interface ZaloInbox {
 
 export function zaloInbox(redis: Redis, key: string): ZaloInbox {
   const append = batchPerTick<ZaloInboundJob>(async (events) => {
-    const pipeline = redis.pipeline();
-    for (const event of events) pipeline.xadd(key, "*", FIELD, JSON.stringify(event));
-    const results = await pipeline.exec();
-    return results
-      ? results.map(([error]) => error ?? undefined)
-      : events.map(() => new Error("Redis pipeline was not run"));
+    const results = await redis
+      .multi()
+      .xadd(key, "*", COUNT_FIELD, String(events.length), EVENTS_FIELD, JSON.stringify(events))
+      .incrby(countKey(key), events.length)
+      .exec();
+    const failed = results?.find(([error]) => error)?.[0];
+    if (!results || failed) throw failed ?? new Error("the inbox write was discarded");
+    return undefined;
   });
   return {
     name: "zalo-inbox",
-    getJobCounts: async () => ({ waiting: await redis.xlen(key) }),
+    getJobCounts: async () => ({ waiting: Math.max(0, Number(await redis.get(countKey(key)))) }),
     append,
   };
 }
@@ -81,12 +91,16 @@ export async function startInboxMover(options: InboxMoverOptions): Promise<{ clo
   async function moveEntries(entries: StreamEntries): Promise<void> {
     if (entries.length === 0) return;
     const events: ZaloInboundJob[] = [];
+    let counted = 0;
     for (const [, fields] of entries) {
-      if (!fields) continue; // deleted after it was read: already moved
-      const raw = fields[fields.indexOf(FIELD) + 1];
-      const parsed = zaloInboundJobSchema.safeParse(raw === undefined ? undefined : JSON.parse(raw));
-      if (parsed.success) events.push(parsed.data);
-      else log.error({ issues: parsed.error.issues.length }, "unreadable event in the Zalo inbox: dropped");
+      if (!fields) continue; // deleted after it was read: already moved (and uncounted)
+      const entry = readEntry(fields);
+      counted += entry.counted;
+      for (const raw of entry.events) {
+        const parsed = zaloInboundJobSchema.safeParse(raw);
+        if (parsed.success) events.push(parsed.data);
+        else log.error({ issues: parsed.error.issues.length }, "unreadable event in the Zalo inbox: dropped");
+      }
     }
     if (events.length) await options.move(events);
     const ids = entries.map(([id]) => id);
@@ -94,6 +108,7 @@ export async function startInboxMover(options: InboxMoverOptions): Promise<{ clo
       .multi()
       .xack(key, GROUP, ...ids)
       .xdel(key, ...ids)
+      .decrby(countKey(key), counted)
       .exec();
   }
 
@@ -154,4 +169,23 @@ export async function startInboxMover(options: InboxMoverOptions): Promise<{ clo
       await Promise.race([loop, new Promise((r) => setTimeout(r, 2_000).unref())]);
     },
   };
+}
+
+/** An entry's events (unchecked JSON values) and how many of them the counter holds. */
+function readEntry(fields: string[]): { events: unknown[]; counted: number } {
+  const field = (name: string) => {
+    for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i] === name) return fields[i + 1];
+    return undefined;
+  };
+  const parse = (raw: string | undefined): unknown => {
+    try {
+      return raw === undefined ? undefined : JSON.parse(raw);
+    } catch {
+      return undefined;
+    }
+  };
+  const legacy = field(LEGACY_FIELD);
+  if (legacy !== undefined) return { events: [parse(legacy)], counted: 0 };
+  const events = parse(field(EVENTS_FIELD));
+  return { events: Array.isArray(events) ? events : [events], counted: Number(field(COUNT_FIELD)) || 0 };
 }
