@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { freePort, startMeiliServer } from "../src/runtime/index.js";
-import { randomName, serviceEnv } from "./support/services.js";
+import { deleteKeys, randomName, redisClient, serviceEnv } from "./support/services.js";
 import { spawnApp } from "./support/spawn-app.js";
 
 async function readyStatus(baseUrl: string): Promise<{ status: number; body: { down: string[] } }> {
@@ -16,13 +16,16 @@ describe("/health/ready", () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), "tlpl-health-"));
     let meili = await startMeiliServer({ dataDir });
     const port = Number(new URL(meili.url).port);
+    // Its own key prefix, removed after: the app writes its queues and counters under it.
+    const prefix = randomName("health");
     const app = spawnApp(
       serviceEnv({
         DATA_DIR: dataDir,
         MEILI_URL: meili.url,
         MEILI_MASTER_KEY: meili.masterKey,
-        MEILI_INDEX: randomName("health"),
+        MEILI_INDEX: prefix,
         REDIS_URL: inject("redisUrl"),
+        REDIS_PREFIX: prefix,
         REINDEX_ON_START: "false",
       }),
       await freePort(),
@@ -44,6 +47,9 @@ describe("/health/ready", () => {
       await app.exited;
       await meili.process?.stop();
       await rm(dataDir, { recursive: true, force: true });
+      const redis = redisClient();
+      await deleteKeys(redis, prefix);
+      redis.disconnect();
     }
   }, 60_000);
 });
