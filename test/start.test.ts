@@ -70,8 +70,18 @@ describe("the service entry point", () => {
     const dataDir = await tempDir();
     const port = await freePort();
     const blocker = (await import("node:net")).createServer().listen(port, "127.0.0.1");
+    // It gets as far as writing to Redis before the port fails: its own prefix, removed after.
+    const prefix = randomName("start");
     try {
-      const app = spawnApp(serviceEnv({ DATA_DIR: dataDir, REDIS_URL: inject("redisUrl") }), port);
+      const app = spawnApp(
+        serviceEnv({
+          DATA_DIR: dataDir,
+          REDIS_URL: inject("redisUrl"),
+          REDIS_PREFIX: prefix,
+          MEILI_INDEX: prefix,
+        }),
+        port,
+      );
       const code = await app.exited;
       expect(code).toBe(1);
       expect(app.stderr()).toMatch(/Start-up failed: .*EADDRINUSE/);
@@ -80,6 +90,9 @@ describe("the service entry point", () => {
       expect(meiliPid).toBe(0);
     } finally {
       blocker.close();
+      const redis = redisClient();
+      await deleteKeys(redis, prefix);
+      await redis.quit();
     }
   }, 60_000);
 
