@@ -21,20 +21,22 @@ async function pidIn(file: string): Promise<number> {
   return Number.parseInt(await readFile(file, "utf8"), 10);
 }
 
+/** The app on the test Redis, under its own key prefix (the test removes it). */
+function sharedRedisEnv(dataDir: string, prefix: string): Record<string, string> {
+  return serviceEnv({
+    DATA_DIR: dataDir,
+    REDIS_URL: inject("redisUrl"),
+    REDIS_PREFIX: prefix,
+    MEILI_INDEX: prefix,
+  });
+}
+
 describe("the service entry point", () => {
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     it(`starts its own Meilisearch, becomes ready within 30 s, and leaves no process behind on ${signal}`, async () => {
       const dataDir = await tempDir();
       const prefix = randomName("start");
-      const app = spawnApp(
-        serviceEnv({
-          DATA_DIR: dataDir,
-          REDIS_URL: inject("redisUrl"),
-          REDIS_PREFIX: prefix,
-          MEILI_INDEX: prefix,
-        }),
-        await freePort(),
-      );
+      const app = spawnApp(sharedRedisEnv(dataDir, prefix), await freePort());
       const ms = await app.waitReady(30_000);
       expect(ms).toBeLessThan(30_000);
       expect(app.stdout()).toMatch(/ready at http/);
@@ -73,15 +75,7 @@ describe("the service entry point", () => {
     // It gets as far as writing to Redis before the port fails: its own prefix, removed after.
     const prefix = randomName("start");
     try {
-      const app = spawnApp(
-        serviceEnv({
-          DATA_DIR: dataDir,
-          REDIS_URL: inject("redisUrl"),
-          REDIS_PREFIX: prefix,
-          MEILI_INDEX: prefix,
-        }),
-        port,
-      );
+      const app = spawnApp(sharedRedisEnv(dataDir, prefix), port);
       const code = await app.exited;
       expect(code).toBe(1);
       expect(app.stderr()).toMatch(/Start-up failed: .*EADDRINUSE/);
