@@ -1,23 +1,16 @@
 /**
  * Calls made in the same turn of the event loop are written together (one Redis round trip): under
- * a burst of webhooks this keeps acknowledgements fast. Each caller resolves only once its own item
- * is written. `write` resolves with one error (or undefined) per item, or nothing when all were
- * written; if it rejects, every item of the batch is rejected with that error.
+ * a burst of webhooks this keeps acknowledgements fast. Each caller resolves only once the batch
+ * holding its item is written; if the write fails (or throws), every item of the batch is rejected.
  */
-export function batchPerTick<T>(
-  write: (items: T[]) => Promise<readonly unknown[] | undefined>,
-): (item: T) => Promise<void> {
+export function batchPerTick<T>(write: (items: T[]) => Promise<void>): (item: T) => Promise<void> {
   let pending: { item: T; resolve: () => void; reject: (err: unknown) => void }[] = [];
   const flush = () => {
     const batch = pending;
     pending = [];
-    new Promise<readonly unknown[] | undefined>((r) => r(write(batch.map((b) => b.item)))).then(
-      (errors) => {
-        batch.forEach((b, i) => {
-          const error = errors?.[i];
-          if (error) b.reject(error);
-          else b.resolve();
-        });
+    new Promise<void>((r) => r(write(batch.map((b) => b.item)))).then(
+      () => {
+        for (const b of batch) b.resolve();
       },
       (err: unknown) => {
         for (const b of batch) b.reject(err);

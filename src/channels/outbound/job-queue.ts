@@ -90,7 +90,6 @@ export function createJobQueue<T>(options: JobQueueOptions<T>): JobQueue<T> {
   // Adds arriving in the same turn of the event loop go to Redis as one addBulk.
   const addInBatch = batchPerTick<{ id: string; data: T }>(async (batch) => {
     await queue.addBulk(batch.map((b) => ({ name: options.name, data: b.data, opts: { jobId: b.id } })));
-    return undefined;
   });
 
   return {

@@ -44,7 +44,6 @@ export function zaloInbox(redis: Redis, key: string): ZaloInbox {
       .exec();
     const failed = results?.find(([error]) => error)?.[0];
     if (!results || failed) throw failed ?? new Error("the inbox write was discarded");
-    return undefined;
   });
   return {
     name: "zalo-inbox",
