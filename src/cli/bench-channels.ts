@@ -21,7 +21,7 @@ import { Redis } from "ioredis";
 import { readQuestions } from "../eval/index.js";
 import { deleteKeysWithPrefix } from "../redis/index.js";
 import { freePort, startMeiliServer } from "../runtime/index.js";
-import { quantile, rawPost, startWebhookLoad } from "./webhook-load.js";
+import { latencySummary, rawPost, startWebhookLoad } from "./webhook-load.js";
 
 const { values } = parseArgs({
   options: {
@@ -220,12 +220,9 @@ try {
           burstFailures += run.failures;
         }
       }
-      burstMs.sort((x, y) => x - y);
       // Running out ends the run early (and says so).
       const pool = deliveries(port, perSecond * SECONDS);
       const run = await load.sustain(pool, SECONDS);
-      const seconds = run.seconds;
-      const sustainedMs = [...run.latencies].sort((x, y) => x - y);
       return {
         burst: {
           rounds: BURSTS,
@@ -233,20 +230,16 @@ try {
           warmUpRounds: WARM_BURSTS,
           acknowledged: burstMs.length,
           failures: burstFailures,
-          p50: quantile(burstMs, 0.5),
-          p99: quantile(burstMs, 0.99),
-          max: quantile(burstMs, 1),
+          ...latencySummary(burstMs),
         },
         sustained: {
           connections: 100,
-          seconds: Number(seconds.toFixed(2)),
-          acknowledged: sustainedMs.length,
+          seconds: Number(run.seconds.toFixed(2)),
+          acknowledged: run.latencies.length,
           failures: run.failures,
-          perSecond: Math.round(sustainedMs.length / seconds),
-          ranOut: sustainedMs.length + run.failures >= pool.length,
-          p50: quantile(sustainedMs, 0.5),
-          p99: quantile(sustainedMs, 0.99),
-          max: quantile(sustainedMs, 1),
+          perSecond: Math.round(run.latencies.length / run.seconds),
+          ranOut: run.latencies.length + run.failures >= pool.length,
+          ...latencySummary(run.latencies),
         },
       };
     } finally {
@@ -271,9 +264,17 @@ try {
     env: { ...process.env, PORT: String(floorPort) },
     stdio: ["ignore", "pipe", "inherit"],
   });
-  await new Promise((r) => floorServer.stdout?.once("data", r));
-  const floor = await measureAcks(floorPort, async () => undefined, 30_000);
-  floorServer.kill("SIGTERM");
+  const floor = await (async () => {
+    try {
+      await new Promise((resolve, reject) => {
+        floorServer.stdout?.once("data", resolve);
+        floorServer.once("exit", (code) => reject(new Error(`the floor server exited (${code})`)));
+      });
+      return await measureAcks(floorPort, async () => undefined, 30_000);
+    } finally {
+      floorServer.kill("SIGTERM");
+    }
+  })();
   describe("zalo floor (bare node server)", floor);
 
   // Every delivery to the web instance gets one reply; the floor's deliveries got none.

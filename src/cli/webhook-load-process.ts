@@ -98,12 +98,12 @@ async function main(): Promise<void> {
       else statuses.push(status);
     };
     if (command.type === "burst") {
-      // One request per connection, all written in the same turn.
-      const sent = Array.from({ length: count }, (_, i) =>
-        timed(sockets[i % sockets.length] as Connection, request(i)),
-      );
+      // One request per connection, all written in the same turn (a connection carries one at a time).
+      if (count > sockets.length)
+        throw new Error(`a burst of ${count} needs ${count} connections, not ${sockets.length}`);
+      const sent = Array.from({ length: count }, (_, i) => timed(sockets[i] as Connection, request(i)));
       for (const r of await Promise.all(sent)) record(r);
-    } else if (command.type === "sustain") {
+    } else {
       // Each connection sends its next request as soon as the last is answered.
       const deadline = performance.now() + command.seconds * 1000;
       let next = 0;

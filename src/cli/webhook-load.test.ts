@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { quantile, rawPost, startWebhookLoad, type WebhookLoad } from "./webhook-load.js";
+import { latencySummary, quantile, rawPost, startWebhookLoad, type WebhookLoad } from "./webhook-load.js";
 
 let server: Server | undefined;
 let load: WebhookLoad | undefined;
@@ -97,5 +97,14 @@ describe("webhook load generator", () => {
     expect(quantile(sorted, 0.5)).toBe(51);
     expect(quantile(sorted, 0.99)).toBe(100);
     expect(quantile([], 0.99)).toBe(0);
+    expect(latencySummary([3.04, 1, 2])).toEqual({ p50: 2, p99: 3, max: 3 });
+  });
+
+  it("refuses a burst larger than its connections (each carries one request at a time)", async () => {
+    const port = await statusServer([]);
+    load = await startWebhookLoad({ host: "127.0.0.1", port, connections: 2 });
+    await expect(load.burst([post(port, {}), post(port, {}), post(port, {})])).rejects.toThrow(
+      /3 connections/,
+    );
   });
 });

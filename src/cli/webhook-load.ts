@@ -13,7 +13,7 @@ export interface LoadRun {
 }
 
 export interface WebhookLoad {
-  /** Writes every request at once, one per connection, and waits for all the answers. */
+  /** Writes every request at once, one per connection (no more than there are), and waits for all the answers. */
   burst(requests: readonly string[]): Promise<LoadRun>;
   /** Keeps every connection busy for `seconds` (each sends its next request once answered). */
   sustain(requests: readonly string[], seconds: number): Promise<LoadRun>;
@@ -110,4 +110,10 @@ export function rawPost(o: {
 export function quantile(sorted: readonly number[], q: number): number {
   const v = sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
   return Math.round(v * 10) / 10;
+}
+
+/** p50, p99 and the largest of some latencies (ms, any order). */
+export function latencySummary(ms: readonly number[]): { p50: number; p99: number; max: number } {
+  const sorted = [...ms].sort((x, y) => x - y);
+  return { p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99), max: quantile(sorted, 1) };
 }
