@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { freePort, startMeiliServer } from "../src/runtime/index.js";
-import { deleteKeys, randomName, redisClient, serviceEnv } from "./support/services.js";
+import { randomName, removeKeys, serviceEnv } from "./support/services.js";
 import { spawnApp } from "./support/spawn-app.js";
 
 async function readyStatus(baseUrl: string): Promise<{ status: number; body: { down: string[] } }> {
@@ -47,9 +47,7 @@ describe("/health/ready", () => {
       await app.exited;
       await meili.process?.stop();
       await rm(dataDir, { recursive: true, force: true });
-      const redis = redisClient();
-      await deleteKeys(redis, prefix);
-      redis.disconnect();
+      await removeKeys(prefix);
     }
   }, 60_000);
 });

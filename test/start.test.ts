@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { freePort } from "../src/runtime/index.js";
-import { deleteKeys, randomName, redisClient, serviceEnv } from "./support/services.js";
+import { randomName, removeKeys, serviceEnv } from "./support/services.js";
 import { alive, spawnApp } from "./support/spawn-app.js";
 
 const dirs: string[] = [];
@@ -45,9 +45,7 @@ describe("the service entry point", () => {
       app.child.kill(signal);
       expect(await app.exited).toBe(0);
       expect(alive(meiliPid)).toBe(false);
-      const redis = redisClient();
-      await deleteKeys(redis, prefix);
-      await redis.quit();
+      await removeKeys(prefix);
     }, 60_000);
   }
 
@@ -84,9 +82,7 @@ describe("the service entry point", () => {
       expect(meiliPid).toBe(0);
     } finally {
       blocker.close();
-      const redis = redisClient();
-      await deleteKeys(redis, prefix);
-      await redis.quit();
+      await removeKeys(prefix);
     }
   }, 60_000);
 

@@ -14,13 +14,23 @@ export function meiliClient(): Meilisearch {
   return new Meilisearch({ host: inject("meiliUrl"), apiKey: inject("meiliKey") });
 }
 
-/** A Redis client; `cleanup` deletes every key under `prefix`. */
+/** A Redis client for the run's server. */
 export function redisClient(): Redis {
   return new Redis(inject("redisUrl"), { maxRetriesPerRequest: 2 });
 }
 
 /** Deletes every key starting with `prefix` (SCAN, never KEYS). */
 export const deleteKeys = deleteKeysWithPrefix;
+
+/** Deletes every key under `prefix` with a client of its own: cleanup after a spawned app. */
+export async function removeKeys(prefix: string): Promise<void> {
+  const redis = redisClient();
+  try {
+    await deleteKeys(redis, prefix);
+  } finally {
+    redis.disconnect();
+  }
+}
 
 /** Env for a child process of the real entry point, pointing at the test services. */
 export function serviceEnv(extra: Record<string, string> = {}): Record<string, string> {

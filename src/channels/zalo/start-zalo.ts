@@ -43,9 +43,9 @@ export interface ZaloChannel {
 }
 
 /**
- * Starts the Zalo OA channel: the signed webhook appends each event to the inbox stream (one XADD,
- * then the 200); a mover takes it into the `inbound-zalo` queue, whose worker asks the engine and
- * queues the reply on `outbound-zalo`, whose worker sends it through the OA API.
+ * Starts the Zalo OA channel: the signed webhook appends each event to the inbox stream (one write
+ * per event-loop turn, then the 200s); a mover takes them into the `inbound-zalo` queue, whose worker
+ * asks the engine and queues the reply on `outbound-zalo`, whose worker sends it through the OA API.
  */
 export async function startZalo(deps: ZaloDeps): Promise<ZaloChannel> {
   const log = deps.logger.child({ module: "zalo" });
