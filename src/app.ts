@@ -43,6 +43,7 @@ import {
   metricsRouter,
   redisCallLog,
   redisReports,
+  reportsPageRouter,
   reportsRouter,
 } from "./metrics/index.js";
 import { redisCache, redisIndexState, redisSessionStore, redisUsageSink } from "./redis/index.js";
@@ -232,7 +233,13 @@ export async function createApp(deps: {
     routers: [
       Router().use(appMetrics.httpMiddleware),
       metricsRouter({ registry, allow: config.metrics.allow, token: config.metrics.token }),
-      reportsRouter({ reports, authorize: guards.admin, orgName: config.org.name }),
+      reportsRouter({ reports, authorize: guards.reports, orgName: config.org.name }),
+      reportsPageRouter({
+        reports,
+        authorizePage: guards.reportsPage,
+        now: clock.now,
+        orgName: config.org.name,
+      }),
       dashboardRouter({ reports, authorize: guards.staff, authorizePage: guards.staffPage }),
       callsRouter({
         callLog: redisCallLog({ redis, prefix }),

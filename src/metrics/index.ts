@@ -25,7 +25,7 @@ export { metricsKeys, ROLLUP_GROUP } from "./metrics-keys.js";
 export { metricsRouter } from "./metrics-router.js";
 export { reportToCsv } from "./report-csv.js";
 export { REPORT_GROUPS, type ReportGroup } from "./report-groups.js";
-export { escapeHtml, reportToHtml } from "./report-html.js";
+export { reportTablesHtml, reportToHtml } from "./report-html.js";
 export { reportRangeSchema } from "./report-range.js";
 export type {
   Report,
@@ -38,5 +38,6 @@ export type {
 } from "./report-types.js";
 export { reportToXlsx } from "./report-xlsx.js";
 export { type DateRange, type Reports, redisReports } from "./reports.js";
+export { reportsPageRouter } from "./reports-page-router.js";
 export { reportsRouter } from "./reports-router.js";
 export { vietnamDay } from "./vietnam-day.js";

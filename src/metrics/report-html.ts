@@ -1,22 +1,10 @@
-import { reportTitle, summaryLines, vietnameseDate } from "./report-summary.js";
-import type { Report } from "./report-types.js";
-
-const ESCAPES: Readonly<Record<string, string>> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
+import { html, SafeHtml } from "../http/staff/html.js";
+import { reportPeriod, reportTitle, summaryLines, vietnameseDate } from "./report-summary.js";
+import type { Report, ReportTable } from "./report-types.js";
 
 const num = (v: number | null) => (v === null ? "—" : v.toLocaleString("vi-VN"));
 
-const STYLE = `
+const STYLE = new SafeHtml(`
 body{font-family:"Times New Roman",serif;margin:2rem;color:#000;line-height:1.4}
 h1{font-size:1.3rem;text-align:center;text-transform:uppercase}
 h2{font-size:1.05rem;margin-top:1.5rem}
@@ -29,36 +17,37 @@ tr.total td{font-weight:bold}
 p.note{font-style:italic;font-size:.9rem}
 @page{size:A4;margin:1.5cm}
 @media print{body{margin:0}th{background:none}}
-`;
+`);
+
+/** The summary table and every report table, as HTML (every text escaped). */
+export function reportTablesHtml(report: Report, headingLevel: "h2" | "h3" = "h2"): SafeHtml {
+  const heading = (text: string) => (headingLevel === "h2" ? html`<h2>${text}</h2>` : html`<h3>${text}</h3>`);
+  const summary = summaryLines(report).map(
+    (s) => html`<tr><td>${s.label}</td><td class="n">${num(s.value)}</td></tr>`,
+  );
+  const table = (t: ReportTable) => html`${heading(t.title)}
+<table><thead><tr><th scope="col">Mục</th>${t.columns.map((c) => html`<th scope="col">${c.label}</th>`)}</tr></thead>
+<tbody>${t.rows.map(
+    (r) =>
+      html`<tr><td>${r.label}</td>${t.columns.map((c) => html`<td class="n">${num(r.values[c.key] ?? 0)}</td>`)}</tr>`,
+  )}
+<tr class="total"><td>Tổng cộng</td>${t.columns.map((c) => html`<td class="n">${num(t.total[c.key] ?? 0)}</td>`)}</tr>
+</tbody></table>${t.note ? html`<p class="note">Ghi chú: ${t.note}</p>` : ""}`;
+  return html`${heading("Tổng hợp")}
+<table><thead><tr><th scope="col">Chỉ tiêu</th><th scope="col">Số liệu</th></tr></thead><tbody>${summary}</tbody></table>
+${report.tables.map(table)}`;
+}
 
 /** The report as a standalone printable page (no scripts; every text escaped). */
 export function reportToHtml(report: Report, options: { orgName?: string } = {}): string {
-  const parts: string[] = [];
-  if (options.orgName) parts.push(`<p class="org">${escapeHtml(options.orgName)}</p>`);
-  parts.push(`<h1>${escapeHtml(reportTitle(report))}</h1>`);
-  parts.push(`<p class="meta">Lập lúc ${escapeHtml(vietnameseDate(report.generatedAt.slice(0, 10)))}</p>`);
-  parts.push("<h2>Tổng hợp</h2><table><thead><tr><th>Chỉ tiêu</th><th>Số liệu</th></tr></thead><tbody>");
-  for (const s of summaryLines(report)) {
-    parts.push(`<tr><td>${escapeHtml(s.label)}</td><td class="n">${num(s.value)}</td></tr>`);
-  }
-  parts.push("</tbody></table>");
-  for (const t of report.tables) {
-    parts.push(`<h2>${escapeHtml(t.title)}</h2><table><thead><tr><th>Mục</th>`);
-    for (const c of t.columns) parts.push(`<th>${escapeHtml(c.label)}</th>`);
-    parts.push("</tr></thead><tbody>");
-    for (const r of t.rows) {
-      parts.push(`<tr><td>${escapeHtml(r.label)}</td>`);
-      for (const c of t.columns) parts.push(`<td class="n">${num(r.values[c.key] ?? 0)}</td>`);
-      parts.push("</tr>");
-    }
-    parts.push('<tr class="total"><td>Tổng cộng</td>');
-    for (const c of t.columns) parts.push(`<td class="n">${num(t.total[c.key] ?? 0)}</td>`);
-    parts.push("</tr></tbody></table>");
-    if (t.note) parts.push(`<p class="note">Ghi chú: ${escapeHtml(t.note)}</p>`);
-  }
-  return `<!doctype html>
-<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(reportTitle(report))}</title><style>${STYLE}</style></head>
-<body>${parts.join("\n")}</body></html>
-`;
+  const issued = vietnameseDate(report.generatedAt.slice(0, 10));
+  return `<!doctype html>\n${html`<html lang="vi"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${reportTitle(report)}</title><style>${STYLE}</style></head>
+<body>${options.orgName ? html`<p class="org">${options.orgName}</p>` : ""}
+<h1>${reportTitle(report)}</h1>
+<p class="meta">${reportPeriod(report)} · Lập ngày ${issued}</p>
+${reportTablesHtml(report)}
+</body></html>
+`}`;
 }

@@ -35,8 +35,8 @@ export function summaryLines(report: Report): SummaryLine[] {
       value: minutes(report.responseTimes.p90Ms),
     },
     { key: "slaBreaches", label: "Hồ sơ quá hạn phản hồi", value: t.slaBreaches },
-    { key: "thumbsUp", label: "Lượt đánh giá câu trả lời hữu ích 👍", value: s.thumbsUp },
-    { key: "thumbsDown", label: "Lượt đánh giá câu trả lời chưa hữu ích 👎", value: s.thumbsDown },
+    { key: "thumbsUp", label: "Lượt đánh giá câu trả lời là hữu ích", value: s.thumbsUp },
+    { key: "thumbsDown", label: "Lượt đánh giá câu trả lời là chưa hữu ích", value: s.thumbsDown },
     { key: "upRate", label: "Tỷ lệ hữu ích (%)", value: percent(s.upRate) },
     { key: "ratingCount", label: "Lượt chấm điểm hồ sơ (1–5 sao)", value: s.ratingCount },
     { key: "ratingAverage", label: "Điểm trung bình hồ sơ", value: twoDecimals(s.ratingAverage) },
@@ -46,6 +46,11 @@ export function summaryLines(report: Report): SummaryLine[] {
 /** `2026-06-30` → `30/06/2026`, as Vietnamese documents write dates. */
 export function vietnameseDate(day: string): string {
   return `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+}
+
+/** The report's period, as Vietnamese documents write it. */
+export function reportPeriod(report: Pick<Report, "from" | "to">): string {
+  return `Từ ngày ${vietnameseDate(report.from)} đến ngày ${vietnameseDate(report.to)}`;
 }
 
 /** The report's title line. */

@@ -10,9 +10,12 @@ import type { Reports } from "./reports.js";
 const formatSchema = z
   .enum(["json", "csv", "xlsx", "html"], { error: "Định dạng (format) là json, csv, xlsx hoặc html." })
   .default("json");
+const csvSchema = z
+  .enum(["semicolon", "comma"], { error: "Dấu phân cách CSV (sep) là semicolon hoặc comma." })
+  .default("semicolon");
 
 /**
- * `GET /api/v1/admin/reports?from=YYYY-MM-DD&to=YYYY-MM-DD&format=json|csv|xlsx|html`.
+ * `GET /api/v1/admin/reports?from=YYYY-MM-DD&to=YYYY-MM-DD&format=json|csv|xlsx|html[&sep=semicolon|comma]`.
  * `authorize` runs first (the integrator passes the staff-session admin check).
  */
 export function reportsRouter(deps: {
@@ -24,6 +27,8 @@ export function reportsRouter(deps: {
   router.get("/api/v1/admin/reports", deps.authorize, async (req, res) => {
     const format = formatSchema.safeParse(req.query.format);
     if (!format.success) throw new HttpError(400, "invalid_format", firstMessage(format.error));
+    const sep = csvSchema.safeParse(req.query.sep);
+    if (!sep.success) throw new HttpError(400, "invalid_separator", firstMessage(sep.error));
     const range = reportRangeSchema.safeParse({ from: req.query.from, to: req.query.to });
     if (!range.success) throw new HttpError(400, "invalid_range", firstMessage(range.error));
     const report = await deps.reports.buildReport(range.data);
@@ -37,7 +42,7 @@ export function reportsRouter(deps: {
         res
           .type("text/csv; charset=utf-8")
           .set("Content-Disposition", `attachment; filename="${base}.csv"`)
-          .send(reportToCsv(report));
+          .send(reportToCsv(report, sep.data));
         return;
       case "xlsx":
         res

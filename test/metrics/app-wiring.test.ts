@@ -10,6 +10,7 @@ beforeAll(async () => {
   app = await startTestApp({ METRICS_ALLOW: "10.0.0.0/8", METRICS_TOKEN: TOKEN }, { index: true });
   await app.accounts.create({ username: "canbo.thuong", password: "mat-khau-dai-5", role: "staff" });
   await app.accounts.create({ username: "quan.tri", password: "mat-khau-dai-6", role: "admin" });
+  await app.accounts.create({ username: "truong.nhom", password: "mat-khau-dai-7", role: "supervisor" });
 }, 60_000);
 afterAll(async () => {
   await app?.close();
@@ -18,7 +19,7 @@ afterAll(async () => {
 const REPORT = "/api/v1/admin/reports?from=2026-01-01&to=2026-06-30";
 
 describe("reports, dashboard data and call log in the app", () => {
-  it("refuses reports without a session (401) and to staff (403), and serves them to an admin", async () => {
+  it("refuses reports without a session (401) and to staff (403), and serves them to supervisors and admins", async () => {
     expect((await fetch(`${app.baseUrl}${REPORT}&format=json`)).status).toBe(401);
     const staff = await loginStaff(app.baseUrl, "canbo.thuong", "mat-khau-dai-5");
     const asStaff = await fetch(`${app.baseUrl}${REPORT}&format=csv`, { headers: { cookie: staff.cookie } });
@@ -29,6 +30,35 @@ describe("reports, dashboard data and call log in the app", () => {
     expect(new Uint8Array(await csv.arrayBuffer()).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
     const xlsx = await fetch(`${app.baseUrl}${REPORT}&format=xlsx`, { headers: { cookie: admin.cookie } });
     expect(xlsx.headers.get("content-type")).toContain("spreadsheetml");
+    const supervisor = await loginStaff(app.baseUrl, "truong.nhom", "mat-khau-dai-7");
+    const asSupervisor = await fetch(`${app.baseUrl}${REPORT}&format=json`, {
+      headers: { cookie: supervisor.cookie },
+    });
+    expect(asSupervisor.status).toBe(200);
+  });
+
+  it("shows the report page to supervisors and admins only, with the period's downloads", async () => {
+    const staff = await loginStaff(app.baseUrl, "canbo.thuong", "mat-khau-dai-5");
+    const page = (cookie?: string, query = "") =>
+      fetch(`${app.baseUrl}/staff/reports${query}`, {
+        headers: cookie ? { cookie } : {},
+        redirect: "manual",
+      });
+    const anonymous = await page();
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get("location")).toBe("/staff/login?next=%2Fstaff%2Freports");
+    expect((await page(staff.cookie)).status).toBe(403);
+    const supervisor = await loginStaff(app.baseUrl, "truong.nhom", "mat-khau-dai-7");
+    const shown = await page(supervisor.cookie, "?from=2026-01-01&to=2026-06-30");
+    expect(shown.status).toBe(200);
+    expect(shown.headers.get("cache-control")).toBe("no-store");
+    const body = await shown.text();
+    expect(body).toContain('href="/api/v1/admin/reports?from=2026-01-01&amp;to=2026-06-30&amp;format=xlsx"');
+    expect(body).toContain("từ ngày 01/01/2026 đến ngày 30/06/2026");
+    expect(body).toContain('<a href="/staff/reports">Báo cáo</a>');
+    const wrong = await page(supervisor.cookie, "?from=2026-06-30&to=2026-01-01");
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain("Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.");
   });
 
   it("lets staff log a call only with the session's CSRF token", async () => {

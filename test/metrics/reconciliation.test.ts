@@ -12,6 +12,7 @@ import {
   reportToXlsx,
   type StreamEntry,
 } from "../../src/metrics/index.js";
+import { XLSX_HEADER_ROW } from "../../src/metrics/report-xlsx.js";
 import { deleteKeys, randomName, redisClient } from "../support/services.js";
 import { csvTables, parseCsv, xlsxTables } from "./report-parsers.js";
 import { seedEvents } from "./seed-events.js";
@@ -217,6 +218,20 @@ describe("reports reconcile with the seeded events", () => {
       expect(parsed?.total).toEqual(sums);
     }
     expect(tables.get("Lượt tiếp nhận theo kênh")?.rows.get("Điện thoại đường dây nóng")).toEqual([2, 2, 0]);
+    // Semicolons and decimal commas, as Excel set to Vietnamese expects; the title and period first.
+    expect(csv).toContain("Tổng lượt tiếp nhận (tin nhắn + điện thoại);7\r\n");
+    expect(csv.split("\r\n")[0]).toBe(
+      "\uFEFFBáo cáo kết quả tiếp nhận, giải đáp pháp luật từ ngày 01/01/2026 đến ngày 30/06/2026",
+    );
+    expect(csv).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(csv).toMatch(/Thời gian phản hồi đầu tiên — trung vị \(phút, giờ làm việc\);\d+(,\d)?\r\n/);
+  });
+
+  it("writes a comma-separated CSV with decimal points when asked, with the same numbers", () => {
+    const csv = reportToCsv(h1, "comma");
+    const tables = csvTables(parseCsv(csv.slice(1), ","));
+    expect(tables.size).toBe(h1.tables.length);
+    expect(tables.get("Lượt tiếp nhận theo kênh")?.rows.get("Điện thoại đường dây nóng")).toEqual([2, 2, 0]);
     expect(csv).toContain("Tổng lượt tiếp nhận (tin nhắn + điện thoại),7\r\n");
   });
 
@@ -238,18 +253,36 @@ describe("reports reconcile with the seeded events", () => {
       );
       expect(parsed?.total).toEqual(sums);
     }
-    expect(tables.get("Lượt tiếp nhận theo kênh")?.total).toEqual([4, 4, 2]);
+    expect(tables.get("Theo kênh")?.total).toEqual([4, 4, 2]);
 
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(buffer as unknown as ArrayBuffer);
     const sheet = book.getWorksheet("Theo lĩnh vực pháp luật");
-    expect(sheet?.getRow(1).font?.bold).toBe(true);
-    const totalRow = sheet?.getRow((tableOf(h2, "topics")?.rows.length ?? 0) + 2);
+    // Title and period on top, then the bold header.
+    expect(sheet?.getCell(1, 1).value).toBe("Theo lĩnh vực pháp luật");
+    expect(sheet?.getCell(2, 1).value).toMatch(
+      /^Từ ngày 01\/07\/2026 đến ngày 31\/12\/2026 · Lập ngày \d\d\/\d\d\/\d{4}$/,
+    );
+    expect(sheet?.getRow(XLSX_HEADER_ROW).font?.bold).toBe(true);
+    const totalRow = sheet?.getRow((tableOf(h2, "topics")?.rows.length ?? 0) + XLSX_HEADER_ROW + 1);
     expect(totalRow?.getCell(1).value).toBe("Tổng cộng");
     expect(totalRow?.font?.bold).toBe(true);
     expect(sheet?.getColumn(1).width).toBeGreaterThanOrEqual(20);
     const summary = book.getWorksheet("Tổng hợp");
-    expect(summary?.getRow(2).values).toEqual([undefined, "Tổng lượt tiếp nhận (tin nhắn + điện thoại)", 4]);
+    expect(summary?.getCell(1, 1).value).toBe(
+      "Báo cáo kết quả tiếp nhận, giải đáp pháp luật từ ngày 01/07/2026 đến ngày 31/12/2026",
+    );
+    expect(summary?.getRow(XLSX_HEADER_ROW + 1).values).toEqual([
+      undefined,
+      "Tổng lượt tiếp nhận (tin nhắn + điện thoại)",
+      4,
+    ]);
+    // Every sheet name is whole (no word cut at 31 characters) and no label carries an emoji.
+    const names = book.worksheets.map((w) => w.name);
+    expect(names).toContain("Sàng lọc diện trợ giúp");
+    for (const name of names) expect(name.length).toBeLessThanOrEqual(31);
+    for (const w of book.worksheets)
+      w.eachRow((row) => expect(JSON.stringify(row.values)).not.toMatch(/\p{Extended_Pictographic}/u));
   });
 
   it("counts entries read twice only once (replay, crashed consumer, claimed entries)", async () => {

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 
-/** Parses CSV (RFC 4180 quoting, CRLF or LF lines) into rows of cells. */
-export function parseCsv(text: string): string[][] {
+/** Parses CSV (RFC 4180 quoting, CRLF or LF lines, `;` or `,` between cells) into rows of cells. */
+export function parseCsv(text: string, separator = ";"): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = "";
@@ -15,7 +15,7 @@ export function parseCsv(text: string): string[][] {
       } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
+    else if (ch === separator) {
       row.push(cell);
       cell = "";
     } else if (ch === "\n" || ch === "\r") {
@@ -37,6 +37,9 @@ export interface ParsedTable {
   readonly total: number[];
 }
 
+/** A number as the CSV writes it: decimal comma with `;`, decimal point with `,`. */
+const csvNumber = (cell: string) => Number(cell.replace(",", "."));
+
 /** The CSV sections: title → table (header line, rows, "Tổng cộng"). */
 export function csvTables(rows: string[][]): Map<string, ParsedTable> {
   const tables = new Map<string, ParsedTable>();
@@ -48,15 +51,19 @@ export function csvTables(rows: string[][]): Map<string, ParsedTable> {
     let j = i + 2;
     for (; j < rows.length && rows[j]?.[0] !== "Tổng cộng"; j++) {
       const r = rows[j] ?? [];
-      body.set(r[0] ?? "", r.slice(1).map(Number));
+      body.set(r[0] ?? "", r.slice(1).map(csvNumber));
     }
-    tables.set(title, { header: header.slice(1), rows: body, total: (rows[j] ?? []).slice(1).map(Number) });
+    tables.set(title, {
+      header: header.slice(1),
+      rows: body,
+      total: (rows[j] ?? []).slice(1).map(csvNumber),
+    });
     i = j;
   }
   return tables;
 }
 
-/** The XLSX sheets read back: sheet name → table (first row header, "Tổng cộng" row). */
+/** The XLSX sheets read back: sheet name → table (the header row starts with "Mục", then rows to "Tổng cộng"). */
 export async function xlsxTables(buffer: Buffer): Promise<Map<string, ParsedTable>> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(buffer as unknown as ArrayBuffer);
@@ -66,11 +73,13 @@ export async function xlsxTables(buffer: Buffer): Promise<Map<string, ParsedTabl
       const v = sheet.getRow(n).values;
       return (Array.isArray(v) ? v.slice(1) : []) as (string | number | null)[];
     };
-    const header = values(1).map(String);
-    if (header[0] !== "Mục") return;
+    let at = 1;
+    while (at <= sheet.rowCount && values(at)[0] !== "Mục") at++;
+    if (at > sheet.rowCount) return;
+    const header = values(at).map(String);
     const rows = new Map<string, number[]>();
     let total: number[] = [];
-    for (let n = 2; n <= sheet.rowCount; n++) {
+    for (let n = at + 1; n <= sheet.rowCount; n++) {
       const [label, ...nums] = values(n);
       if (label === "Tổng cộng") {
         total = nums.map(Number);

@@ -57,6 +57,7 @@ describe("GET /api/v1/admin/reports", () => {
     ["?from=2026-03-02&to=2026-03-01", "from after to"],
     ["?from=2023-01-01&to=2026-01-01", "more than 3 years"],
     ["?from=2026-01-01&to=2026-01-02&format=pdf", "unknown format"],
+    ["?from=2026-01-01&to=2026-01-02&format=csv&sep=tab", "unknown CSV separator"],
     ["?from=2026-01-01&from=2026-01-02&to=2026-01-03", "from given twice"],
   ])("returns 400 with a Vietnamese message for %s (%s)", async (query) => {
     const before = asked.length;

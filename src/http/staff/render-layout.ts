@@ -1,5 +1,6 @@
 import type { StaffSession } from "../../escalation/index.js";
 import { html, type SafeHtml } from "./html.js";
+import { REPORT_ROLES } from "./staff-guards.js";
 import { ROLE_LABELS } from "./staff-labels.js";
 
 /** A hidden form field carrying the session's CSRF token. */
@@ -19,6 +20,7 @@ export function renderLayout(page: {
     ? html`<nav aria-label="Điều hướng chính">
         <a href="/staff/cases">Hàng chờ hồ sơ</a>
         <a href="/staff/dashboard">Số liệu và ghi cuộc gọi</a>
+        ${REPORT_ROLES.includes(session.role) ? html`<a href="/staff/reports">Báo cáo</a>` : ""}
         ${session.role === "admin" ? html`<a href="/staff/admin">Tài khoản cán bộ</a>` : ""}
         ${session.role === "admin" ? html`<a href="/admin">Biên tập câu hỏi mẫu</a>` : ""}
         <span class="who">${session.username} (${ROLE_LABELS[session.role]})</span>

@@ -8,6 +8,10 @@ export function staffOf(res: { locals: Record<string, unknown> }): StaffAuth | u
   return res.locals.staff as StaffAuth | undefined;
 }
 
+/** Who may see and download the reports to the Department of Justice. */
+export const REPORT_ROLES: readonly StaffRole[] = ["supervisor", "admin"];
+const REPORTS_FORBIDDEN = "Chỉ trưởng nhóm và quản trị viên xem được báo cáo.";
+
 /**
  * Guards for routes outside the staff routers (dashboard, call log, reports, admin): a session
  * is needed (API 401, page → login form), `roles` limits who may enter (403), and every
@@ -55,6 +59,10 @@ export function staffGuards(accounts: StaffAccounts) {
     staffPage: guard({ page: true }),
     /** Admins only (JSON API and downloads). */
     admin: guard({ roles: ["admin"] }),
+    /** Supervisors and admins: the report downloads (the head of the center sends them). */
+    reports: guard({ roles: REPORT_ROLES, forbidden: REPORTS_FORBIDDEN }),
+    /** The report page, for supervisors and admins (no session → the login form). */
+    reportsPage: guard({ roles: REPORT_ROLES, page: true, forbidden: REPORTS_FORBIDDEN }),
     guard,
   };
 }
