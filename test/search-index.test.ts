@@ -123,6 +123,7 @@ function faq(id: string, status: Faq["status"], question: string, variants: stri
     audiences: [],
     legalBasis: [{ document: "Bộ luật Dân sự 2015", number: "91/2015/QH13" }],
     status,
+    needsLegalReview: [],
     reviewDue: "2027-11-20",
     related: [],
     answer: "Dạ, đây là câu trả lời mẫu dùng cho kiểm thử chỉ mục.",

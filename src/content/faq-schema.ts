@@ -17,6 +17,15 @@ export const legalBasisSchema = z.object({
   number: line("the official number, e.g. 52/2014/QH13", 60).optional(),
   article: line("the article, e.g. Điều 56", 80).optional(),
   clause: line("the clause, e.g. khoản 1", 80).optional(),
+  /** The day the document (or the cited article) took effect, when known. */
+  effectiveFrom: isoDate.optional(),
+  /** The last day it applies, when an end is known (a repeal, a replacement, a decree's own end date). */
+  effectiveUntil: isoDate.optional(),
+  /** What this entry was checked against: "văn bản gốc" and where, or a press report with outlet and date. */
+  verifiedAgainst: line(
+    "what the entry was checked against, e.g. văn bản gốc, Công báo số …",
+    400,
+  ).optional(),
 });
 export type LegalBasis = z.infer<typeof legalBasisSchema>;
 
@@ -38,6 +47,12 @@ export const faqFrontMatterSchema = z.object({
   status: z.enum(FAQ_STATUSES, { error: "draft, review, published or retired" }),
   reviewedAt: isoDate.optional(),
   reviewDue: isoDate,
+  /** When the figures of the answer (amounts, ages, deadlines, percentages) were last checked. */
+  verifiedAt: isoDate.optional(),
+  /** Claims that could not be checked against a source: listed for the legal officer, never hidden. */
+  needsLegalReview: z
+    .array(line("a claim that could not be checked", 500), { error: "a list of claims still to check" })
+    .default([]),
   related: z.array(slug).default([]),
 });
 export type FaqFrontMatter = z.infer<typeof faqFrontMatterSchema>;

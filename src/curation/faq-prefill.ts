@@ -48,6 +48,7 @@ export function prefillFaq(input: {
     legalBasis: [],
     status: "draft",
     reviewDue: input.reviewDue,
+    needsLegalReview: [],
     related: [],
     answer: scrub(input.answer ?? "").trim(),
   };

@@ -9,21 +9,46 @@ function scalar(value: string): string {
   return stringify(value, SCALAR).replace(/\n$/, "");
 }
 
+/** A free-text value always in double quotes (sources and claims are sentences full of `:` and `;`). */
+function quoted(value: string): string {
+  return stringify(value, { ...SCALAR, defaultStringType: "QUOTE_DOUBLE" }).replace(/\n$/, "");
+}
+
 /** An inline `[a, b]` list. */
 function flowList(values: readonly string[]): string {
   return stringify([...values], FLOW).replace(/\n$/, "");
 }
 
 function legalBasisItem(basis: LegalBasis): string[] {
-  const keys = ["document", "number", "article", "clause"] as const;
+  const keys = [
+    "document",
+    "number",
+    "article",
+    "clause",
+    "effectiveFrom",
+    "effectiveUntil",
+    "verifiedAgainst",
+  ] as const;
   const lines = keys.flatMap((key) => {
     const value = basis[key];
-    return value === undefined ? [] : [`${key}: ${scalar(value)}`];
+    if (value === undefined) return [];
+    return [`${key}: ${key === "verifiedAgainst" ? quoted(value) : scalar(value)}`];
   });
   return lines.map((line, i) => (i === 0 ? `  - ${line}` : `    ${line}`));
 }
 
-/** The Markdown file text of a FAQ in the canonical format of content/ (key order and list styles as written by hand). */
+/** `needsLegalReview` as a block list; `[]` when empty on a verified FAQ (it says nothing is left), absent otherwise. */
+function claimsToReview(faq: Faq): string[] {
+  if (faq.needsLegalReview.length)
+    return ["needsLegalReview:", ...faq.needsLegalReview.map((claim) => `  - ${quoted(claim)}`)];
+  return faq.verifiedAt === undefined ? [] : ["needsLegalReview: []"];
+}
+
+/**
+ * The Markdown file text of a FAQ in the canonical format of content/ (key order and list styles as written by hand):
+ * each basis entry's keys in the order document, number, article, clause, effectiveFrom, effectiveUntil,
+ * verifiedAgainst; then verifiedAt, needsLegalReview, status, reviewedAt, reviewDue, related.
+ */
 export function serializeFaq(faq: Faq): string {
   const lines = [
     "---",
@@ -36,6 +61,8 @@ export function serializeFaq(faq: Faq): string {
     `audiences: ${flowList(faq.audiences)}`,
     "legalBasis:",
     ...faq.legalBasis.flatMap(legalBasisItem),
+    ...(faq.verifiedAt === undefined ? [] : [`verifiedAt: ${scalar(faq.verifiedAt)}`]),
+    ...claimsToReview(faq),
     `status: ${scalar(faq.status)}`,
     ...(faq.reviewedAt === undefined ? [] : [`reviewedAt: ${scalar(faq.reviewedAt)}`]),
     `reviewDue: ${scalar(faq.reviewDue)}`,

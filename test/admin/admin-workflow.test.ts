@@ -66,6 +66,41 @@ function form(faq: Record<string, unknown> & { answer: string }, client: Client,
   };
 }
 
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
+
+/** What a browser would post from the form with this id: inputs, checked boxes, selected options, textareas. */
+function formFields(page: string, formId: string): Record<string, string | string[]> {
+  const start = page.indexOf(`id="${formId}"`);
+  const form = page.slice(start, page.indexOf("</form>", start));
+  const out: Record<string, string[]> = {};
+  const add = (name: string, value: string) => {
+    out[name] = [...(out[name] ?? []), decode(value)];
+  };
+  const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+  for (const [tag] of form.matchAll(/<input\b[^>]*>/g)) {
+    const name = attr(tag, "name");
+    const type = attr(tag, "type") ?? "text";
+    if (!name || ((type === "checkbox" || type === "radio") && !/\schecked\b/.test(tag))) continue;
+    add(name, attr(tag, "value") ?? "");
+  }
+  for (const [, open, body] of form.matchAll(/(<textarea\b[^>]*>)([\s\S]*?)<\/textarea>/g)) {
+    const name = attr(open ?? "", "name");
+    if (name) add(name, body ?? "");
+  }
+  for (const [, open, body] of form.matchAll(/(<select\b[^>]*>)([\s\S]*?)<\/select>/g)) {
+    const name = attr(open ?? "", "name");
+    const selected = /<option value="([^"]*)" selected>/.exec(body ?? "")?.[1];
+    if (name && selected !== undefined) add(name, selected);
+  }
+  return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v.length === 1 ? (v[0] ?? "") : v]));
+}
+
 /** Publishes in the API test (the browser test times five for the figures). */
 const PUBLISHES = 2;
 
@@ -136,6 +171,63 @@ describe("editing FAQs in the admin console", () => {
     expect((await t.request("GET", `/api/v1/admin/faqs/${id}/history`, { client: an })).body.history).toEqual(
       [],
     );
+  });
+
+  it("keeps each basis entry's dates and source, the check date and the claims to review through the editor form", async () => {
+    const id = "dvc-nop-phi-le-phi";
+    const loaded = await load(id, an);
+    const basis = loaded.faq.legalBasis as Record<string, string>[];
+    const traced = {
+      ...loaded.faq,
+      legalBasis: basis.map((b, i) =>
+        i === 0
+          ? {
+              ...b,
+              effectiveFrom: "2025-07-01",
+              effectiveUntil: "2027-02-28",
+              verifiedAgainst: 'Văn bản gốc, Công báo; "trích" <điều> & khoản',
+            }
+          : b,
+      ),
+      verifiedAt: "2026-12-07",
+      needsLegalReview: [
+        "Mức phí 50.000 đồng: chưa tìm thấy văn bản",
+        "Thời hạn 3 ngày, theo báo: cần đối chiếu",
+      ],
+    };
+    const saved = await put(id, an, traced, loaded.version);
+    expect(saved.status, saved.text).toBe(200);
+    const stored = await load(id, an);
+    expect(stored.faq).toMatchObject({
+      verifiedAt: traced.verifiedAt,
+      needsLegalReview: traced.needsLegalReview,
+      legalBasis: traced.legalBasis,
+    });
+
+    // The editor shows every new field, escaped, and posting its form back unchanged changes nothing.
+    const page = await t.request("GET", `/admin/faqs/${id}`, { client: an });
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('name="basisUntil" type="date" value="2027-02-28"');
+    expect(page.text).toContain("&quot;trích&quot; &lt;điều&gt; &amp; khoản");
+    const fields = formFields(page.text, "faq-form");
+    expect(fields.needsLegalReview).toBe(traced.needsLegalReview.join("\n"));
+    const resaved = await t.request("POST", `/admin/faqs/${id}`, { client: an, multipart: fields });
+    expect(resaved.status, resaved.text).toBe(303);
+    const after = await load(id, an);
+    expect(after.faq).toEqual(stored.faq);
+
+    // Clearing the fields in the form removes them from the file.
+    const cleared = await t.request("POST", `/admin/faqs/${id}`, {
+      client: an,
+      multipart: { ...fields, version: after.version, verifiedAt: "", needsLegalReview: "", basisUntil: [] },
+    });
+    expect(cleared.status, cleared.text).toBe(303);
+    const text = await readFile(
+      path.join(t.contentDir, ".drafts", "faq", "dich-vu-cong", `${id}.md`),
+      "utf8",
+    );
+    expect(text).not.toMatch(/verifiedAt|needsLegalReview|effectiveUntil/);
+    expect(text).toContain("effectiveFrom: 2025-07-01");
   });
 
   it("does not let the last editor approve, and publishes when a second admin does: the ask API then answers with the new text", async () => {

@@ -40,4 +40,43 @@ describe("serializeFaq", () => {
     expect(parseFaqFile("x.md", text).faq).toEqual(faq);
     expect(text).toContain('tags: ["a, b", "[x]", ok]');
   });
+
+  it("writes the traceability fields in a fixed place and parses them back unchanged", async () => {
+    const [first] = await readCorpus("content");
+    if (!first?.faq) throw new Error("fixture must parse");
+    const [basis] = first.faq.legalBasis;
+    if (!basis) throw new Error("fixture must have a basis");
+    const faq = {
+      ...first.faq,
+      legalBasis: [
+        {
+          ...basis,
+          effectiveFrom: "2025-07-01",
+          effectiveUntil: "2027-02-28",
+          verifiedAgainst: "Văn bản gốc: Công báo số 1/2025, bản đăng ngày 01/07/2025",
+        },
+      ],
+      verifiedAt: "2026-12-07",
+      needsLegalReview: ["Mức phạt: chưa tìm thấy văn bản gốc", "yes"],
+    };
+    const text = serializeFaq(faq);
+    expect(parseFaqFile("x.md", text).faq).toEqual(faq);
+    expect(text).toContain(
+      [
+        "    effectiveFrom: 2025-07-01",
+        "    effectiveUntil: 2027-02-28",
+        '    verifiedAgainst: "Văn bản gốc: Công báo số 1/2025, bản đăng ngày 01/07/2025"',
+        "verifiedAt: 2026-12-07",
+        "needsLegalReview:",
+        '  - "Mức phạt: chưa tìm thấy văn bản gốc"',
+        '  - "yes"',
+        `status: ${faq.status}`,
+      ].join("\n"),
+    );
+    const none = serializeFaq({ ...faq, needsLegalReview: [] });
+    expect(none).toContain("verifiedAt: 2026-12-07\nneedsLegalReview: []\nstatus: ");
+    expect(parseFaqFile("x.md", none).faq).toEqual({ ...faq, needsLegalReview: [] });
+    // Without them the file has no trace of the keys (the files written before them stay byte for byte).
+    expect(serializeFaq(first.faq)).not.toMatch(/verifiedAt|needsLegalReview|effective|verifiedAgainst/);
+  });
 });

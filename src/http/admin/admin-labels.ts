@@ -50,6 +50,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   status: "Trạng thái",
   reviewedAt: "Ngày duyệt",
   reviewDue: "Hạn rà soát",
+  verifiedAt: "Ngày kiểm tra số liệu",
+  needsLegalReview: "Nội dung chưa kiểm chứng",
   related: "Câu hỏi liên quan",
   answer: "Câu trả lời",
 };

@@ -123,6 +123,7 @@ export function adminPagesRouter(deps: AdminDeps): Router {
         audiences: [],
         legalBasis: [],
         reviewDue: localDate(due),
+        needsLegalReview: [],
         related: [],
         answer: "",
       },

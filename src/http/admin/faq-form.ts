@@ -1,5 +1,16 @@
 import type { FormFields } from "./parse-form-data.js";
 
+/** One legal basis row as typed: the reference, when the document applies, and what it was checked against. */
+export interface BasisInput {
+  document: string;
+  number?: string;
+  article?: string;
+  clause?: string;
+  effectiveFrom?: string;
+  effectiveUntil?: string;
+  verifiedAgainst?: string;
+}
+
 /** A FAQ as the editor holds it: what was typed, not yet validated (the workflow validates on save). */
 export interface FaqDraftInput {
   readonly id: string;
@@ -8,9 +19,11 @@ export interface FaqDraftInput {
   readonly topic: string;
   readonly tags: string[];
   readonly audiences: string[];
-  readonly legalBasis: { document: string; number?: string; article?: string; clause?: string }[];
+  readonly legalBasis: BasisInput[];
   readonly reviewedAt?: string;
   readonly reviewDue: string;
+  readonly verifiedAt?: string;
+  readonly needsLegalReview: string[];
   readonly related: string[];
   readonly answer: string;
 }
@@ -26,23 +39,31 @@ const list = (value: string | string[] | undefined): string[] =>
 // Browsers send CRLF; files use LF.
 const lf = (text: string) => text.replace(/\r\n?/g, "\n");
 
-/** The editor form's fields as a FAQ: blank variant and basis rows are dropped, lists split on commas. */
+/** The editor form's fields as a FAQ: blank variant and basis rows are dropped, lists split on commas, claims to review one a line. */
 export function faqFromForm(fields: FormFields): FaqDraftInput {
   const documents = all(fields.basisDocument);
   const numbers = all(fields.basisNumber);
   const articles = all(fields.basisArticle);
   const clauses = all(fields.basisClause);
-  const legalBasis = documents.flatMap((document, i) => {
+  const froms = all(fields.basisFrom);
+  const untils = all(fields.basisUntil);
+  const checks = all(fields.basisVerified);
+  const legalBasis = documents.flatMap((document, i): BasisInput[] => {
     const row = {
       document: document.trim(),
       number: numbers[i]?.trim() || undefined,
       article: articles[i]?.trim() || undefined,
       clause: clauses[i]?.trim() || undefined,
+      effectiveFrom: froms[i]?.trim() || undefined,
+      effectiveUntil: untils[i]?.trim() || undefined,
+      verifiedAgainst: checks[i]?.trim() || undefined,
     };
-    if (!row.document && !row.number && !row.article && !row.clause) return [];
-    return [Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined)) as typeof row];
+    if (Object.values(row).every((v) => !v)) return [];
+    const set = Object.entries(row).filter(([, v]) => v !== undefined);
+    return [{ ...Object.fromEntries(set), document: row.document }];
   });
   const reviewedAt = one(fields.reviewedAt).trim();
+  const verifiedAt = one(fields.verifiedAt).trim();
   return {
     id: one(fields.id).trim(),
     question: one(fields.question).trim(),
@@ -55,6 +76,11 @@ export function faqFromForm(fields: FormFields): FaqDraftInput {
     legalBasis,
     ...(reviewedAt ? { reviewedAt } : {}),
     reviewDue: one(fields.reviewDue).trim(),
+    ...(verifiedAt ? { verifiedAt } : {}),
+    needsLegalReview: lf(one(fields.needsLegalReview))
+      .split("\n")
+      .map((s) => s.trim())
+      .filter(Boolean),
     related: list(fields.related),
     answer: lf(one(fields.answer)).trim(),
   };

@@ -14,6 +14,8 @@ export function faqValues(faq: Faq | FaqPrefill): FaqDraftInput {
     legalBasis: faq.legalBasis.map((b) => ({ ...b })),
     ...(faq.reviewedAt ? { reviewedAt: faq.reviewedAt } : {}),
     reviewDue: faq.reviewDue,
+    ...(faq.verifiedAt ? { verifiedAt: faq.verifiedAt } : {}),
+    needsLegalReview: [...faq.needsLegalReview],
     related: [...faq.related],
     answer: faq.answer,
   };

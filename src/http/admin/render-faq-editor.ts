@@ -3,7 +3,7 @@ import type { FaqView } from "../../curation/index.js";
 import type { StaffSession } from "../../escalation/index.js";
 import { csrfField, html, type SafeHtml } from "../staff/index.js";
 import { AUDIENCE_LABELS, FIELD_LABELS, STATE_LABELS, vnTime } from "./admin-labels.js";
-import type { FaqDraftInput } from "./faq-form.js";
+import type { BasisInput, FaqDraftInput } from "./faq-form.js";
 import { renderAdminPage } from "./render-admin-page.js";
 
 /** Where an existing FAQ stands, for the workflow panel: the workflow's view, without the records. */
@@ -59,17 +59,16 @@ function variantRow(value: string, i: number, error?: string): SafeHtml {
   </li>`;
 }
 
-function basisRow(
-  row: { document: string; number?: string; article?: string; clause?: string },
-  i: number,
-  errors: readonly [string, string][],
-): SafeHtml {
+function basisRow(row: BasisInput, i: number, errors: readonly [string, string][]): SafeHtml {
   const n = i + 1;
   return html`<li class="row basis">
     <input name="basisDocument" maxlength="300" value="${row.document}" aria-label="Tên văn bản ${n}" placeholder="Luật Hôn nhân và gia đình 2014">
     <input name="basisNumber" maxlength="60" value="${row.number ?? ""}" aria-label="Số hiệu ${n}" placeholder="52/2014/QH13">
     <input name="basisArticle" maxlength="80" value="${row.article ?? ""}" aria-label="Điều ${n}" placeholder="Điều 56">
     <input name="basisClause" maxlength="80" value="${row.clause ?? ""}" aria-label="Khoản ${n}" placeholder="khoản 1">
+    <input name="basisFrom" type="date" value="${row.effectiveFrom ?? ""}" aria-label="Hiệu lực từ ngày ${n}" title="Hiệu lực từ ngày">
+    <input name="basisUntil" type="date" value="${row.effectiveUntil ?? ""}" aria-label="Hết hiệu lực ngày ${n}" title="Hết hiệu lực ngày (nếu đã biết)">
+    <input name="basisVerified" maxlength="400" value="${row.verifiedAgainst ?? ""}" aria-label="Đã đối chiếu với ${n}" placeholder="Văn bản gốc (nguồn) hoặc báo (tên báo, ngày)">
     <button type="button" class="link remove-row" aria-label="Xóa căn cứ ${n}">Xóa</button>
     ${errors.map(([k, m]) => html`<p class="field-error">${FIELD_LABELS.legalBasis} ${n} (${k.split(".").slice(2).join(".") || "dòng"}): ${m}</p>`)}
   </li>`;
@@ -135,6 +134,8 @@ export function renderFaqEditor(page: EditorPage): string {
     "audiences",
     "legalBasis",
     "reviewDue",
+    "verifiedAt",
+    "needsLegalReview",
     "related",
     "answer",
   ]);
@@ -210,7 +211,7 @@ export function renderFaqEditor(page: EditorPage): string {
       ${fieldError(errors, "answer", "err-answer")}
 
       <fieldset class="rows" data-rows="basis">
-        <legend>Căn cứ pháp lý (tên văn bản, số hiệu, điều, khoản)</legend>
+        <legend>Căn cứ pháp lý (tên văn bản, số hiệu, điều, khoản; ngày hiệu lực, ngày hết hiệu lực nếu đã biết; đã đối chiếu với văn bản gốc hay bài báo nào)</legend>
         ${fieldError(errors, "legalBasis", "err-legalBasis")}
         <ol class="row-list">${basisRows}</ol>
         <button type="button" class="add-row">Thêm căn cứ</button>
@@ -223,6 +224,14 @@ export function renderFaqEditor(page: EditorPage): string {
       <label for="faq-due">Hạn rà soát</label>
       <input id="faq-due" name="reviewDue" type="date" value="${v.reviewDue}"${invalid(Boolean(errors.reviewDue), "err-reviewDue")}>
       ${fieldError(errors, "reviewDue", "err-reviewDue")}
+
+      <label for="faq-verified">Ngày kiểm tra số liệu (mức tiền, độ tuổi, thời hạn, tỷ lệ)</label>
+      <input id="faq-verified" name="verifiedAt" type="date" value="${v.verifiedAt ?? ""}"${invalid(Boolean(errors.verifiedAt), "err-verifiedAt")}>
+      ${fieldError(errors, "verifiedAt", "err-verifiedAt")}
+
+      <label for="faq-review">Nội dung chưa kiểm chứng được, cần cán bộ pháp chế xem (mỗi dòng một ý)</label>
+      <textarea id="faq-review" name="needsLegalReview" rows="3"${invalid(errorsUnder(errors, "needsLegalReview").length > 0, "err-needsLegalReview")}>${v.needsLegalReview.join("\n")}</textarea>
+      ${errorsUnder(errors, "needsLegalReview").map(([, m]) => html`<p class="field-error" id="err-needsLegalReview">${FIELD_LABELS.needsLegalReview}: ${m}</p>`)}
 
       <button type="submit" class="primary">${isNew ? "Tạo bản nháp" : "Lưu bản nháp"}</button>
     </form>
