@@ -36,7 +36,14 @@ const { values } = parseArgs({
   },
 });
 /** Floors CI enforces (a regression fails); the targets are higher, see the README. */
-const FLOORS = { top1: 90, top3: 97, outOfScopeDeclined: 95, emergencyRecall: 100, escalationRouting: 90 };
+const FLOORS = {
+  top1: 90,
+  top3: 97,
+  outOfScopeDeclined: 95,
+  emergencyRecall: 100,
+  escalationRouting: 90,
+  aboutDeletingAnswered: 100,
+};
 /** Ceiling on confident answers that are wrong (percent of all answers). */
 const MAX_WRONG_ANSWERS = 2;
 
@@ -100,6 +107,7 @@ try {
     `emergency recall ..... ${pct(report.emergencyRecall)}; false emergencies ${pct(report.falseEmergencies)}`,
     `escalation routing ... ${pct(report.escalationRouting)}`,
     `intents .............. ${pct(report.intents)}`,
+    `about deleting, answered (not "delete my data") ${pct(report.aboutDeletingAnswered)}`,
     "by style:",
     ...Object.entries(report.byStyle).map(
       ([k, v]) => `  ${k.padEnd(15)} top-1 ${pct(v.top1)}  top-3 ${pct(v.top3)}`,

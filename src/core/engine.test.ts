@@ -160,7 +160,7 @@ describe("the answer engine", () => {
     expect(JSON.stringify(events)).not.toContain("0912345678");
   });
 
-  it("forgets the conversation when asked to delete the citizen's data", async () => {
+  it("forgets the conversation when the citizen asks to delete their data and confirms", async () => {
     const { engine } = engineWith(
       fakeSearch({
         "ly hôn": [
@@ -170,7 +170,8 @@ describe("the answer engine", () => {
       }),
     );
     await engine.handle(ask("ly hôn"));
-    const deleted = await engine.handle(ask("xóa dữ liệu của tôi"));
+    expect((await engine.handle(ask("xóa dữ liệu của tôi"))).intent).toBe("delete-confirm");
+    const deleted = await engine.handle(ask("XÓA"));
     expect(deleted.intent).toBe("delete-data");
     expect((await engine.handle(ask("2"))).kind).not.toBe("answer");
   });

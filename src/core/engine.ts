@@ -9,6 +9,14 @@ import {
   topicMenu,
 } from "./compose/texts.js";
 import { createDeskRequests, type DeskAnswer } from "./intake/desk-requests.js";
+import {
+  FORGET_BUTTONS,
+  FORGET_CONFIRM_MS,
+  FORGET_KEPT,
+  forgetConfirmText,
+  isForgetConfirmation,
+  isForgetRefusal,
+} from "./intake/forget-confirmation.js";
 import { createIntakeFlow, type IntakeStep, type IntakeTopic } from "./intake/intake-flow.js";
 import type { IntakeScreening } from "./intake/intake-screening.js";
 import { intakeTexts } from "./intake/intake-texts.js";
@@ -156,6 +164,51 @@ export function createEngine(deps: EngineDeps): Engine {
     return simple("fallback", answer.text, answer.intent, language);
   }
 
+  /** "Bạn có chắc muốn xóa…": nothing is deleted until the citizen confirms; the cases are named. */
+  async function askToForget(message: Message, effects: TurnEffects, language: string): Promise<Reply> {
+    effects.pendingDelete = deps.clock.now().toISOString();
+    const cases = deps.desk
+      ? await deps.desk.statusFor(message.channel, message.sessionId).catch((error: unknown) => {
+          deps.onError?.(error, "desk");
+          return undefined;
+        })
+      : [];
+    return simple("fallback", forgetConfirmText(cases), "delete-confirm", language, [
+      { label: FORGET_BUTTONS.confirm, action: { type: "confirm-delete" } },
+      { label: FORGET_BUTTONS.keep, action: { type: "keep-data" } },
+    ]);
+  }
+
+  /** The deletion itself: cases anonymized (audited), then the session is deleted by saveSession. */
+  async function forget(message: Message, language: string): Promise<Reply> {
+    return desk
+      ? deskReply(await desk.forget(message.channel, message.sessionId), language)
+      : simple("fallback", texts.deleted(), "delete-data", language);
+  }
+
+  /**
+   * The answer to "Gõ XÓA để xác nhận": the deletion, "kept", or undefined when the citizen moved on
+   * (the message is then handled as usual and nothing is deleted).
+   */
+  async function answerForgetConfirmation(
+    message: Message,
+    requestedAt: string,
+    text: string,
+    effects: TurnEffects,
+    language: string,
+  ): Promise<Reply | undefined> {
+    const fresh = deps.clock.now().getTime() - Date.parse(requestedAt) <= FORGET_CONFIRM_MS;
+    const typed = !message.action;
+    if (message.action?.type === "confirm-delete" || (typed && isForgetConfirmation(text))) {
+      return fresh ? forget(message, language) : askToForget(message, effects, language);
+    }
+    if (message.action?.type === "keep-data" || (typed && isForgetRefusal(text))) {
+      const next = effects.intake && intakeFlow ? `\n\n${intakeFlow.ask(effects.intake).text}` : "";
+      return simple("fallback", `${FORGET_KEPT}${next}`, "delete-kept", language);
+    }
+    return undefined;
+  }
+
   function emergencyReply(normalized: string, hits: FaqHit[], language: string): Reply | undefined {
     const emergency = detectEmergency(normalized);
     if (!emergency) return undefined;
@@ -197,10 +250,7 @@ export function createEngine(deps: EngineDeps): Engine {
     if (!/[\p{L}\p{N}]/u.test(normalized)) return intakeReply(intakeFlow.ask(intake), effects, language);
     // A short request to delete data or see a case works at any step (a long text is an answer).
     const intent = normalized.split(" ").length <= SHORT_COMMAND_WORDS ? detectIntent(normalized) : undefined;
-    if (intent === "delete-data") {
-      effects.intake = undefined;
-      return undefined;
-    }
+    if (intent === "delete-data") return askToForget(message, effects, language);
     if (intent === "case-status") return deskReply(await desk.status(channel, sessionId, text), language);
     const step = await intakeFlow.answer(intake, text, { channel, sessionId, session });
     if (step) return intakeReply(step, effects, language);
@@ -227,6 +277,16 @@ export function createEngine(deps: EngineDeps): Engine {
         return deskReply(answer, language);
       }
     }
+
+    // "Gõ XÓA để xác nhận" was asked: only this very next message can confirm it.
+    if (effects.pendingDelete) {
+      const requestedAt = effects.pendingDelete;
+      effects.pendingDelete = undefined;
+      const reply = await answerForgetConfirmation(message, requestedAt, text, effects, language);
+      if (reply) return reply;
+    }
+    if (message.action?.type === "confirm-delete") return askToForget(message, effects, language);
+    if (message.action?.type === "keep-data") return simple("fallback", FORGET_KEPT, "delete-kept", language);
 
     if (effects.intake) {
       const reply = await continueIntake(
@@ -289,9 +349,7 @@ export function createEngine(deps: EngineDeps): Engine {
           language,
         );
       case "delete-data":
-        return desk
-          ? deskReply(await desk.forget(message.channel, message.sessionId), language)
-          : simple("fallback", texts.deleted(), intent, language);
+        return askToForget(message, effects, language);
       case "ask-person":
         return (
           startIntake(message.action?.type === "escalate" ? "button" : intent, effects, language) ??
@@ -379,6 +437,7 @@ export function createEngine(deps: EngineDeps): Engine {
       const effects: TurnEffects = {
         intake: desk ? session.intake : undefined,
         pendingRating: session.pendingRating,
+        pendingDelete: session.pendingDelete,
       };
 
       let language = "vi";

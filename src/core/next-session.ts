@@ -11,6 +11,8 @@ export const PHONE_MASK = "[số điện thoại]";
 export interface TurnEffects {
   intake: IntakeState | undefined;
   pendingRating: string | undefined;
+  /** A deletion asked for and not yet confirmed (ISO time of the request). */
+  pendingDelete?: string;
   /** The citizen's text as kept in the transcript, when it must not be kept as typed. */
   citizenText?: string;
   /** Turns from this instant on leave the transcript (an intake ended with nothing stored). */
@@ -58,5 +60,6 @@ export function nextSession(
     ...(shown.length ? { shownFaqIds: [...new Set(shown)].slice(-MAX_SHOWN_FAQS) } : {}),
     ...(effects.intake ? { intake: effects.intake } : {}),
     ...(effects.pendingRating ? { pendingRating: effects.pendingRating } : {}),
+    ...(effects.pendingDelete ? { pendingDelete: effects.pendingDelete } : {}),
   };
 }

@@ -61,6 +61,8 @@ export interface SessionState {
   pendingRating?: string;
   /** FAQ ids the bot showed in this conversation (answers and suggestions), for staff. */
   shownFaqIds?: string[];
+  /** When the citizen asked to delete their data; the deletion waits for "XÓA" (ISO time). */
+  pendingDelete?: string;
 }
 
 /** Where an intake conversation stands; each answer moves it one step. */

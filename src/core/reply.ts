@@ -8,7 +8,10 @@ export type Action =
   | { readonly type: "choose"; readonly faqId: string }
   | { readonly type: "feedback"; readonly faqId: string; readonly value: "up" | "down" }
   | { readonly type: "escalate" }
-  | { readonly type: "help" };
+  | { readonly type: "help" }
+  /** "Xóa dữ liệu" under the confirmation step; acts only while that confirmation is pending. */
+  | { readonly type: "confirm-delete" }
+  | { readonly type: "keep-data" };
 
 export interface Button {
   readonly label: string;

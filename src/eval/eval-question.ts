@@ -2,6 +2,9 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 
+/** The category of questions that must never reach the delete-my-data intent or its confirmation. */
+export const ABOUT_DELETING = "about-deleting";
+
 /** One labeled evaluation question (test/eval/questions.jsonl). */
 export const evalQuestionSchema = z
   .object({
@@ -15,9 +18,13 @@ export const evalQuestionSchema = z
       .enum(["diacritics", "no-diacritics", "abbrev", "long", "typo", "two-topics"])
       .default("diacritics"),
     topic: z.string().optional(),
+    /** "about-deleting": a question about deleting something, never a request to delete the citizen's data. */
     category: z.string().optional(),
   })
-  .refine((q) => q.expectFaqId || q.expectKind, "each question needs expectFaqId or expectKind");
+  .refine(
+    (q) => q.expectFaqId || q.expectKind || q.category === ABOUT_DELETING,
+    "each question needs expectFaqId or expectKind",
+  );
 export type EvalQuestion = z.infer<typeof evalQuestionSchema>;
 
 /** Reads JSONL questions from a file, or from every `*.jsonl` in a folder; names the bad line. */

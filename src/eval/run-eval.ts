@@ -1,6 +1,6 @@
 import type { Engine, FaqSearch } from "../core/index.js";
 import { normalize } from "../core/index.js";
-import type { EvalQuestion } from "./eval-question.js";
+import { ABOUT_DELETING, type EvalQuestion } from "./eval-question.js";
 
 /** What happened to one question. */
 export interface EvalOutcome {
@@ -39,6 +39,8 @@ export interface EvalReport {
   falseEmergencies: Rate;
   escalationRouting: Rate;
   intents: Rate;
+  /** Questions about deleting something (residence, criminal record, a debt…) not read as "delete my data". */
+  aboutDeletingAnswered: Rate;
   byTopic: Record<string, { top1: Rate; top3: Rate }>;
   byStyle: Record<string, { top1: Rate; top3: Rate }>;
   misses: { text: string; expected: string; got: string; ranked: string[] }[];
@@ -75,6 +77,9 @@ export async function runEval(
   return out;
 }
 
+/** The reply began a deletion (asked to confirm one, or did one). */
+const destructive = (o: EvalOutcome) => o.intent === "delete-data" || o.intent === "delete-confirm";
+
 /** Turns outcomes into the report. */
 export function summarize(outcomes: readonly EvalOutcome[]): EvalReport {
   const labeled = outcomes.filter((o) => o.q.expectFaqId);
@@ -83,6 +88,8 @@ export function summarize(outcomes: readonly EvalOutcome[]): EvalReport {
   const emergencies = outcomes.filter((o) => o.q.expectKind === "emergency");
   const escalations = outcomes.filter((o) => o.q.expectKind === "escalate");
   const intents = outcomes.filter((o) => ["greeting", "thanks", "help"].includes(o.q.expectKind ?? ""));
+  const aboutDeleting = outcomes.filter((o) => o.q.category === ABOUT_DELETING);
+  const judged = outcomes.filter((o) => o.q.category !== ABOUT_DELETING);
   const nonEmergency = outcomes.filter((o) => o.q.expectKind !== "emergency");
   const top1 = (o: EvalOutcome) => accepts(o.q, o.ranked[0]);
   const top3 = (o: EvalOutcome) => o.ranked.slice(0, 3).some((id) => accepts(o.q, id));
@@ -110,9 +117,10 @@ export function summarize(outcomes: readonly EvalOutcome[]): EvalReport {
       labeled.filter((o) => o.kind === "answer" && accepts(o.q, o.faqId)).length,
       labeled.length,
     ),
+    // Questions about deleting carry no expected FAQ: their answers are neither right nor wrong here.
     wrongConfidentAnswers: rate(
-      outcomes.filter((o) => o.kind === "answer" && !accepts(o.q, o.faqId)).length,
-      outcomes.filter((o) => o.kind === "answer").length,
+      judged.filter((o) => o.kind === "answer" && !accepts(o.q, o.faqId)).length,
+      judged.filter((o) => o.kind === "answer").length,
     ),
     outOfScopeDeclined: rate(oos.filter((o) => o.kind !== "answer").length, oos.length),
     outOfScopeFallback: rate(
@@ -123,17 +131,20 @@ export function summarize(outcomes: readonly EvalOutcome[]): EvalReport {
     falseEmergencies: rate(nonEmergency.filter((o) => o.kind === "emergency").length, nonEmergency.length),
     escalationRouting: rate(escalations.filter((o) => o.kind === "escalate").length, escalations.length),
     intents: rate(intents.filter((o) => o.intent === o.q.expectKind).length, intents.length),
+    aboutDeletingAnswered: rate(aboutDeleting.filter((o) => !destructive(o)).length, aboutDeleting.length),
     byTopic: group((o) => o.q.topic ?? "?"),
     byStyle: group((o) => o.q.style),
     misses: outcomes
       .filter((o) =>
-        o.q.expectFaqId
-          ? !top1(o) || (o.kind === "answer" && !accepts(o.q, o.faqId))
-          : o.q.expectKind === "fallback"
-            ? o.kind === "answer"
-            : ["greeting", "thanks", "help"].includes(o.q.expectKind ?? "")
-              ? o.intent !== o.q.expectKind
-              : o.kind !== o.q.expectKind,
+        o.q.category === ABOUT_DELETING
+          ? destructive(o)
+          : o.q.expectFaqId
+            ? !top1(o) || (o.kind === "answer" && !accepts(o.q, o.faqId))
+            : o.q.expectKind === "fallback"
+              ? o.kind === "answer"
+              : ["greeting", "thanks", "help"].includes(o.q.expectKind ?? "")
+                ? o.intent !== o.q.expectKind
+                : o.kind !== o.q.expectKind,
       )
       .map((o) => ({
         text: o.q.text,

@@ -6,7 +6,7 @@ const FAQ_ID = /^[a-z0-9-]{1,60}$/;
 
 /**
  * An engine action as compact callback data: `c:<faqId>` choose, `f:u:<faqId>` / `f:d:<faqId>`
- * feedback, `e` escalate, `h` help. Undefined when it would not fit in 64 bytes.
+ * feedback, `e` escalate, `h` help, `xd` / `xk` confirm or refuse a deletion. Undefined when it would not fit in 64 bytes.
  */
 export function encodeAction(action: Action): string | undefined {
   const data =
@@ -16,7 +16,11 @@ export function encodeAction(action: Action): string | undefined {
         ? `f:${action.value === "up" ? "u" : "d"}:${action.faqId}`
         : action.type === "escalate"
           ? "e"
-          : "h";
+          : action.type === "confirm-delete"
+            ? "xd"
+            : action.type === "keep-data"
+              ? "xk"
+              : "h";
   return Buffer.byteLength(data) <= MAX_CALLBACK_DATA_BYTES ? data : undefined;
 }
 
@@ -24,6 +28,8 @@ export function encodeAction(action: Action): string | undefined {
 export function decodeAction(data: string): Action | undefined {
   if (data === "e") return { type: "escalate" };
   if (data === "h") return { type: "help" };
+  if (data === "xd") return { type: "confirm-delete" };
+  if (data === "xk") return { type: "keep-data" };
   const choose = /^c:(.+)$/.exec(data);
   if (choose?.[1] && FAQ_ID.test(choose[1])) return { type: "choose", faqId: choose[1] };
   const feedback = /^f:([ud]):(.+)$/.exec(data);

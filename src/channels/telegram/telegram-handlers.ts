@@ -148,6 +148,10 @@ function defaultLabel(action: Action): string {
       return "gặp cán bộ";
     case "help":
       return "các chủ đề";
+    case "confirm-delete":
+      return "xóa";
+    case "keep-data":
+      return "không xóa";
   }
 }
 

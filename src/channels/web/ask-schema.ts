@@ -9,6 +9,8 @@ const actionSchema = z.discriminatedUnion("type", [
   }),
   z.object({ type: z.literal("escalate") }),
   z.object({ type: z.literal("help") }),
+  z.object({ type: z.literal("confirm-delete") }),
+  z.object({ type: z.literal("keep-data") }),
 ]);
 
 /**

@@ -474,14 +474,75 @@ describe("the citizen's cases", () => {
     expect(text).toContain("đã đóng");
   });
 
-  it("anonymizes the citizen's cases and deletes the session on 'xóa dữ liệu của tôi'", async () => {
-    const { say, calls, sessions } = setup();
+  it("asks to confirm 'xóa dữ liệu của tôi' naming the cases, and deletes only on 'XÓA'", async () => {
+    const { say, calls, sessions, state } = setup();
+    state.cases.push(view("TGPL-2026-000123", "open"));
     await walk(say, PATH.slice(0, 3));
-    const reply = await say("xóa dữ liệu của tôi");
+    const ask = await say("xóa dữ liệu của tôi");
+    expect(ask.intent).toBe("delete-confirm");
+    expect(ask.text).toContain("bạn có chắc muốn xóa");
+    expect(ask.text).toContain("TGPL-2026-000123 (đang chờ cán bộ)");
+    expect(ask.text).toContain("Gõ XÓA để xác nhận");
+    expect(ask.buttons.map((b) => b.action.type)).toEqual(["confirm-delete", "keep-data"]);
+    expect(calls.filter((c) => c.startsWith("forget"))).toEqual([]);
+    const reply = await say("XÓA");
     expect(reply.intent).toBe("delete-data");
-    expect(calls).toEqual(["forget web s1"]);
+    expect(calls.filter((c) => c.startsWith("forget"))).toEqual(["forget web s1"]);
     expect(reply.text).toContain("2 hồ sơ");
     expect(await sessions.get("s1")).toBeUndefined();
+  });
+
+  it("keeps everything, the intake included, when the citizen answers the confirmation with 'không'", async () => {
+    const { say, calls, sessions } = setup();
+    await walk(say, PATH.slice(0, 3));
+    const before = (await sessions.get("s1"))?.intake;
+    await say("xóa dữ liệu");
+    const reply = await say("không");
+    expect(reply.intent).toBe("delete-kept");
+    expect(reply.text).toContain("không xóa gì");
+    expect(calls.filter((c) => c.startsWith("forget"))).toEqual([]);
+    expect((await sessions.get("s1"))?.intake).toEqual(before);
+    expect((await sessions.get("s1"))?.pendingDelete).toBeUndefined();
+    // A later "xóa" alone is not a confirmation any more.
+    await say("xóa");
+    expect(calls.filter((c) => c.startsWith("forget"))).toEqual([]);
+  });
+
+  it("deletes nothing when the message after the confirmation is another question", async () => {
+    const { say, calls, sessions } = setup();
+    await say("xóa dữ liệu của tôi");
+    await say("ly hôn đơn phương");
+    expect((await say("XÓA")).intent).not.toBe("delete-data");
+    expect(calls.filter((c) => c.startsWith("forget"))).toEqual([]);
+    expect(await sessions.get("s1")).toBeDefined();
+  });
+
+  it("asks again instead of deleting when the confirmation came after ten minutes", async () => {
+    const { say, calls, sessions } = setup();
+    await say("xóa dữ liệu của tôi");
+    const session = await sessions.get("s1");
+    await sessions.set("s1", { failedAttempts: 0, ...session, pendingDelete: "2026-11-26T07:00:00.000Z" });
+    expect((await say("XÓA")).intent).toBe("delete-confirm");
+    expect(calls.filter((c) => c.startsWith("forget"))).toEqual([]);
+  });
+
+  it("confirms with the button too, and a stale button alone only asks", async () => {
+    const { engine, calls } = setup();
+    const press = (type: "confirm-delete" | "keep-data") =>
+      engine.handle({ channel: "web", sessionId: "s1", text: "Xóa dữ liệu", action: { type } });
+    expect((await press("confirm-delete")).intent).toBe("delete-confirm");
+    expect(calls.filter((c) => c.startsWith("forget"))).toEqual([]);
+    expect((await press("confirm-delete")).intent).toBe("delete-data");
+    expect(calls.filter((c) => c.startsWith("forget"))).toEqual(["forget web s1"]);
+  });
+
+  it("answers a question about deleting residence records as a question, mid-intake too", async () => {
+    const { say, calls, sessions } = setup();
+    await walk(say, PATH.slice(0, 3));
+    await say("Thủ tục xóa thông tin cư trú khi trong gia đình có người mất như thế nào?");
+    await say("xóa án tích");
+    expect(calls.filter((c) => c.startsWith("forget") || c.startsWith("status"))).toEqual([]);
+    expect((await sessions.get("s1"))?.pendingDelete).toBeUndefined();
   });
 
   it.each([

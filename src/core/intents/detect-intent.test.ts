@@ -14,6 +14,10 @@ describe("detectIntent", () => {
     ["cho tôi gặp cán bộ trợ giúp pháp lý", "ask-person"],
     ["muon noi chuyen voi nguoi that", "ask-person"],
     ["xóa dữ liệu của tôi", "delete-data"],
+    ["Xóa dữ liệu", "delete-data"],
+    ["tôi muốn xóa hết thông tin của tôi", "delete-data"],
+    ["xoa lich su tro chuyen di", "delete-data"],
+    ["làm sao để xóa dữ liệu của tôi", "privacy"],
     ["bot có lưu tin nhắn của tôi không", "privacy"],
     ["con trai tôi vừa bị công an bắt tối qua", "complex-case"],
     ["mai tôi phải ra tòa mà chưa có luật sư", "complex-case"],
@@ -37,5 +41,27 @@ describe("detectIntent", () => {
     "hồ sơ của tôi nộp ở xã hai tháng chưa có kết quả thì khiếu nại ở đâu",
   ])("leaves the question %j to search", (text) => {
     expect(intent(text)).toBeUndefined();
+  });
+
+  // Questions ABOUT deleting something are legal questions: none may reach the delete-my-data intent.
+  it.each([
+    "Thủ tục xóa thông tin cư trú khi trong gia đình có người mất như thế nào?",
+    "xóa thông tin cư trú cho người đã chết",
+    "xoa thong tin thuong tru cua bo toi da mat",
+    "làm thế nào để xóa án tích",
+    "xóa án tích sau bao lâu",
+    "xóa thông tin lý lịch tư pháp",
+    "xóa nợ xấu ngân hàng được không",
+    "xóa nợ thuế cho doanh nghiệp",
+    "xóa thông tin thế chấp trên sổ đỏ",
+    "xóa đăng ký thế chấp quyền sử dụng đất",
+    "thủ tục xóa tài khoản ngân hàng của người đã mất",
+    "xóa tài khoản Zalo của tôi thế nào",
+    "xóa thông tin cá nhân trên mạng xã hội bị lộ",
+    "người khác đăng thông tin của tôi lên mạng, làm sao buộc họ xóa dữ liệu",
+    "xóa thông tin đăng ký hộ kinh doanh",
+    "xóa dữ liệu cư trú",
+  ])("never reads the question %j as a request to delete the citizen's data", (text) => {
+    expect(intent(text)).not.toBe("delete-data");
   });
 });

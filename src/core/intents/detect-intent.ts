@@ -32,7 +32,26 @@ const ASK_PERSON = new RegExp(
 );
 const PRIVACY =
   /\b(?:du lieu|thong tin) (?:cua toi|ca nhan|cua minh|cua em)\b.{0,40}\b(?:luu|giu|dung|bao mat|ai xem|o dau)\b|^(?:rieng tu|quyen rieng tu|bao mat)$|\bbot (?:co )?luu (?:tin nhan|thong tin)\b/;
-const DELETE_DATA = /\bxoa (?:du lieu|thong tin|lich su)(?: (?:cua toi|cua minh|cua em|ca nhan))?\b/;
+/**
+ * "Xóa dữ liệu của tôi" as a whole message: a command about the conversation's own data. Anchored on
+ * both ends, so a question about deleting something else ("thủ tục xóa thông tin cư trú", "xóa án
+ * tích", "xóa nợ", "xóa tài khoản ngân hàng") is never read as one; the engine asks to confirm anyway.
+ */
+const ME = "(?:toi|minh|em|tui|tao)";
+const DELETE_DATA = new RegExp(
+  [
+    `^(?:(?:${ME}|ban|bot|ad|admin) )?(?:(?:muon|can|xin|hay|vui long|lam on|giup ${ME}|cho ${ME}|de nghi|yeu cau) )*`,
+    "xoa (?:het |toan bo |tat ca |sach |giup |giup toi |di )?(?:(?:cac|nhung|moi) )?",
+    "(?:du lieu|thong tin|lich su|tin nhan|cuoc tro chuyen|doan chat|noi dung|ho so)",
+    "(?: (?:tro chuyen|chat|hoi thoai|ca nhan|da gui|minh da gui|toi da gui))?",
+    `(?: (?:cua|ve) ${ME})?(?: (?:tren|o) (?:day|bot|he thong|tro ly))?`,
+    `(?: (?:di|nhe|nha|giup|giup ${ME}|voi|a|ho|ho ${ME}|luon|ngay|duoc khong|dc khong|duoc ko|dc ko))*$`,
+  ].join(""),
+);
+/** "Làm sao để xóa dữ liệu của tôi": a question about deleting one's own data gets the privacy text. */
+const HOW_TO_DELETE = new RegExp(
+  `\\bxoa (?:het |toan bo )?(?:du lieu|thong tin|lich su|tin nhan|cuoc tro chuyen)(?: (?:tro chuyen|chat|ca nhan))? cua ${ME}(?: (?:o day|tren day|tren bot|da gui))?(?: (?:the nao|nhu the nao|ra sao|bang cach nao|duoc khong|dc khong|khong|ko|a|vay|nhi))*$`,
+);
 /** Signals of a personal, urgent or tangled case that a FAQ must not settle. */
 const RELATIVE =
   "(?:toi|em|e|minh|con|con trai|con gai|chong|ck|vo|vk|anh|chi|em trai|em gai|bo|me|cha|ba|ong|ba noi|ong noi)";
@@ -65,6 +84,7 @@ export function detectIntent(normalizedText: string): Intent | undefined {
   const folded = foldWords(normalizedText);
   const words = folded ? folded.split(" ").length : 0;
   if (DELETE_DATA.test(folded)) return "delete-data";
+  if (HOW_TO_DELETE.test(folded)) return "privacy";
   if (ASK_PERSON.test(folded)) return "ask-person";
   if (COMPLEX.some((re) => re.test(folded))) return "complex-case";
   if (PRIVACY.test(folded)) return "privacy";
