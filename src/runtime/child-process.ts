@@ -58,8 +58,13 @@ export async function spawnManaged(
   command: string,
   args: string[],
   pidFile: string,
+  /** Extra environment (secrets go here, never in `args`, which every local user sees in `ps`). */
+  env: Readonly<Record<string, string>> = {},
 ): Promise<{ child: ChildProcess; managed: ManagedProcess; stderrTail: () => string }> {
-  const child = spawn(command, args, { stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(command, args, {
+    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, ...env },
+  });
   let tail = "";
   child.stderr?.on("data", (chunk: Buffer) => {
     tail = (tail + chunk.toString("utf8")).slice(-2000);

@@ -104,10 +104,12 @@ export async function startMeiliServer(options: {
     `--db-path=${path.join(dir, "data.ms")}`,
     `--dump-dir=${path.join(dir, "dumps")}`,
     `--snapshot-dir=${path.join(dir, "snapshots")}`,
-    `--master-key=${masterKey}`,
     "--log-level=WARN",
   ];
-  const { child, managed, stderrTail } = await spawnManaged("meilisearch", binary, args, pidFile);
+  // The key goes through the environment: argv is readable by every local user (`ps`).
+  const { child, managed, stderrTail } = await spawnManaged("meilisearch", binary, args, pidFile, {
+    MEILI_MASTER_KEY: masterKey,
+  });
   try {
     await waitHealthy(url, () => child.exitCode !== null, stderrTail, options.timeoutMs ?? 20_000);
   } catch (error) {

@@ -242,9 +242,11 @@ describe("staff API: cases", () => {
     expect(list.body.cases).toEqual([]);
     expect(list.body.counts.total).toBe(0);
     const hoa = await app.login("hoa");
-    expect((await app.request("GET", `/api/v1/staff/cases/${id}`, { client: hoa })).body.case.claimedBy).toBe(
-      "minh",
-    );
+    const held = await app.request("GET", `/api/v1/staff/cases/${id}`, { client: hoa });
+    expect(held.body.case.claimedBy).toBe("minh");
+    // The case holds a phone number: no browser or proxy keeps a copy, nor of the queue.
+    expect(held.headers.get("cache-control")).toBe("no-store");
+    expect(list.headers.get("cache-control")).toBe("no-store");
     expect((await app.request("GET", "/api/v1/staff/cases/TGPL-2026-999999", { client: hoa })).status).toBe(
       404,
     );

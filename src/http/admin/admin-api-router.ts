@@ -49,6 +49,11 @@ export function adminApiRouter(deps: AdminDeps): Router {
   const { curation } = deps;
   const now = deps.now ?? (() => new Date());
   const router = Router();
+  // Drafts from staff replies, inbox samples and reports: never kept by a browser or proxy.
+  router.use((_req, res, next) => {
+    res.set("Cache-Control", "no-store");
+    next();
+  });
   router.use(adminGuard(deps.accounts, { page: false }));
 
   router.get("/faqs", async (req, res) => {

@@ -52,6 +52,11 @@ function caseId(req: Request): string {
 export function staffApiRouter(deps: StaffApiDeps): Router {
   const { service } = deps;
   const router = Router();
+  // Cases hold phone numbers and citizens' stories: no browser or proxy may keep a copy.
+  router.use((_req, res, next) => {
+    res.set("Cache-Control", "no-store");
+    next();
+  });
   router.use(express.json({ limit: "16kb" }));
 
   router.post("/login", async (req, res) => {
