@@ -1,9 +1,14 @@
-type Op = { readonly kind: " " | "-" | "+"; readonly line: string };
+/** One step of a diff: kept, removed or added. */
+export type DiffOp = { readonly kind: " " | "-" | "+"; readonly line: string };
+type Op = DiffOp;
 
 const MAX_CELLS = 4_000_000;
 
-/** Line operations turning `a` into `b`, from a longest common subsequence (FAQ files are small). */
-function diffLines(a: readonly string[], b: readonly string[]): Op[] {
+/**
+ * Operations turning the sequence `a` into `b` (lines, or words), from a longest common
+ * subsequence (FAQ files are small; past 4 million cells everything is removed and re-added).
+ */
+export function diffSequence(a: readonly string[], b: readonly string[]): Op[] {
   if (a.length * b.length > MAX_CELLS)
     return [
       ...a.map((line) => ({ kind: "-" as const, line })),
@@ -53,7 +58,7 @@ export function unifiedDiff(
   names = { from: "a", to: "b" },
   context = 3,
 ): string {
-  const ops = diffLines(splitLines(before), splitLines(after));
+  const ops = diffSequence(splitLines(before), splitLines(after));
   const changed = ops.flatMap((op, k) => (op.kind === " " ? [] : [k]));
   if (!changed.length) return "";
   const out = [`--- ${names.from}`, `+++ ${names.to}`];

@@ -106,15 +106,21 @@ describe("the admin console in a browser", () => {
       await admin.getByRole("button", { name: "Gửi duyệt" }).click();
       await admin.getByText("Dạ, đã gửi duyệt.").waitFor();
       if (round === 0) {
-        await expect(admin.getByText("Bạn đã sửa bản này nên không tự duyệt được.").count()).resolves.toBe(1);
-        await admin.getByRole("button", { name: "Duyệt và xuất bản" }).click();
-        await admin.getByText("Bạn không thể tự duyệt bản mình vừa sửa").waitFor();
+        // The editor is never shown an action they may not take: no approve button, the rule explained.
+        await expect(
+          admin.getByText(/Bạn đã sửa bản này nên nút duyệt không hiện với bạn\./).count(),
+        ).resolves.toBe(1);
+        await expect(admin.getByRole("button", { name: "Duyệt và xuất bản" }).count()).resolves.toBe(0);
+        await expect(admin.getByRole("button", { name: "Trả lại để sửa" }).count()).resolves.toBe(1);
         expect(await ask(question)).not.toContain(text);
       }
       await logout();
 
       await openAs("qt.binh", `/admin/faqs/${EDITED}`);
       await expect(admin.locator(".workflow .badge").textContent()).resolves.toBe("Chờ duyệt");
+      // The reviewer sees what changed against the live answer, word by word.
+      await expect(admin.locator(".answer-diff ins").filter({ hasText: text }).count()).resolves.toBe(1);
+      await expect(admin.locator(".answer-diff del").count()).resolves.toBe(0);
       const started = performance.now();
       await admin.getByRole("button", { name: "Duyệt và xuất bản" }).click();
       await admin.getByText("Dạ, đã duyệt và xuất bản.").waitFor();

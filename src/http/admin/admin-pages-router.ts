@@ -3,6 +3,7 @@ import { faqSchema } from "../../content/index.js";
 import {
   FaqExistsError,
   FaqValidationError,
+  faqChanges,
   localDate,
   serializeFaq,
   unifiedDiff,
@@ -156,6 +157,7 @@ export function adminPagesRouter(deps: AdminDeps): Router {
     lastEditor: view.lastEditor,
     authors: view.authors,
     amended: view.amended,
+    changes: view.live && view.revision ? faqChanges(view.live.faq, view.revision.faq) : undefined,
   });
 
   router.get("/admin/faqs/:id", async (req, res) => {

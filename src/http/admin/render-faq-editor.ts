@@ -1,5 +1,5 @@
 import { AUDIENCES, TOPICS } from "../../content/index.js";
-import type { FaqView } from "../../curation/index.js";
+import type { FaqChanges, FaqView } from "../../curation/index.js";
 import type { StaffSession } from "../../escalation/index.js";
 import { csrfField, html, type SafeHtml } from "../staff/index.js";
 import { AUDIENCE_LABELS, FIELD_LABELS, STATE_LABELS, vnTime } from "./admin-labels.js";
@@ -10,6 +10,8 @@ import { renderAdminPage } from "./render-admin-page.js";
 export interface EditorStatus extends Pick<FaqView, "state" | "lastEditor" | "authors" | "amended"> {
   readonly liveStatus?: FaqView["state"];
   readonly pendingRevision: boolean;
+  /** What the revision in work changes against the live version (absent for a FAQ never published). */
+  readonly changes?: FaqChanges;
 }
 
 /** Both versions after a concurrent edit (409). */
@@ -74,6 +76,33 @@ function basisRow(row: BasisInput, i: number, errors: readonly [string, string][
   </li>`;
 }
 
+/** The revision against the live version: changed fields side by side, the answer word by word. */
+function changesPanel(changes: FaqChanges): SafeHtml {
+  const list = (lines: readonly string[]) =>
+    lines.length ? html`<ul>${lines.map((l) => html`<li>${l}</li>`)}</ul>` : html`<em>(trống)</em>`;
+  const rows = changes.fields.map(
+    (c) =>
+      html`<tr><th scope="row">${FIELD_LABELS[c.field] ?? c.field}</th><td class="before">${list(c.before)}</td><td class="after">${list(c.after)}</td></tr>`,
+  );
+  const answer = changes.answer.map((op) =>
+    op.kind === "-" ? html`<del>${op.line}</del>` : op.kind === "+" ? html`<ins>${op.line}</ins>` : op.line,
+  );
+  return html`<section class="card changes" aria-labelledby="changes-title">
+    <h2 id="changes-title">Thay đổi so với bản đang dùng</h2>
+    ${
+      changes.fields.length
+        ? html`<table class="field-diff"><thead><tr><th scope="col">Mục</th><th scope="col">Bản đang dùng</th><th scope="col">Bản sửa</th></tr></thead><tbody>${rows}</tbody></table>`
+        : html`<p>Các mục khác không đổi.</p>`
+    }
+    <h3>Câu trả lời</h3>
+    ${
+      changes.answer.length
+        ? html`<p class="meta">Chữ <del>gạch ngang</del> bị bỏ, chữ <ins>gạch chân</ins> được thêm.</p><div class="answer-diff">${answer}</div>`
+        : html`<p>Câu trả lời không đổi.</p>`
+    }
+  </section>`;
+}
+
 function workflowPanel(page: EditorPage, id: string, status: EditorStatus): SafeHtml {
   const me = page.session.username;
   const action = (name: string, label: string, extra: SafeHtml | "" = "", cls = "") =>
@@ -83,10 +112,11 @@ function workflowPanel(page: EditorPage, id: string, status: EditorStatus): Safe
     html`<label for="note-${name}">${label}</label><input id="note-${name}" name="note" maxlength="500">`;
   const buttons: (SafeHtml | "")[] = [];
   if (status.state === "draft") buttons.push(action("submit", "Gửi duyệt"));
-  if (status.state === "review") {
-    buttons.push(action("approve", "Duyệt và xuất bản", "", "primary"));
+  // Four eyes: whoever edited since the last approval is not offered the approve button at all.
+  const mayApprove = status.state === "review" && !status.authors.includes(me);
+  if (mayApprove) buttons.push(action("approve", "Duyệt và xuất bản", "", "primary"));
+  if (status.state === "review")
     buttons.push(action("reject", "Trả lại để sửa", note("reject", "Lý do trả lại")));
-  }
   const liveStatus = status.liveStatus ?? status.state;
   if (liveStatus === "published")
     buttons.push(action("retire", "Ngừng dùng câu hỏi này", note("retire", "Lý do ngừng dùng")));
@@ -101,11 +131,12 @@ function workflowPanel(page: EditorPage, id: string, status: EditorStatus): Safe
       ${status.amended ? html`<dt>Cần rà soát</dt><dd class="late">Văn bản được trích dẫn đã sửa đổi (${vnTime(status.amended.at)}, ${status.amended.by}${status.amended.note ? `: ${status.amended.note}` : ""})</dd>` : ""}
     </dl>
     ${
-      status.state === "review" && status.authors.includes(me)
-        ? html`<p class="notice">Bạn đã sửa bản này nên không tự duyệt được. Một quản trị viên khác cần duyệt.</p>`
+      status.state === "review"
+        ? html`<p class="notice">Nguyên tắc hai người: người đã sửa bản này không tự duyệt được; một quản trị viên khác đọc phần thay đổi rồi duyệt.${mayApprove ? "" : " Bạn đã sửa bản này nên nút duyệt không hiện với bạn."}</p>`
         : ""
     }
     <div class="actions">${buttons}</div>
+    ${status.changes && status.state === "review" ? changesPanel(status.changes) : ""}
     <p><a href="/admin/faqs/${id}/history">Lịch sử thay đổi</a></p>
   </section>`;
 }
