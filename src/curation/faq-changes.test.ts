@@ -51,6 +51,17 @@ describe("faqChanges", () => {
     expect(rebuild("-")).toBe(proposed.answer);
   });
 
+  it("shows a paragraph added at the end as added, leaving the last word as it was", () => {
+    const changes = faqChanges(live, {
+      ...live,
+      answer: `${live.answer}\n\nCần giúp, hãy gọi cho trung tâm.`,
+    });
+    expect(changes.answer.filter((op) => op.kind === "-")).toEqual([]);
+    expect(changes.answer.filter((op) => op.kind === "+").map((op) => op.line)).toEqual([
+      "\n\nCần giúp, hãy gọi cho trung tâm.",
+    ]);
+  });
+
   it("reports nothing for an unchanged FAQ", () => {
     expect(faqChanges(live, { ...live })).toEqual({ fields: [], answer: [] });
   });

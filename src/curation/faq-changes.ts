@@ -51,8 +51,9 @@ export function faqChanges(live: Faq, proposed: Faq): FaqChanges {
     const now = after.get(field) ?? [];
     if (before.join("\n") !== now.join("\n")) fields.push({ field, before, after: now });
   }
-  // Each word keeps the spacing after it, so spaces never match on their own.
-  const words = (text: string) => text.match(/\s*\S+\s*/gy) ?? [];
+  // Each word carries the spacing before it, so spaces never match on their own and text added
+  // after the last word leaves that word as it was.
+  const words = (text: string) => text.match(/\s*\S+|\s+$/gy) ?? [];
   const answer =
     live.answer === proposed.answer ? [] : merge(diffSequence(words(live.answer), words(proposed.answer)));
   return { fields, answer };
