@@ -240,7 +240,12 @@ export async function createApp(deps: {
         now: clock.now,
         orgName: config.org.name,
       }),
-      dashboardRouter({ reports, authorize: guards.staff, authorizePage: guards.staffPage }),
+      dashboardRouter({
+        reports,
+        authorize: guards.staff,
+        authorizePage: guards.staffPage,
+        orgName: config.org.name,
+      }),
       callsRouter({
         callLog: redisCallLog({ redis, prefix }),
         authorize: guards.staff,

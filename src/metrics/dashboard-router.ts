@@ -1,9 +1,14 @@
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import express, { type RequestHandler, Router } from "express";
 import { z } from "zod";
 import { HttpError } from "../http/index.js";
+import { SafeHtml } from "../http/staff/html.js";
+import { renderLayout } from "../http/staff/render-layout.js";
+import { sendPage } from "../http/staff/send-page.js";
+import { staffOf } from "../http/staff/staff-guards.js";
 import { firstMessage, reportRangeSchema } from "./report-range.js";
 import type { Reports } from "./reports.js";
 
@@ -28,6 +33,7 @@ export function dashboardRouter(deps: {
   /** Guards the page too (e.g. redirect to the login page); the data API is always guarded. */
   authorizePage?: RequestHandler;
   dir?: string;
+  orgName?: string;
 }): Router {
   const router = Router();
   router.get("/api/v1/staff/dashboard", deps.authorize, async (req, res) => {
@@ -46,8 +52,15 @@ export function dashboardRouter(deps: {
   router.get("/staff/vendor/chart.umd.js", (_req, res) => {
     res.set("Cache-Control", "public, max-age=86400").sendFile(chartJs);
   });
+  // The page is the dashboard's fragment inside the staff console's frame (menu by role, logout).
+  const body = readFileSync(path.join(deps.dir ?? DASHBOARD_DIR, "dashboard-body.html"), "utf8");
   router.get("/staff/dashboard", ...page, (_req, res) => {
-    res.set("Cache-Control", "no-store").sendFile(path.join(deps.dir ?? DASHBOARD_DIR, "dashboard.html"));
+    const session = staffOf(res)?.session;
+    sendPage(
+      res,
+      200,
+      renderLayout({ title: "Bảng số liệu", session, orgName: deps.orgName, body: new SafeHtml(body) }),
+    );
   });
   router.use("/staff/dashboard", express.static(deps.dir ?? DASHBOARD_DIR, { index: false, maxAge: "1h" }));
   return router;
