@@ -12,6 +12,7 @@ const live: Faq = {
   legalBasis: [{ document: "Luật Hôn nhân và gia đình 2014", number: "52/2014/QH13", article: "Điều 56" }],
   status: "published",
   reviewDue: "2027-06-01",
+  needsLegalReview: [],
   related: [],
   answer: "Bạn nộp đơn tại Tòa án nhân dân khu vực nơi vợ hoặc chồng cư trú.",
 };
@@ -22,10 +23,11 @@ describe("faqChanges", () => {
       ...live,
       variants: [...live.variants, "chồng ko ký đơn ly hôn"],
       legalBasis: [{ ...live.legalBasis[0], clause: "khoản 1" } as Faq["legalBasis"][number]],
+      needsLegalReview: ["nơi nộp đơn khi không biết người kia ở đâu"],
       answer: "Bạn nộp đơn tại Tòa án nhân dân khu vực nơi người kia cư trú hoặc làm việc.",
     };
     const changes = faqChanges(live, proposed);
-    expect(changes.fields.map((f) => f.field)).toEqual(["variants", "legalBasis"]);
+    expect(changes.fields.map((f) => f.field)).toEqual(["variants", "legalBasis", "needsLegalReview"]);
     expect(changes.fields[1]?.after).toEqual([
       "Luật Hôn nhân và gia đình 2014, 52/2014/QH13, Điều 56, khoản 1",
     ]);

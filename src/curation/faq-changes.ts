@@ -16,7 +16,17 @@ export interface FaqChanges {
 }
 
 const basisLine = (b: LegalBasis) =>
-  [b.document, b.number, b.article, b.clause].filter((part): part is string => Boolean(part)).join(", ");
+  [
+    b.document,
+    b.number,
+    b.article,
+    b.clause,
+    b.effectiveFrom && `hiệu lực từ ${b.effectiveFrom}`,
+    b.effectiveUntil && `hết hiệu lực ${b.effectiveUntil}`,
+    b.verifiedAgainst && `đối chiếu: ${b.verifiedAgainst}`,
+  ]
+    .filter((part): part is string => Boolean(part))
+    .join(", ");
 
 /** Each reviewable field as lines of text, in the order the editor shows them. */
 function fieldLines(faq: Faq): [keyof Faq, string[]][] {
@@ -27,6 +37,8 @@ function fieldLines(faq: Faq): [keyof Faq, string[]][] {
     ["tags", [...faq.tags]],
     ["audiences", [...faq.audiences]],
     ["legalBasis", faq.legalBasis.map(basisLine)],
+    ["verifiedAt", faq.verifiedAt ? [faq.verifiedAt] : []],
+    ["needsLegalReview", [...faq.needsLegalReview]],
     ["reviewDue", [faq.reviewDue]],
     ["related", [...faq.related]],
   ];
