@@ -274,7 +274,7 @@ export async function createApp(deps: {
         ),
       }),
       staffRouter({ service: cases, accounts, redis, prefix, config, logger }),
-      adminRouter({ curation, accounts, cases, redis, prefix, org: config.org, logger }),
+      adminRouter({ curation, accounts, cases, redis, prefix, org: config.org, logger, search }),
       webChatRouter(),
     ],
   });

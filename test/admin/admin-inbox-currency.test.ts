@@ -152,6 +152,17 @@ describe("FAQ list", () => {
     ).body.faqs;
     expect(filtered.map((f: { id: string }) => f.id)).toContain("ly-hon-an-phi");
     expect(filtered.every((f: { topic: string }) => f.topic === "hon-nhan-gia-dinh")).toBe(true);
+    // A search is ranked as the chat ranks it (no diacritics, chat abbreviations): the FAQ the chat
+    // would answer or offer first comes first, not the alphabetical first of every FAQ with the words.
+    for (const text of ["ly hon don phuong can giay to gi", "ck ko dong y ly hon thi co ly hon dc ko"]) {
+      const chat = (await t.request("POST", "/api/v1/ask", { json: { text } })).body;
+      const chatFirst = chat.faqId ?? chat.suggestions[0]?.faqId;
+      expect(chatFirst, text).toMatch(/^ly-hon-/);
+      const ranked = (
+        await t.request("GET", `/api/v1/admin/faqs?text=${encodeURIComponent(text)}`, { client: an })
+      ).body.faqs;
+      expect(ranked[0]?.id, text).toBe(chatFirst);
+    }
     const children = (await t.request("GET", "/api/v1/admin/faqs?audience=tre-em", { client: an })).body.faqs;
     expect(children.length).toBeGreaterThan(0);
     expect(children.every((f: { audiences: string[] }) => f.audiences.includes("tre-em"))).toBe(true);

@@ -58,7 +58,10 @@ export function adminApiRouter(deps: AdminDeps): Router {
 
   router.get("/faqs", async (req, res) => {
     const query = faqListQuerySchema.parse(req.query);
-    const catalog = await faqCatalog({ curation, redis: deps.redis, prefix: deps.prefix, now: now() }, query);
+    const catalog = await faqCatalog(
+      { curation, redis: deps.redis, prefix: deps.prefix, search: deps.search, now: now() },
+      query,
+    );
     res.json({
       counts: catalog.counts,
       faqs: catalog.rows.map((r) => ({

@@ -1,5 +1,5 @@
 import type { Redis } from "ioredis";
-import type { OrgInfo } from "../../core/index.js";
+import type { FaqSearch, OrgInfo } from "../../core/index.js";
 import type { Curation } from "../../curation/index.js";
 import type { CaseService, StaffAccounts } from "../../escalation/index.js";
 import type { Logger } from "../../logging/index.js";
@@ -17,5 +17,7 @@ export interface AdminDeps {
   /** config.org: placeholders of the chat preview, and the header's name. */
   readonly org: OrgInfo;
   readonly logger: Logger;
+  /** The chat's own search: the FAQ list ranks a search text as the chat would. */
+  readonly search?: FaqSearch;
   readonly now?: () => Date;
 }

@@ -89,7 +89,10 @@ export function adminPagesRouter(deps: AdminDeps): Router {
   router.get("/admin/faqs", async (req, res) => {
     const parsed = faqListQuerySchema.safeParse(req.query);
     const query = parsed.success ? parsed.data : faqListQuerySchema.parse({});
-    const catalog = await faqCatalog({ curation, redis: deps.redis, prefix: deps.prefix, now: now() }, query);
+    const catalog = await faqCatalog(
+      { curation, redis: deps.redis, prefix: deps.prefix, search: deps.search, now: now() },
+      query,
+    );
     sendPage(res, 200, renderFaqList({ session: session(res), catalog, query, orgName }));
   });
 

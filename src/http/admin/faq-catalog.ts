@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
 import type { Faq } from "../../content/index.js";
-import { fold } from "../../core/index.js";
+import { type FaqSearch, fold, normalize } from "../../core/index.js";
 import { type Curation, localDate } from "../../curation/index.js";
 import type { FaqListQuery } from "./admin-schemas.js";
 import { lowSatisfaction, readSatisfaction, type Satisfaction } from "./faq-satisfaction.js";
@@ -28,18 +28,34 @@ export interface FaqCatalog {
   };
 }
 
-/** Every FAQ with its state, review date and 👍/👎, filtered by the list's query. */
+/** How many of the chat's hits for a search text the list ranks (and shows even without every word). */
+const RANKED = 10;
+
+/**
+ * Every FAQ with its state, review date and 👍/👎, filtered by the list's query. A search text is
+ * ranked as the chat ranks it (`search`: folded, abbreviations expanded, variants counted): the
+ * chat's top hits come first, in its order, then the other FAQs that contain every word.
+ */
 export async function faqCatalog(
-  deps: { readonly curation: Curation; readonly redis: Redis; readonly prefix: string; readonly now?: Date },
+  deps: {
+    readonly curation: Curation;
+    readonly redis: Redis;
+    readonly prefix: string;
+    readonly search?: FaqSearch;
+    readonly now?: Date;
+  },
   query: FaqListQuery,
 ): Promise<FaqCatalog> {
   const now = deps.now ?? new Date();
   const today = localDate(now);
-  const [live, revisions, satisfaction] = await Promise.all([
+  const text = query.text?.trim() ?? "";
+  const [live, revisions, satisfaction, hits] = await Promise.all([
     deps.curation.live.list(),
     deps.curation.revisions.list(),
     readSatisfaction(deps.redis, deps.prefix, { now }),
+    text && deps.search ? deps.search.search(normalize(text), { limit: RANKED }).catch(() => []) : [],
   ]);
+  const rank = new Map(hits.map((hit, i) => [hit.faq.id, i]));
   const pending = new Map(revisions.map((r) => [r.faq.id, r]));
   const all: FaqRow[] = live.map((record) => {
     const revision = pending.get(record.faq.id);
@@ -65,10 +81,14 @@ export async function faqCatalog(
     if (query.audience && !(faq.audiences as readonly string[]).includes(query.audience)) return false;
     if (query.due && !due) return false;
     if (query.low && !low) return false;
-    if (!words.length) return true;
+    if (!words.length || rank.has(faq.id)) return true;
     const hay = fold([faq.id, faq.question, ...faq.variants, ...faq.tags, faq.answer].join(" "));
     return words.every((w) => hay.includes(w));
   });
+  if (rank.size) {
+    const at = (row: FaqRow) => rank.get(row.faq.id) ?? RANKED;
+    rows.sort((a, b) => at(a) - at(b));
+  }
   return {
     rows,
     counts: {
