@@ -19,6 +19,9 @@ for (const t of TOPICS) {
   );
 }
 process.stdout.write(
+  `\n${report.verified} of ${report.published} published FAQs have their figures verified (verifiedAt); ${report.flagged} have claims flagged for legal review (needsLegalReview)\n`,
+);
+process.stdout.write(
   `\n${files.length} files, ${report.published} published, ${report.errors.length} errors, ${report.warnings.length} warnings\n`,
 );
 process.exit(report.errors.length ? 1 : 0);

@@ -88,6 +88,27 @@ const BROKEN = [
     field: "reviewDue",
     message: /YYYY-MM-DD/,
   },
+  {
+    defect: "a reviewDue after the day a cited document stops applying",
+    file: "dan-su/het-hieu-luc-truoc-ra-soat.md",
+    line: 24,
+    field: "reviewDue",
+    message: /on or before 2027-06-30, when 999\/2025\/NĐ-CP stops applying; got 2027-11-20/,
+  },
+  {
+    defect: "an effectiveUntil before effectiveFrom",
+    file: "dan-su/hieu-luc-nguoc.md",
+    line: 18,
+    field: "legalBasis.0.effectiveUntil",
+    message: /on or after effectiveFrom 2026-07-01/,
+  },
+  {
+    defect: "a verifiedAt in the future",
+    file: "dan-su/kiem-tra-tuong-lai.md",
+    line: 18,
+    field: "verifiedAt",
+    message: /on or before today \(2026-11-26\), got 2027-01-01/,
+  },
 ];
 
 /** Issues about one fixture, given as `<topic>/<name>.md` (paths are reported relative to the content dir's parent). */
@@ -119,6 +140,30 @@ describe("checkCorpus on the broken fixtures", () => {
   it("reports neither an error nor a warning for the valid FAQ", () => {
     expect(about(report.errors, "dan-su/hop-le.md")).toEqual([]);
     expect(about(report.warnings, "dan-su/hop-le.md")).toEqual([]);
+  });
+
+  it("warns about a cited document ending within 90 days, and one that has ended", () => {
+    expect(about(report.errors, "dan-su/sap-het-hieu-luc.md")).toEqual([]);
+    expect(about(report.warnings, "dan-su/sap-het-hieu-luc.md")).toEqual([
+      expect.objectContaining({
+        line: 18,
+        field: "legalBasis.0.effectiveUntil",
+        message: "cites 999/2025/NĐ-CP, which stops applying after 2027-01-31 (within 90 days)",
+      }),
+    ]);
+    expect(about(report.warnings, "dan-su/hieu-luc-nguoc.md")).toContainEqual(
+      expect.objectContaining({
+        field: "legalBasis.0.effectiveUntil",
+        message: "cites 999/2025/NĐ-CP, which stopped applying after 2026-01-01",
+      }),
+    );
+    // 2027-06-30 is more than 90 days away: an error on reviewDue, no warning.
+    expect(about(report.warnings, "dan-su/het-hieu-luc-truoc-ra-soat.md")).toEqual([]);
+  });
+
+  it("counts the published FAQs whose figures were verified and those with claims for legal review", () => {
+    expect(report.verified).toBe(3);
+    expect(report.flagged).toBe(1);
   });
 
   it("reports a reviewDue in the past as a warning, not an error", () => {

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { foldWords } from "../core/text/fold.js";
+import { ENDING_WITHIN_DAYS, earliestEnd, endingBases } from "./document-currency.js";
 import type { Faq } from "./faq-schema.js";
 import type { CorpusFile } from "./load-corpus.js";
 import { answerLead, type ContentIssue, countWords } from "./parse-faq-file.js";
@@ -11,6 +12,10 @@ export interface CorpusReport {
   readonly warnings: ContentIssue[];
   readonly published: number;
   readonly countsByTopic: Record<string, number>;
+  /** Published FAQs whose figures were checked (verifiedAt set). */
+  readonly verified: number;
+  /** Published FAQs with claims left for the legal officer (needsLegalReview not empty). */
+  readonly flagged: number;
 }
 
 export const PLACEHOLDERS = [
@@ -125,6 +130,7 @@ export function checkCorpus(
         message: "mentions the district level, which no longer exists since 1/7/2025; use UBND cấp xã",
       });
     }
+    checkCurrency(f, options.today, errors, warnings);
     if (faq.reviewDue < options.today) {
       warnings.push({
         file,
@@ -162,5 +168,61 @@ export function checkCorpus(
         });
     }
   }
-  return { errors, warnings, published: published.length, countsByTopic };
+  return {
+    errors,
+    warnings,
+    published: published.length,
+    countsByTopic,
+    verified: published.filter((f) => f.faq.verifiedAt !== undefined).length,
+    flagged: published.filter((f) => f.faq.needsLegalReview.length > 0).length,
+  };
+}
+
+/**
+ * Dates of the cited documents: an end before its start or a check date in the future is an error, a review due
+ * after the first document stops applying is an error (the FAQ would be served past it unreviewed), and a
+ * document ending within ENDING_WITHIN_DAYS days or already ended is a warning. Retired FAQs are not served and
+ * are left alone.
+ */
+function checkCurrency(
+  f: CorpusFile & { faq: Faq },
+  today: string,
+  errors: ContentIssue[],
+  warnings: ContentIssue[],
+) {
+  const { faq, file, text } = f;
+  if (faq.status === "retired") return;
+  faq.legalBasis.forEach((b, i) => {
+    if (b.effectiveFrom && b.effectiveUntil && b.effectiveUntil < b.effectiveFrom)
+      errors.push({
+        file,
+        line: lineOf(text, `effectiveUntil: ${b.effectiveUntil}`, 2),
+        field: `legalBasis.${i}.effectiveUntil`,
+        message: `expected an end on or after effectiveFrom ${b.effectiveFrom}, got ${b.effectiveUntil}`,
+      });
+  });
+  if (faq.verifiedAt && faq.verifiedAt > today)
+    errors.push({
+      file,
+      line: lineOf(text, "verifiedAt:", 2),
+      field: "verifiedAt",
+      message: `expected a date on or before today (${today}), got ${faq.verifiedAt}`,
+    });
+  const first = earliestEnd(faq);
+  if (first && faq.reviewDue > first.effectiveUntil)
+    errors.push({
+      file,
+      line: lineOf(text, "reviewDue:", 2),
+      field: "reviewDue",
+      message: `expected a review on or before ${first.effectiveUntil}, when ${first.number ?? first.document} stops applying; got ${faq.reviewDue}`,
+    });
+  for (const { index, basis, past } of endingBases(faq, today))
+    warnings.push({
+      file,
+      line: lineOf(text, `effectiveUntil: ${basis.effectiveUntil}`, 2),
+      field: `legalBasis.${index}.effectiveUntil`,
+      message: past
+        ? `cites ${basis.number ?? basis.document}, which stopped applying after ${basis.effectiveUntil}`
+        : `cites ${basis.number ?? basis.document}, which stops applying after ${basis.effectiveUntil} (within ${ENDING_WITHIN_DAYS} days)`,
+    });
 }

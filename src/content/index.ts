@@ -1,5 +1,13 @@
 export { type CorpusReport, checkCorpus, PLACEHOLDERS } from "./check-corpus.js";
 export {
+  addDays,
+  basisName,
+  ENDING_WITHIN_DAYS,
+  type EndingBasis,
+  earliestEnd,
+  endingBases,
+} from "./document-currency.js";
+export {
   FAQ_STATUSES,
   type Faq,
   type FaqFrontMatter,

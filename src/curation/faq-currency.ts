@@ -1,4 +1,4 @@
-import type { LegalBasis } from "../content/index.js";
+import { type EndingBasis, endingBases, type LegalBasis } from "../content/index.js";
 import { foldWords } from "../core/index.js";
 import type { CurationHistory } from "./curation-history.js";
 import type { FaqRecord, FaqRepository } from "./faq-repository.js";
@@ -10,6 +10,11 @@ export interface FaqCurrencyDeps {
   readonly revisions: FaqRepository;
   readonly history: CurationHistory;
   readonly now?: () => Date;
+}
+
+/** A FAQ citing a document that has stopped applying or stops within ENDING_WITHIN_DAYS days. */
+export interface EndingCitation extends EndingBasis {
+  readonly record: FaqRecord;
 }
 
 const compactNumber = (n: string) => n.replace(/\s+/g, "").toUpperCase();
@@ -37,6 +42,29 @@ export class FaqCurrency {
     return all
       .filter((r) => r.faq.status !== "retired" && r.faq.reviewDue <= today)
       .sort((a, b) => a.faq.reviewDue.localeCompare(b.faq.reviewDue) || a.faq.id.localeCompare(b.faq.id));
+  }
+
+  /** One row per cited document (of FAQs not retired) past its effectiveUntil or within 90 days of it, earliest first. */
+  async ending(today = localDate(this.#now())): Promise<EndingCitation[]> {
+    const rows = (await this.#deps.live.list())
+      .filter((r) => r.faq.status !== "retired")
+      .flatMap((record) => endingBases(record.faq, today).map((e) => ({ ...e, record })));
+    return rows.sort(
+      (a, b) =>
+        a.basis.effectiveUntil.localeCompare(b.basis.effectiveUntil) ||
+        a.record.faq.id.localeCompare(b.record.faq.id) ||
+        a.index - b.index,
+    );
+  }
+
+  /** FAQs (not retired) with claims that could not be checked, for the legal officer; most claims first. */
+  async forLegalReview(): Promise<FaqRecord[]> {
+    return (await this.#deps.live.list())
+      .filter((r) => r.faq.status !== "retired" && r.faq.needsLegalReview.length > 0)
+      .sort(
+        (a, b) =>
+          b.faq.needsLegalReview.length - a.faq.needsLegalReview.length || a.faq.id.localeCompare(b.faq.id),
+      );
   }
 
   /** FAQs whose legal basis cites the document (its number, e.g. 52/2014/QH13, or its name). */

@@ -16,7 +16,7 @@ export {
 } from "./curation-workflow.js";
 export { draftFromStaffReply, type StaffReplySource } from "./draft-from-staff-reply.js";
 export { type FaqChanges, type FieldChange, faqChanges } from "./faq-changes.js";
-export { cites, FaqCurrency, type FaqCurrencyDeps } from "./faq-currency.js";
+export { cites, type EndingCitation, FaqCurrency, type FaqCurrencyDeps } from "./faq-currency.js";
 export { FaqExistsError } from "./faq-exists-error.js";
 export { FaqNotFoundError } from "./faq-not-found-error.js";
 export { type FaqPrefill, prefillFaq, suggestId } from "./faq-prefill.js";

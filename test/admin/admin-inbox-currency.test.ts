@@ -1,4 +1,8 @@
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, parseFaqFile } from "../../src/content/index.js";
+import { localDate, serializeFaq } from "../../src/curation/index.js";
 import { intake } from "../staff/support.js";
 import { type AdminTestApp, type Client, startAdminApp } from "./support.js";
 
@@ -86,6 +90,74 @@ describe("currency", () => {
 
     const empty = await post("/admin/currency/amended", { document: "" });
     expect(empty.status).toBe(400);
+  });
+});
+
+describe("currency: end dates and claims for the legal officer", () => {
+  it("lists FAQs citing a document ending within 90 days or ended, and every claim still to check, escaped", async () => {
+    const today = localDate(new Date());
+    const edit = async (
+      topic: string,
+      id: string,
+      change: (faq: NonNullable<ReturnType<typeof parseFaqFile>["faq"]>) => object,
+    ) => {
+      const file = path.join(t.contentDir, "faq", topic, `${id}.md`);
+      const faq = parseFaqFile(file, await readFile(file, "utf8")).faq;
+      if (!faq) throw new Error(`fixture ${id} must parse`);
+      await writeFile(file, serializeFaq({ ...faq, ...change(faq) } as typeof faq));
+    };
+    const soon = addDays(today, 30);
+    const ended = addDays(today, -1);
+    const later = addDays(today, 120);
+    await edit("hon-nhan-gia-dinh", "ly-hon-don-phuong", (faq) => ({
+      legalBasis: faq.legalBasis.map((b, i) => (i === 0 ? { ...b, effectiveUntil: soon } : b)),
+      reviewDue: soon,
+    }));
+    await edit("hon-nhan-gia-dinh", "ly-hon-an-phi", (faq) => ({
+      legalBasis: faq.legalBasis.map((b, i) => (i === 0 ? { ...b, effectiveUntil: ended } : b)),
+      reviewDue: ended,
+      verifiedAt: today,
+      needsLegalReview: ["Lệ phí <b>nhận cha con</b>: chưa đối chiếu được"],
+    }));
+    await edit("tro-giup-phap-ly", "tgpl-ai-duoc-huong", (faq) => ({
+      legalBasis: faq.legalBasis.map((b, i) => (i === 0 ? { ...b, effectiveUntil: later } : b)),
+      reviewDue: later,
+    }));
+
+    const page = await t.request("GET", "/admin/currency", { client: an });
+    expect(page.status).toBe(200);
+    const table = page.text.slice(
+      page.text.indexOf('id="ending"'),
+      page.text.indexOf("</table>", page.text.indexOf('id="ending"')),
+    );
+    expect(table).toContain('href="/admin/faqs/ly-hon-an-phi"');
+    expect(table).toContain('href="/admin/faqs/ly-hon-don-phuong"');
+    expect(table).not.toContain("tgpl-ai-duoc-huong");
+    expect(table.indexOf("ly-hon-an-phi")).toBeLessThan(table.indexOf("ly-hon-don-phuong"));
+    expect(table).toContain("Đã hết hiệu lực");
+    expect(table).toContain("Sắp hết hiệu lực");
+    expect(table).toContain(soon.split("-").reverse().join("/"));
+
+    const review = page.text.slice(page.text.indexOf('id="legal-review"'));
+    expect(review).toContain("Lệ phí &lt;b&gt;nhận cha con&lt;/b&gt;: chưa đối chiếu được");
+    expect(page.text).not.toContain("<b>nhận cha con</b>");
+
+    const api = (await t.request("GET", "/api/v1/admin/currency", { client: an })).body as {
+      ending: { id: string; past: boolean; basis: { effectiveUntil: string } }[];
+      legalReview: { id: string; needsLegalReview: string[] }[];
+    };
+    const mine = new Set(["ly-hon-an-phi", "ly-hon-don-phuong", "tgpl-ai-duoc-huong"]);
+    const ending = api.ending.filter((e) => mine.has(e.id));
+    expect(ending.map((e) => [e.id, e.basis.effectiveUntil, e.past])).toEqual([
+      ["ly-hon-an-phi", ended, true],
+      ["ly-hon-don-phuong", soon, false],
+    ]);
+    expect(api.legalReview).toContainEqual(
+      expect.objectContaining({
+        id: "ly-hon-an-phi",
+        needsLegalReview: ["Lệ phí <b>nhận cha con</b>: chưa đối chiếu được"],
+      }),
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { checkCorpus, readCorpus } from "../../src/content/index.js";
+import { checkCorpus, type Faq, readCorpus } from "../../src/content/index.js";
 import { type Curation, createCuration, draftFromStaffReply } from "../../src/curation/index.js";
 import { deleteKeys, randomName, redisClient } from "../support/services.js";
 import { tempContent } from "./temp-content.js";
@@ -67,6 +67,45 @@ describe("FaqCurrency", () => {
 
     const report = checkCorpus(await readCorpus(content.dir), { today: "2026-12-01", enforceMinimums: true });
     expect(report.errors).toEqual([]);
+  });
+});
+
+describe("FaqCurrency: end dates and claims to check", () => {
+  it("lists each cited document ended or ending within 90 days, earliest first, and the FAQs with claims to check", async () => {
+    const saveWith = async (id: string, change: (faq: Faq) => Faq) => {
+      const record = await curation.live.get(id);
+      if (!record) throw new Error(`fixture ${id} missing`);
+      await curation.live.save(change(record.faq), record.version);
+    };
+    const until = (faq: Faq, date: string, index = 0): Faq => ({
+      ...faq,
+      legalBasis: faq.legalBasis.map((b, i) => (i === index ? { ...b, effectiveUntil: date } : b)),
+      reviewDue: date < faq.reviewDue ? date : faq.reviewDue,
+    });
+    // NOW is 2026-12-01: the horizon is 2027-03-01.
+    await saveWith("ly-hon-don-phuong", (faq) => until(faq, "2027-02-28"));
+    await saveWith("ly-hon-thuan-tinh", (faq) => ({
+      ...until(faq, "2026-11-30"),
+      verifiedAt: "2026-11-30",
+      needsLegalReview: ["Lệ phí cải chính: chưa đối chiếu được văn bản gốc"],
+    }));
+    await saveWith("tgpl-ai-duoc-huong", (faq) => until(faq, "2027-03-02"));
+    await saveWith("ly-hon-an-phi", (faq) => ({ ...until(faq, "2027-01-10"), status: "retired" }));
+
+    const edited = new Set(["ly-hon-don-phuong", "ly-hon-thuan-tinh", "tgpl-ai-duoc-huong", "ly-hon-an-phi"]);
+    const ending = (await curation.currency.ending()).filter((e) => edited.has(e.record.faq.id));
+    expect(ending.map((e) => [e.record.faq.id, e.index, e.basis.effectiveUntil, e.past])).toEqual([
+      ["ly-hon-thuan-tinh", 0, "2026-11-30", true],
+      ["ly-hon-don-phuong", 0, "2027-02-28", false],
+    ]);
+
+    const review = await curation.currency.forLegalReview();
+    const mine = review.find((r) => r.faq.id === "ly-hon-thuan-tinh");
+    expect(mine?.faq.needsLegalReview).toEqual(["Lệ phí cải chính: chưa đối chiếu được văn bản gốc"]);
+    const all = (await curation.live.list()).filter(
+      (r) => r.faq.status !== "retired" && r.faq.needsLegalReview.length > 0,
+    );
+    expect(review.map((r) => r.faq.id).sort()).toEqual(all.map((r) => r.faq.id).sort());
   });
 });
 

@@ -191,9 +191,11 @@ export function adminApiRouter(deps: AdminDeps): Router {
 
   router.get("/currency", async (req, res) => {
     const { document } = currencyQuerySchema.parse(req.query);
-    const [due, citing] = await Promise.all([
+    const [due, citing, ending, legalReview] = await Promise.all([
       curation.currency.dueForReview(),
       document ? curation.currency.citing(document) : Promise.resolve([]),
+      curation.currency.ending(),
+      curation.currency.forLegalReview(),
     ]);
     const brief = (r: (typeof due)[number]) => ({
       id: r.faq.id,
@@ -201,7 +203,17 @@ export function adminApiRouter(deps: AdminDeps): Router {
       status: r.faq.status,
       reviewDue: r.faq.reviewDue,
     });
-    res.json({ due: due.map(brief), document, citing: citing.map(brief) });
+    res.json({
+      due: due.map(brief),
+      document,
+      citing: citing.map(brief),
+      ending: ending.map((e) => ({ ...brief(e.record), basis: e.basis, past: e.past })),
+      legalReview: legalReview.map((r) => ({
+        ...brief(r),
+        verifiedAt: r.faq.verifiedAt,
+        needsLegalReview: r.faq.needsLegalReview,
+      })),
+    });
   });
 
   router.post("/currency/amended", async (req, res) => {

@@ -295,25 +295,34 @@ export function adminPagesRouter(deps: AdminDeps): Router {
     res.redirect(303, "/admin/inbox?ok=dismissed");
   });
 
+  /** What the currency page always shows: due for review, cited documents ending, claims to check. */
+  const currencyLists = async () => {
+    const [due, ending, legalReview] = await Promise.all([
+      curation.currency.dueForReview(),
+      curation.currency.ending(),
+      curation.currency.forLegalReview(),
+    ]);
+    return { due, ending, legalReview };
+  };
+
   router.get("/admin/currency", async (req, res) => {
     const parsed = currencyQuerySchema.safeParse(req.query);
     const document = parsed.success ? parsed.data.document : undefined;
-    const [due, citing] = await Promise.all([
-      curation.currency.dueForReview(),
+    const [lists, citing] = await Promise.all([
+      currencyLists(),
       document ? curation.currency.citing(document) : Promise.resolve([]),
     ]);
-    sendPage(res, 200, renderCurrency({ session: session(res), due, document, citing, orgName }));
+    sendPage(res, 200, renderCurrency({ session: session(res), ...lists, document, citing, orgName }));
   });
 
   router.post("/admin/currency/amended", async (req, res) => {
     const parsed = amendedBodySchema.safeParse(req.body ?? {});
-    const due = () => curation.currency.dueForReview();
     if (!parsed.success) {
       const error = parsed.error.issues[0]?.message ?? "Bạn nhập số hoặc tên văn bản.";
       return sendPage(
         res,
         400,
-        renderCurrency({ session: session(res), due: await due(), citing: [], error, orgName }),
+        renderCurrency({ session: session(res), ...(await currencyLists()), citing: [], error, orgName }),
       );
     }
     const { document, note } = parsed.data;
@@ -322,7 +331,14 @@ export function adminPagesRouter(deps: AdminDeps): Router {
     sendPage(
       res,
       200,
-      renderCurrency({ session: session(res), due: await due(), document, citing, flagged, orgName }),
+      renderCurrency({
+        session: session(res),
+        ...(await currencyLists()),
+        document,
+        citing,
+        flagged,
+        orgName,
+      }),
     );
   });
 

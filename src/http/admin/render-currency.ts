@@ -1,4 +1,5 @@
-import type { FaqRecord } from "../../curation/index.js";
+import { basisName, ENDING_WITHIN_DAYS } from "../../content/index.js";
+import type { EndingCitation, FaqRecord } from "../../curation/index.js";
 import type { StaffSession } from "../../escalation/index.js";
 import { csrfField, html, type SafeHtml } from "../staff/index.js";
 import { STATE_LABELS } from "./admin-labels.js";
@@ -14,10 +15,37 @@ function table(records: readonly FaqRecord[]): SafeHtml {
     )}</tbody></table>`;
 }
 
+const vnDate = (iso: string) => iso.split("-").reverse().join("/");
+
+function endingTable(rows: readonly EndingCitation[]): SafeHtml {
+  return html`<table id="ending"><thead><tr><th>Câu hỏi</th><th>Văn bản được trích dẫn</th><th>Hết hiệu lực sau ngày</th><th>Hạn rà soát</th></tr></thead><tbody>
+    ${rows.map(
+      (
+        r,
+      ) => html`<tr><td><a href="/admin/faqs/${r.record.faq.id}">${r.record.faq.question}</a><br><small class="meta">${r.record.faq.id}</small></td>
+        <td>${basisName(r.basis)}${r.basis.verifiedAgainst ? html`<br><small class="meta">Đã đối chiếu: ${r.basis.verifiedAgainst}</small>` : ""}</td>
+        <td>${vnDate(r.basis.effectiveUntil)} ${r.past ? html`<strong class="late">Đã hết hiệu lực</strong>` : html`<strong class="late">Sắp hết hiệu lực</strong>`}</td>
+        <td>${vnDate(r.record.faq.reviewDue)}</td></tr>`,
+    )}</tbody></table>`;
+}
+
+function reviewList(records: readonly FaqRecord[]): SafeHtml {
+  return html`<ul class="legal-review" id="legal-review">${records.map(
+    (r) => html`<li><a href="/admin/faqs/${r.faq.id}">${r.faq.question}</a> <small class="meta">${r.faq.id}${
+      r.faq.verifiedAt ? ` · kiểm tra số liệu ${vnDate(r.faq.verifiedAt)}` : ""
+    }</small>
+      <ul>${r.faq.needsLegalReview.map((claim) => html`<li>${claim}</li>`)}</ul></li>`,
+  )}</ul>`;
+}
+
 /** Currency: FAQs due for review, FAQs citing a document, and marking a document amended. */
 export function renderCurrency(page: {
   readonly session: StaffSession;
   readonly due: readonly FaqRecord[];
+  /** Cited documents ended or ending within 90 days. */
+  readonly ending: readonly EndingCitation[];
+  /** FAQs with claims that could not be checked. */
+  readonly legalReview: readonly FaqRecord[];
   readonly document?: string;
   readonly citing: readonly FaqRecord[];
   readonly flagged?: readonly string[];
@@ -41,6 +69,18 @@ export function renderCurrency(page: {
       }
       <h2>Đến hạn rà soát (${page.due.length})</h2>
       ${page.due.length ? table(page.due) : html`<p>Không có câu hỏi mẫu nào quá hạn rà soát.</p>`}
+      <h2>Văn bản đã hoặc sắp hết hiệu lực (trong ${ENDING_WITHIN_DAYS} ngày) (${page.ending.length})</h2>
+      ${
+        page.ending.length
+          ? html`<p>Câu trả lời dựa trên các văn bản này cần được rà soát và sửa trước ngày văn bản hết hiệu lực.</p>${endingTable(page.ending)}`
+          : html`<p>Không có câu hỏi mẫu nào trích dẫn văn bản đã hoặc sắp hết hiệu lực.</p>`
+      }
+      <h2>Nội dung chưa kiểm chứng, cần cán bộ pháp chế xem (${page.legalReview.length})</h2>
+      ${
+        page.legalReview.length
+          ? html`<p>Những ý dưới đây chưa đối chiếu được với văn bản; câu trả lời đã nói ít đi ở các điểm này.</p>${reviewList(page.legalReview)}`
+          : html`<p>Không có nội dung nào đang chờ kiểm chứng.</p>`
+      }
       <h2>Tìm theo văn bản</h2>
       <form method="get" action="/admin/currency" class="filters">
         <div class="field"><label for="doc">Số hiệu hoặc tên văn bản</label>
