@@ -64,9 +64,9 @@ export function citizenMessenger(deps: CitizenMessengerDeps): CitizenMessenger {
     await redis.set(recordKey(key), JSON.stringify(value), "EX", RECORD_TTL_SECONDS);
   }
 
-  async function zaloWindowOpen(userId: string): Promise<boolean> {
-    const last = await lastInbound.get(userId);
-    return last !== undefined && deps.clock.now().getTime() - last <= deps.replyWindowMs;
+  /** Open when the user wrote within the window and Zalo has not refused a message (-230/-232) since. */
+  function zaloWindowOpen(userId: string): Promise<boolean> {
+    return lastInbound.windowOpen(userId, deps.clock.now().getTime(), deps.replyWindowMs);
   }
 
   function queueOf(channel: CaseChannel): Queue | undefined {
@@ -111,7 +111,7 @@ export function citizenMessenger(deps: CitizenMessengerDeps): CitizenMessenger {
         const userId = user?.[1];
         if (!deps.zalo || !userId) return "unsupported";
         const last = await lastInbound.get(userId);
-        if (last === undefined || deps.clock.now().getTime() - last > deps.replyWindowMs) {
+        if (last === undefined || !(await zaloWindowOpen(userId))) {
           await remember(key, { channel, state: "outside-window" });
           return "outside-window";
         }

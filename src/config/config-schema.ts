@@ -60,7 +60,8 @@ const channelVariables = {
   ZALO_REFRESH_TOKEN: z.string().min(1).optional(),
   ZALO_API_BASE: httpUrl.default("https://openapi.zalo.me"),
   ZALO_OAUTH_BASE: httpUrl.default("https://oauth.zaloapp.com"),
-  ZALO_SIGNATURE_MAX_AGE_SECONDS: positiveInt("a positive number of seconds").default(300),
+  // Zalo re-sends an event with its original timestamp for ~1 h 50 min: 3 h covers the schedule.
+  ZALO_SIGNATURE_MAX_AGE_SECONDS: positiveInt("a positive number of seconds").default(10_800),
   ZALO_REPLY_WINDOW_HOURS: positiveNumber("a positive number of hours").default(168),
   ZALO_RATE_PER_SECOND: positiveInt("a positive whole number").default(10),
   OUTBOUND_ATTEMPTS: positiveInt("a positive whole number").default(8),

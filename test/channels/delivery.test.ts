@@ -13,16 +13,18 @@ import {
   telegramOutboundJobSchema,
 } from "../../src/channels/telegram/index.js";
 import {
+  redisZaloLastInbound,
   redisZaloTokenStore,
   type ZaloOutboundJob,
   zaloClient,
   zaloDelivery,
   zaloOutboundJobSchema,
   zaloOutsideWindowKey,
+  zaloQuotaKey,
 } from "../../src/channels/zalo/index.js";
 import { createLogger } from "../../src/logging/index.js";
 import { type FakeTelegram, startFakeTelegram } from "../support/fake-telegram.js";
-import { type FakeZalo, startFakeZalo } from "../support/fake-zalo.js";
+import { type FakeZalo, startFakeZalo, ZALO_ERRORS } from "../support/fake-zalo.js";
 import { deleteKeys, randomName, redisClient } from "../support/services.js";
 
 const logger = createLogger("silent");
@@ -47,13 +49,14 @@ afterEach(async () => {
   await deleteKeys(redis, prefix);
 });
 
-function tokenStore() {
+function tokenStore(now?: () => number) {
   return redisZaloTokenStore({
     redis,
     prefix,
     oauthBase: fake.url,
     appId: fake.appId,
     appSecret: fake.appSecret,
+    now,
   });
 }
 
@@ -71,6 +74,7 @@ async function zaloQueue(now?: () => number): Promise<JobQueue<ZaloOutboundJob>>
       redis,
       prefix,
       replyWindowMs: 168 * 3_600_000,
+      lastInbound: redisZaloLastInbound(redis, prefix),
       now,
     }),
     concurrency: 4,
@@ -116,9 +120,69 @@ describe("Zalo access tokens", () => {
     await tokens.seed(fake.initial.accessToken, fake.initial.refreshToken);
     fake.expireAccessToken();
     const client = zaloClient({ apiBase: fake.url, tokens });
-    await Promise.all(Array.from({ length: 10 }, (_, i) => client.sendText(`u${i}`, `tin ${i}`)));
+    await Promise.all(Array.from({ length: 10 }, (_, i) => client.send(`u${i}`, { text: `tin ${i}` })));
     expect(fake.delivered).toHaveLength(10);
     expect(fake.refreshes).toHaveLength(1);
+  });
+
+  it.each([
+    ["expired (-220)", () => fake.expireAccessToken()],
+    ["invalid (-216)", () => fake.invalidateAccessToken()],
+  ])("refreshes an access token Zalo calls %s and sends again", async (_, kill) => {
+    const tokens = tokenStore();
+    await tokens.seed(fake.initial.accessToken, fake.initial.refreshToken);
+    kill();
+    const sent = await zaloClient({ apiBase: fake.url, tokens }).send("u1", { text: "xin chào" });
+    expect(sent.messageId).toMatch(/^[0-9a-f]{32}$/);
+    expect(fake.deliveredTo("u1")).toEqual([expect.objectContaining({ accessToken: "acc-1" })]);
+  });
+
+  it("refreshes ahead of expiry on schedule: at once when the expiry is unknown, then an hour before", async () => {
+    let clock = Date.now();
+    const a = tokenStore(() => clock);
+    const b = tokenStore(() => clock);
+    await a.seed(fake.initial.accessToken, fake.initial.refreshToken);
+    // Two instances check at the same time: one refresh, the other takes its result.
+    const done = await Promise.all([a.refreshIfDue(3_600_000), b.refreshIfDue(3_600_000)]);
+    expect(done.filter(Boolean)).toHaveLength(1);
+    expect(fake.refreshes).toEqual([{ refreshToken: "ref-0", accepted: true }]);
+    expect(await a.expiresAt()).toBe(clock + 90_000_000);
+    clock += 23 * 3_600_000;
+    expect(await a.refreshIfDue(3_600_000)).toBe(false);
+    clock += 1.5 * 3_600_000;
+    expect(await b.refreshIfDue(3_600_000)).toBe(true);
+    expect(fake.refreshes.map((r) => r.refreshToken)).toEqual(["ref-0", "ref-1"]);
+    expect(await a.accessToken()).toBe("acc-2");
+  });
+
+  it("keeps Zalo's reason when a refresh is refused with error_name (HTTP 200), and keeps the pair", async () => {
+    const tokens = tokenStore();
+    await tokens.seed(fake.initial.accessToken, fake.initial.refreshToken);
+    fake.failRefreshNext({
+      body: { error_name: "Invalid refresh token", error_description: "Refresh token is expired" },
+    });
+    await expect(tokens.refresh(fake.initial.accessToken)).rejects.toThrow(
+      "token refresh refused: Invalid refresh token: Refresh token is expired",
+    );
+    fake.failRefreshNext({
+      status: 400,
+      body: { error: -14020, error_name: "Invalid app id", error_description: "app_id is invalid" },
+    });
+    await expect(tokens.refresh(fake.initial.accessToken)).rejects.toMatchObject({
+      code: -14020,
+      message: "token refresh refused: -14020 Invalid app id: app_id is invalid",
+    });
+    expect(await redis.hgetall(`${prefix}:zalo:tokens`)).toMatchObject({ access: "acc-0", refresh: "ref-0" });
+  });
+
+  it("replaces a dead pair on request (npm run zalo:tokens), unlike seeding", async () => {
+    const tokens = tokenStore();
+    await tokens.seed("dead-access", "dead-refresh");
+    await tokens.seed(fake.initial.accessToken, fake.initial.refreshToken);
+    expect(await tokens.accessToken()).toBe("dead-access");
+    await tokens.replace(fake.initial.accessToken, fake.initial.refreshToken);
+    expect(await tokens.accessToken()).toBe("acc-0");
+    expect(await tokens.expiresAt()).toBeUndefined();
   });
 
   it("does not seed over a pair refreshed earlier (a restart keeps the newest tokens)", async () => {
@@ -167,7 +231,7 @@ describe("outbound delivery", () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     const process = zaloDelivery({
-      client: { sendText: async () => expect.unreachable() },
+      client: { send: async () => expect.unreachable() },
       markers: redisSentMarkers(redis, prefix),
       redis,
       prefix,
@@ -185,6 +249,72 @@ describe("outbound delivery", () => {
     ]);
     expect(fake.messageRequests).toBe(0);
   });
+});
+
+describe("Zalo's answers on delivery", () => {
+  async function finished(queue: JobQueue<ZaloOutboundJob>, id: string) {
+    for (let i = 0; i < 100; i++) {
+      const state = await queue.queue.getJobState(id);
+      if (state === "completed" || state === "failed") return state;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`job ${id} did not finish`);
+  }
+
+  it("records Zalo's message id and quota with the sent marker", async () => {
+    const queue = await zaloQueue();
+    await queue.add("zl-ids", { key: "zl-ids", userId: "u5", pieces: ["một"], interactedAt: Date.now() });
+    expect(await finished(queue, "zl-ids")).toBe("completed");
+    const marker = JSON.parse((await redisSentMarkers(redis, prefix).get("zl-ids-0")) ?? "{}");
+    expect(marker).toMatchObject({ messageId: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(marker.quota).toEqual({ dailyQuota: "5000", remainingQuota: "4999" });
+    expect(JSON.parse((await redis.get(zaloQuotaKey(prefix))) ?? "{}")).toEqual(marker.quota);
+  });
+
+  it.each([
+    ["not a follower", ZALO_ERRORS.notFollower],
+    ["bad parameters", ZALO_ERRORS.invalidParam],
+    ["restricted by the user", ZALO_ERRORS.restricted],
+  ])("gives up at once, without retrying, when Zalo refuses for good (%s)", async (_, answer) => {
+    const queue = await zaloQueue();
+    fake.answerNextWith(answer, 10);
+    await queue.add("zl-perm", { key: "zl-perm", userId: "u6", pieces: ["một"], interactedAt: Date.now() });
+    expect(await finished(queue, "zl-perm")).toBe("failed");
+    const job = await queue.queue.getJob("zl-perm");
+    expect(job?.attemptsMade).toBe(1);
+    expect(job?.failedReason).toContain(String(answer.error));
+    expect(fake.messageRequests).toBe(1);
+  });
+
+  it("retries when Zalo says the app is over its call limit (-32)", async () => {
+    const queue = await zaloQueue();
+    fake.answerNextWith(ZALO_ERRORS.rateLimited, 2);
+    await queue.add("zl-busy", { key: "zl-busy", userId: "u7", pieces: ["một"], interactedAt: Date.now() });
+    await fake.waitForDelivered("u7", 1);
+    expect(fake.messageRequests).toBe(3);
+  });
+
+  it.each([ZALO_ERRORS.noRecentInteraction, ZALO_ERRORS.interactionExpired])(
+    "records a reply Zalo refuses as outside the window ($error) for staff, once, and does not retry",
+    async (answer) => {
+      const queue = await zaloQueue();
+      const last = redisZaloLastInbound(redis, prefix);
+      await last.record("u8", Date.now() - 60_000);
+      fake.answerNextWith(answer, 10);
+      const job = { key: "zl-win", userId: "u8", pieces: ["một", "hai"], interactedAt: Date.now() - 60_000 };
+      await queue.add("zl-win", job);
+      expect(await finished(queue, "zl-win")).toBe("completed");
+      expect(fake.messageRequests).toBe(1);
+      const entries = (await redis.lrange(zaloOutsideWindowKey(prefix), 0, -1)).map((e) => JSON.parse(e));
+      expect(entries).toEqual([
+        expect.objectContaining({ key: "zl-win", pieces: ["một", "hai"], reason: `zalo-${answer.error}` }),
+      ]);
+      // Staff pages stop offering the chat until the citizen writes again.
+      expect(await last.windowOpen("u8", Date.now(), 168 * 3_600_000)).toBe(false);
+      await last.record("u8", Date.now() + 1);
+      expect(await last.windowOpen("u8", Date.now() + 2, 168 * 3_600_000)).toBe(true);
+    },
+  );
 });
 
 describe("Telegram delivery", () => {

@@ -6,7 +6,7 @@ import {
   zaloImageEvent,
   zaloTextEvent,
 } from "../support/fake-zalo.js";
-import { type ChannelApp, startChannelApp } from "./support/channel-app.js";
+import { type ChannelApp, echoEngine, startChannelApp } from "./support/channel-app.js";
 
 let fake: FakeZalo;
 let app: ChannelApp;
@@ -40,12 +40,12 @@ describe("the Zalo OA channel (real engine)", () => {
     expect(res.status).toBe(200);
     const [sent] = await fake.waitForDelivered(id, 1);
     expect(sent?.body).toEqual({ recipient: { user_id: id }, message: { text: expect.any(String) } });
-    expect(sent?.accessToken).toBe(fake.initial.accessToken);
+    expect(sent?.accessToken).toBe(await app.redis.hget(`${app.prefix}:zalo:tokens`, "access"));
     expect(sent?.text).toMatch(/Căn cứ:/);
     expect(sent?.text).toContain('bạn gõ "gặp cán bộ"');
   });
 
-  it("returns 401 when the Zalo signature does not match, is missing or is stale", async () => {
+  it("returns 401 when the Zalo signature does not match, is missing or is older than Zalo re-sends", async () => {
     const id = newUser();
     const signed = fake.sign(zaloTextEvent({ appId: fake.appId, userId: id, text: "ly hôn" }));
     const tampered = signed.body.replace("ly hôn", "ly hôm");
@@ -55,7 +55,7 @@ describe("the Zalo OA channel (real engine)", () => {
       appId: fake.appId,
       userId: id,
       text: "ly hôn",
-      timestamp: Date.now() - 600_000,
+      timestamp: Date.now() - 4 * 3_600_000,
     });
     expect((await deliver(stale)).status).toBe(401);
     await new Promise((r) => setTimeout(r, 500));
@@ -113,16 +113,70 @@ describe("the Zalo OA channel (real engine)", () => {
     }
   });
 
-  it("refreshes an expired access token once and delivers the reply", async () => {
+  it("refreshes an access token Zalo calls expired (-220) once and delivers the reply", async () => {
     const id = newUser();
+    const before = fake.refreshes.length;
     fake.expireAccessToken();
     await deliver(zaloTextEvent({ appId: fake.appId, userId: id, text: "xin chào" }));
     const [sent] = await fake.waitForDelivered(id, 1);
-    expect(sent?.accessToken).toBe("acc-1");
-    expect(fake.refreshes).toEqual([{ refreshToken: "ref-0", accepted: true }]);
-    expect(await app.redis.hgetall(`${app.prefix}:zalo:tokens`)).toMatchObject({
-      access: "acc-1",
-      refresh: "ref-1",
+    expect(fake.refreshes.slice(before)).toEqual([{ refreshToken: expect.any(String), accepted: true }]);
+    const stored = await app.redis.hgetall(`${app.prefix}:zalo:tokens`);
+    expect(sent?.accessToken).toBe(stored.access);
+    expect(Number(stored.expiresAt)).toBeGreaterThan(Date.now() + 24 * 3_600_000);
+  });
+
+  it("answers Zalo's unsigned URL check (POST {}) with 200 and queues nothing", async () => {
+    const queue = app.channels.zalo?.inbound.queue;
+    const jobs = async () => Object.values((await queue?.getJobCounts()) ?? {}).reduce((a, b) => a + b, 0);
+    const before = await jobs();
+    const requests = fake.messageRequests;
+    expect(await fake.checkWebhookUrl(`${app.baseUrl}/webhooks/zalo`)).toBe(200);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await jobs()).toBe(before);
+    expect(fake.messageRequests).toBe(requests);
+    expect((await post("{}", { "x-zevent-signature": `mac=${"0".repeat(64)}` })).status).toBe(401);
+    expect((await post('{"event_name":"user_send_text"}', {})).status).toBe(401);
+  });
+
+  it("accepts a re-delivery 10 minutes old (original body, num_retry) and answers once", async () => {
+    const id = newUser();
+    const event = zaloTextEvent({
+      appId: fake.appId,
+      userId: id,
+      text: "thủ tục ly hôn đơn phương",
+      timestamp: Date.now() - 10 * 60_000,
     });
+    // The first deliveries never reached us (an outage); Zalo sends the same body again.
+    const second = fake.sign(event, { numRetry: 2 });
+    expect((await post(second.body, second.headers)).status).toBe(200);
+    await fake.waitForDelivered(id, 1);
+    const third = fake.sign(event, { numRetry: 3 });
+    expect((await post(third.body, third.headers)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(fake.deliveredTo(id)).toHaveLength(1);
+    expect(fake.deliveredTo(id)[0]?.text).toMatch(/Căn cứ:/);
+  });
+});
+
+describe("a Zalo OA whose configured access token has already expired", () => {
+  it("still answers the citizen: the token is refreshed and the reply delivered", async () => {
+    const expired = await startFakeZalo({ accessTokenExpired: true });
+    const second = await startChannelApp(expired.env(), { index: false, engine: echoEngine() });
+    try {
+      const id = newUser();
+      const signed = expired.sign(zaloTextEvent({ appId: expired.appId, userId: id, text: "xin chào" }));
+      const res = await fetch(`${second.baseUrl}/webhooks/zalo`, {
+        method: "POST",
+        headers: signed.headers,
+        body: signed.body,
+      });
+      expect(res.status).toBe(200);
+      const [sent] = await expired.waitForDelivered(id, 1);
+      expect(sent?.accessToken).toBe("acc-1");
+      expect(expired.refreshes).toEqual([{ refreshToken: "ref-0", accepted: true }]);
+    } finally {
+      await second.close();
+      await expired.close();
+    }
   });
 });

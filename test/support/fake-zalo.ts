@@ -18,6 +18,29 @@ export interface ZaloDelivered {
 /** `ok` answers; `hang` holds message requests open and delivers nothing (a network cut). */
 export type FakeZaloMode = "ok" | "hang";
 
+/**
+ * Error answers of the OA API, as integrations quote Zalo's error table (hoangnd25/monorepo
+ * wip/zalo-platform-integration.md; chatwoot app/services/zalo_oa/message_sender.rb WINDOW_CODES).
+ * Zalo sends them with HTTP 200 and a non-zero `error`.
+ */
+export const ZALO_ERRORS = {
+  invalidToken: { error: -216, message: "Access token is invalid" },
+  expiredToken: { error: -220, message: "access_token is expired or removed" },
+  invalidParam: { error: -201, message: "user_id is invalid!" },
+  notFollower: { error: -213, message: "User has not followed OA" },
+  noRecentInteraction: { error: -230, message: "User has not interacted with OA in past 7 days" },
+  interactionExpired: { error: -232, message: "User has not interacted, or last interaction expired" },
+  restricted: { error: -244, message: "User has restricted this message type from your OA" },
+  rateLimited: { error: -32, message: "Your application reached limit call api" },
+} as const;
+export type ZaloErrorAnswer = { readonly error: number; readonly message: string };
+
+/** A refused refresh as Zalo OAuth answers it: `error_name`/`error_description`, often with HTTP 200. */
+export interface ZaloOAuthError {
+  readonly status?: number;
+  readonly body: Record<string, unknown>;
+}
+
 export interface FakeZalo {
   /** Base URL for both ZALO_API_BASE and ZALO_OAUTH_BASE. */
   readonly url: string;
@@ -33,8 +56,14 @@ export interface FakeZalo {
   readonly refreshes: { refreshToken: string; accepted: boolean }[];
   /** Message requests received (delivered or not). */
   messageRequests: number;
-  /** The current access token stops working: the API answers -216. */
+  /** The current access token expires: the API answers -220 ("expired or removed"). */
   expireAccessToken(): void;
+  /** The current access token is rejected as invalid: the API answers -216. */
+  invalidateAccessToken(): void;
+  /** The next `times` refresh requests are refused with `error` (the refresh token is not spent). */
+  failRefreshNext(error: ZaloOAuthError, times?: number): void;
+  /** The next `times` message requests (whose text matches, if given) get this error answer. */
+  answerNextWith(answer: ZaloErrorAnswer, times?: number, match?: (text: string) => boolean): void;
   /** Leaving `hang` cuts the held requests, as a network failure would. */
   setMode(mode: FakeZaloMode): void;
   /** The next `times` message requests (whose text matches, if given) answer HTTP 500. */
@@ -42,8 +71,22 @@ export interface FakeZalo {
   deliveredTo(userId: string): ZaloDelivered[];
   waitForDelivered(userId: string, count: number, timeoutMs?: number): Promise<ZaloDelivered[]>;
   waitForRequests(count: number, timeoutMs?: number): Promise<void>;
-  /** A webhook delivery as Zalo sends it: the raw body and its signature header. */
-  sign(event: Record<string, unknown>): { body: string; headers: Record<string, string> };
+  /**
+   * A webhook delivery as Zalo sends it: the raw body and its signature header. A re-delivery
+   * (`numRetry` ≥ 1) carries the original body and timestamp and a `num_retry` header; Zalo re-sends
+   * after 30 s, 5, 15, 30 min and 1 h, then disables the webhook (hoangnd25/monorepo
+   * wip/zalo-platform-integration.md, "Webhook Retry Behavior").
+   */
+  sign(
+    event: Record<string, unknown>,
+    options?: { numRetry?: number },
+  ): { body: string; headers: Record<string, string> };
+  /**
+   * The check Zalo makes when a webhook URL is saved: an unsigned `POST {}` that must get HTTP 200
+   * (the same rule as documented for Zalo's partner portal, developers-zns.goby.vn
+   * "Đăng ký nhận thông báo qua Webhook"). Returns the status the URL answered.
+   */
+  checkWebhookUrl(url: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -104,12 +147,20 @@ export function zaloFollowEvent(o: { appId: string; userId: string }) {
  * (`/v4/oa/access_token`): errors come as HTTP 200 with a non-zero `error`, a refresh token
  * works once, and a spent one is refused as Zalo refuses it.
  */
-export async function startFakeZalo(): Promise<FakeZalo> {
+export async function startFakeZalo(options: { accessTokenExpired?: boolean } = {}): Promise<FakeZalo> {
   const appId = "3608465249409039670";
   const appSecret = "fake-app-secret-KJH7";
   const oaSecretKey = "fake-oa-secret-key-Qw8";
   const initial = { accessToken: "acc-0", refreshToken: "ref-0" };
   let access: string | undefined = initial.accessToken;
+  /** A token Zalo no longer accepts, and the answer it gets. */
+  const dead = new Map<string, ZaloErrorAnswer>();
+  if (options.accessTokenExpired) {
+    dead.set(initial.accessToken, ZALO_ERRORS.expiredToken);
+    access = undefined;
+  }
+  let refreshFailure: { error: ZaloOAuthError; times: number } | undefined;
+  let nextAnswer: { answer: ZaloErrorAnswer; times: number; match?: (text: string) => boolean } | undefined;
   let refresh = initial.refreshToken;
   let generation = 0;
   let mode: FakeZaloMode = "ok";
@@ -144,7 +195,18 @@ export async function startFakeZalo(): Promise<FakeZalo> {
     refreshes,
     messageRequests: 0,
     expireAccessToken() {
+      if (access) dead.set(access, ZALO_ERRORS.expiredToken);
       access = undefined;
+    },
+    invalidateAccessToken() {
+      if (access) dead.set(access, ZALO_ERRORS.invalidToken);
+      access = undefined;
+    },
+    failRefreshNext(error, times = 1) {
+      refreshFailure = { error, times };
+    },
+    answerNextWith(answer, times = 1, match) {
+      nextAnswer = { answer, times, match };
     },
     setMode(next) {
       mode = next;
@@ -174,11 +236,25 @@ export async function startFakeZalo(): Promise<FakeZalo> {
         `fake Zalo: ${count} requests`,
       ).then(() => undefined);
     },
-    sign(event) {
+    sign(event, opts = {}) {
       const body = JSON.stringify(event);
       const timestamp = String(event.timestamp);
       const mac = createHash("sha256").update(`${appId}${body}${timestamp}${oaSecretKey}`).digest("hex");
-      return { body, headers: { "content-type": "application/json", "x-zevent-signature": `mac=${mac}` } };
+      const headers: Record<string, string> = {
+        "content-type": "application/json",
+        "x-zevent-signature": `mac=${mac}`,
+      };
+      if (opts.numRetry) headers.num_retry = String(opts.numRetry);
+      return { body, headers };
+    },
+    async checkWebhookUrl(url) {
+      const res = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      });
+      await res.arrayBuffer();
+      return res.status;
     },
     async close() {
       for (const res of held) res.destroy();
@@ -211,6 +287,11 @@ export async function startFakeZalo(): Promise<FakeZalo> {
           });
         }
         const used = form.get("refresh_token") ?? "";
+        if (refreshFailure && refreshFailure.times > 0) {
+          refreshFailure.times -= 1;
+          refreshes.push({ refreshToken: used, accepted: false });
+          return json(res, refreshFailure.error.status ?? 200, refreshFailure.error.body);
+        }
         const accepted = used === refresh;
         refreshes.push({ refreshToken: used, accepted });
         if (!accepted) {
@@ -221,6 +302,7 @@ export async function startFakeZalo(): Promise<FakeZalo> {
           });
         }
         generation += 1;
+        if (access) dead.set(access, ZALO_ERRORS.invalidToken);
         access = `acc-${generation}`;
         refresh = `ref-${generation}`;
         return json(res, 200, { access_token: access, refresh_token: refresh, expires_in: "90000" });
@@ -244,8 +326,15 @@ export async function startFakeZalo(): Promise<FakeZalo> {
           return json(res, 500, { error: -500, message: "Internal server error" });
         }
         const token = String(req.headers.access_token ?? "");
-        if (!access || token !== access)
-          return json(res, 200, { error: -216, message: "Access token is invalid" });
+        if (!access || token !== access) return json(res, 200, dead.get(token) ?? ZALO_ERRORS.invalidToken);
+        if (
+          nextAnswer &&
+          nextAnswer.times > 0 &&
+          (!nextAnswer.match || nextAnswer.match(String(body?.message?.text)))
+        ) {
+          nextAnswer.times -= 1;
+          return json(res, 200, nextAnswer.answer);
+        }
         const userId = body?.recipient?.user_id;
         const text = body?.message?.text;
         if (typeof userId !== "string" || typeof text !== "string" || !text || text.length > 2000) {
@@ -253,8 +342,15 @@ export async function startFakeZalo(): Promise<FakeZalo> {
         }
         delivered.push({ userId, text, accessToken: token, body });
         notify();
+        // The answer of a CS message: `data.message_id` (chatwoot message_sender.rb reads it). The
+        // `quota` object has the shape Zalo's template-message answers carry (hoangnd25 guide);
+        // whether CS answers carry it is not in the sources, so the app keeps it only when present.
         return json(res, 200, {
-          data: { message_id: randomBytes(16).toString("hex"), user_id: userId },
+          data: {
+            message_id: randomBytes(16).toString("hex"),
+            user_id: userId,
+            quota: { dailyQuota: "5000", remainingQuota: String(5000 - delivered.length) },
+          },
           error: 0,
           message: "Success",
         });

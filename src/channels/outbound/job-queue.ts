@@ -43,6 +43,11 @@ export function jobId(...parts: (string | number)[]): string {
   return parts.map((p) => String(p).replace(/[^A-Za-z0-9_-]/g, "_")).join("-");
 }
 
+/** Errors carrying `permanent: true` are not retried. */
+function isPermanent(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { permanent?: unknown }).permanent === true;
+}
+
 export function createJobQueue<T>(options: JobQueueOptions<T>): JobQueue<T> {
   const log = options.logger.child({ queue: options.name });
   const queue = new Queue(options.name, {
@@ -65,7 +70,13 @@ export function createJobQueue<T>(options: JobQueueOptions<T>): JobQueue<T> {
           async (job: Job) => {
             const parsed = options.schema.safeParse(job.data);
             if (!parsed.success) throw new UnrecoverableError(`invalid job data: ${parsed.error.message}`);
-            await options.process(parsed.data, job);
+            try {
+              await options.process(parsed.data, job);
+            } catch (error) {
+              // An error that says no retry can help (e.g. Zalo's -213 "not a follower") ends the job now.
+              if (isPermanent(error)) throw new UnrecoverableError((error as Error).message);
+              throw error;
+            }
           },
           {
             connection: { url: options.redisUrl },

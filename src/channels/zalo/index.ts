@@ -7,9 +7,15 @@ export {
   type ZaloSignatureCheck,
   zaloMac,
 } from "./verify-zalo-signature.js";
-export { ZaloApiError } from "./zalo-api-error.js";
-export { ZALO_TOKEN_EXPIRED, type ZaloClient, zaloClient } from "./zalo-client.js";
-export { zaloDelivery, zaloOutsideWindowKey } from "./zalo-delivery.js";
+export {
+  classifyZaloError,
+  ZALO_TOKEN_ERRORS,
+  ZALO_WINDOW_ERRORS,
+  ZaloApiError,
+  type ZaloErrorKind,
+} from "./zalo-api-error.js";
+export { type ZaloClient, type ZaloMessage, type ZaloSent, zaloClient } from "./zalo-client.js";
+export { zaloDelivery, zaloOutsideWindowKey, zaloQuotaKey } from "./zalo-delivery.js";
 export { toZaloInboundJob, type ZaloInboundJob, zaloInboundJobSchema } from "./zalo-event.js";
 export { zaloInboundProcessor } from "./zalo-inbound.js";
 export { redisZaloLastInbound, type ZaloLastInbound } from "./zalo-last-inbound.js";

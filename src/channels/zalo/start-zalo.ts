@@ -16,6 +16,9 @@ import { ZALO_WEBHOOK_PATH, zaloWebhook } from "./zalo-webhook.js";
 
 type ZaloConfig = NonNullable<Config["channels"]["zalo"]>;
 
+const TOKEN_CHECK_MS = 10 * 60_000;
+const TOKEN_REFRESH_MARGIN_MS = 60 * 60_000;
+
 export interface ZaloDeps {
   /** Counts a message given up on after its last retry (Prometheus). */
   readonly onOutboundFailure?: (platform: "zalo") => void;
@@ -30,6 +33,8 @@ export interface ZaloDeps {
   /** Where `POST /webhooks/zalo` is mounted: in front of express, on the raw body. */
   readonly fastRoutes: FastRoutes;
   readonly now?: () => number;
+  /** How often the token's expiry is checked (tests shorten it). */
+  readonly tokenCheckMs?: number;
 }
 
 /** A running Zalo OA channel. */
@@ -59,9 +64,23 @@ export async function startZalo(deps: ZaloDeps): Promise<ZaloChannel> {
     now: deps.now,
   });
   await tokens.seed(zalo.accessToken, zalo.refreshToken);
-  if (!zalo.appSecret || !zalo.refreshToken) {
+  const canRefresh = Boolean(zalo.appSecret && zalo.refreshToken);
+  if (!canRefresh) {
     log.warn("ZALO_APP_SECRET or ZALO_REFRESH_TOKEN is not set: the access token cannot be refreshed");
   }
+  // The access token lives 25 h, the refresh token 3 months: refreshing an hour before expiry (and
+  // at once when the expiry is unknown) keeps both alive even when nobody writes to the OA. Every
+  // instance checks; the lock in the store lets one refresh and the others take its result.
+  const checkTokens = () =>
+    tokens
+      .refreshIfDue(TOKEN_REFRESH_MARGIN_MS)
+      .then((refreshed) => {
+        if (refreshed) log.info("Zalo access token refreshed ahead of expiry");
+      })
+      .catch((err: Error) => log.warn({ err: err.message }, "Zalo access token could not be refreshed"));
+  const tokenTimer = canRefresh ? setInterval(checkTokens, deps.tokenCheckMs ?? TOKEN_CHECK_MS) : undefined;
+  tokenTimer?.unref();
+  const firstCheck = canRefresh ? checkTokens() : Promise.resolve();
   const common = {
     redisUrl: deps.redisUrl,
     prefix: `${deps.prefix}:bull`,
@@ -72,6 +91,7 @@ export async function startZalo(deps: ZaloDeps): Promise<ZaloChannel> {
     logger: log,
   };
 
+  const lastInbound = redisZaloLastInbound(deps.redis, deps.prefix);
   const outbound = createJobQueue<ZaloOutboundJob>({
     ...common,
     name: "outbound-zalo",
@@ -85,13 +105,13 @@ export async function startZalo(deps: ZaloDeps): Promise<ZaloChannel> {
       redis: deps.redis,
       prefix: deps.prefix,
       replyWindowMs: zalo.replyWindowHours * 3_600_000,
+      lastInbound,
       now: deps.now,
     }),
     concurrency: o.concurrency,
     limiter: { max: zalo.ratePerSecond, duration: 1000 },
   });
 
-  const lastInbound = redisZaloLastInbound(deps.redis, deps.prefix);
   const respond = zaloInboundProcessor({ engine: deps.engine, enqueue: (id, job) => outbound.add(id, job) });
   const inbound = createJobQueue<ZaloInboundJob>({
     ...common,
@@ -128,6 +148,8 @@ export async function startZalo(deps: ZaloDeps): Promise<ZaloChannel> {
       enqueue: (event) => inbox.append(event),
       now: deps.now,
       onRejected: (reason) => log.warn({ reason }, "Zalo webhook refused"),
+      onUrlCheck: () => log.info("Zalo checked the webhook URL (unsigned POST {}): answered 200"),
+      onRedelivery: (numRetry) => log.info({ numRetry }, "Zalo re-delivered an event"),
       onError: (err) => log.error({ err }, "Zalo event could not be queued: answered 503"),
     }),
   );
@@ -139,6 +161,8 @@ export async function startZalo(deps: ZaloDeps): Promise<ZaloChannel> {
     outbound,
     tokens,
     async close() {
+      clearInterval(tokenTimer);
+      await firstCheck;
       await mover?.close();
       await inbound.close();
       await outbound.close();

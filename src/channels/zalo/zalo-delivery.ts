@@ -1,6 +1,8 @@
 import type { Redis } from "ioredis";
 import type { SentMarkers } from "../outbound/index.js";
+import { ZaloApiError } from "./zalo-api-error.js";
 import type { ZaloClient } from "./zalo-client.js";
+import type { ZaloLastInbound } from "./zalo-last-inbound.js";
 import type { ZaloOutboundJob } from "./zalo-outbound-job.js";
 
 /** The Redis list of replies that fell outside Zalo's reply window, newest first, for staff. */
@@ -8,11 +10,17 @@ export function zaloOutsideWindowKey(prefix: string): string {
   return `${prefix}:zalo:outside-window`;
 }
 
+/** The quota Zalo reported with its latest answer (JSON), for operators. */
+export function zaloQuotaKey(prefix: string): string {
+  return `${prefix}:zalo:quota`;
+}
+
 const OUTSIDE_WINDOW_KEEP = 10_000;
 
 /**
- * Sends the pieces of one outbound Zalo job in order, each at most once (markers). A reply that
- * would leave after the reply window is not sent: it is recorded for staff to follow up.
+ * Sends the pieces of one outbound Zalo job in order, each at most once (markers, which keep Zalo's
+ * message id and quota). A reply that would leave after the reply window, or that Zalo refuses as
+ * outside it (-230/-232), is not sent or retried: it is recorded for staff to follow up.
  */
 export function zaloDelivery(deps: {
   client: ZaloClient;
@@ -20,34 +28,62 @@ export function zaloDelivery(deps: {
   redis: Redis;
   prefix: string;
   replyWindowMs: number;
+  /** Told when Zalo says the window closed, so staff pages stop offering the chat. */
+  lastInbound?: Pick<ZaloLastInbound, "markClosed">;
   now?: () => number;
 }) {
   const now = deps.now ?? Date.now;
+
+  async function recordOutsideWindow(job: ZaloOutboundJob, from: number, reason: string): Promise<void> {
+    const recorded = `${job.key}-outside-window`;
+    if (await deps.markers.has(recorded)) return;
+    const entry = {
+      key: job.key,
+      userId: job.userId,
+      pieces: job.pieces.slice(from),
+      interactedAt: new Date(job.interactedAt).toISOString(),
+      recordedAt: new Date(now()).toISOString(),
+      reason,
+    };
+    await deps.redis
+      .multi()
+      .lpush(zaloOutsideWindowKey(deps.prefix), JSON.stringify(entry))
+      .ltrim(zaloOutsideWindowKey(deps.prefix), 0, OUTSIDE_WINDOW_KEEP - 1)
+      .exec();
+    await deps.markers.mark(recorded, reason);
+  }
+
   return async (job: ZaloOutboundJob): Promise<void> => {
     for (const [i, text] of job.pieces.entries()) {
       const marker = `${job.key}-${i}`;
       if (await deps.markers.has(marker)) continue;
       if (now() - job.interactedAt > deps.replyWindowMs) {
-        const recorded = `${job.key}-outside-window`;
-        if (await deps.markers.has(recorded)) return;
-        const entry = {
-          key: job.key,
-          userId: job.userId,
-          pieces: job.pieces.slice(i),
-          interactedAt: new Date(job.interactedAt).toISOString(),
-          recordedAt: new Date(now()).toISOString(),
-          reason: "outside-reply-window",
-        };
-        await deps.redis
-          .multi()
-          .lpush(zaloOutsideWindowKey(deps.prefix), JSON.stringify(entry))
-          .ltrim(zaloOutsideWindowKey(deps.prefix), 0, OUTSIDE_WINDOW_KEEP - 1)
-          .exec();
-        await deps.markers.mark(recorded);
+        await recordOutsideWindow(job, i, "outside-reply-window");
         return;
       }
-      await deps.client.sendText(job.userId, text);
-      await deps.markers.mark(marker);
+      const last = i === job.pieces.length - 1;
+      const message = last && job.attachment ? { text, attachment: job.attachment } : { text };
+      let sent: Awaited<ReturnType<ZaloClient["send"]>>;
+      try {
+        sent = await deps.client.send(job.userId, message);
+      } catch (error) {
+        if (!(error instanceof ZaloApiError)) throw error;
+        if (error.kind === "outside-window") {
+          await deps.lastInbound?.markClosed(job.userId, now());
+          await recordOutsideWindow(job, i, `zalo-${error.code}`);
+          return;
+        }
+        // Buttons refused as invalid parameters: the same text without them (the choices are
+        // numbered in it, so the citizen can still type a number).
+        if (error.code === -201 && "attachment" in message) {
+          sent = await deps.client.send(job.userId, { text });
+        } else throw error;
+      }
+      await deps.markers.mark(
+        marker,
+        JSON.stringify({ messageId: sent.messageId, quota: sent.quota, at: now() }),
+      );
+      if (sent.quota) await deps.redis.set(zaloQuotaKey(deps.prefix), JSON.stringify(sent.quota));
     }
   };
 }

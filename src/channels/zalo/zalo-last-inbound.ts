@@ -6,6 +6,10 @@ export interface ZaloLastInbound {
   record(userId: string, ms: number): Promise<void>;
   /** Epoch ms of the user's last event, if remembered. */
   get(userId: string): Promise<number | undefined>;
+  /** Zalo refused a message as outside the reply window at `ms` (-230/-232). */
+  markClosed(userId: string, ms: number): Promise<void>;
+  /** True when the user wrote within `windowMs` of `nowMs` and Zalo has not refused since. */
+  windowOpen(userId: string, nowMs: number, windowMs: number): Promise<boolean>;
 }
 
 // KEYS: the user's key. ARGV: ms, ttl seconds.
@@ -22,6 +26,7 @@ export function redisZaloLastInbound(
   ttlSeconds = 90 * 86_400,
 ): ZaloLastInbound {
   const key = (userId: string) => `${prefix}:zalo:last-in:${userId}`;
+  const closedKey = (userId: string) => `${prefix}:zalo:window-closed:${userId}`;
   return {
     async record(userId, ms) {
       await redis.eval(RECORD_MAX, 1, key(userId), Math.trunc(ms), ttlSeconds);
@@ -29,6 +34,15 @@ export function redisZaloLastInbound(
     async get(userId) {
       const value = await redis.get(key(userId));
       return value === null ? undefined : Number(value);
+    },
+    async markClosed(userId, ms) {
+      await redis.set(closedKey(userId), String(Math.trunc(ms)), "EX", ttlSeconds);
+    },
+    async windowOpen(userId, nowMs, windowMs) {
+      const [last, closed] = await redis.mget(key(userId), closedKey(userId));
+      if (last === null || nowMs - Number(last) > windowMs) return false;
+      // A message the user sent after Zalo's refusal opens the window again.
+      return closed === null || Number(last) > Number(closed);
     },
   };
 }

@@ -11,5 +11,7 @@ export const zaloOutboundJobSchema = z.object({
   pieces: z.array(z.string().min(1).max(ZALO_MAX_TEXT)).min(1),
   /** When the citizen last acted (ms); replies outside the window are kept for staff instead. */
   interactedAt: z.number().int().nonnegative(),
+  /** Sent with the last piece: the buttons of the reply as Zalo's template attachment. */
+  attachment: z.unknown().optional(),
 });
 export type ZaloOutboundJob = z.infer<typeof zaloOutboundJobSchema>;

@@ -8,10 +8,18 @@ export const ZALO_WEBHOOK_PATH = "/webhooks/zalo";
 /** Zalo's events are small; anything larger is not one of them. */
 const BODY_LIMIT = 64 * 1024;
 
+/** The header Zalo puts on a re-delivery: how many times it tried before (hoangnd25 guide). */
+const NUM_RETRY_HEADER = "num_retry";
+
 /**
- * `POST /webhooks/zalo` on the raw body: 401 unless the signature matches and is fresh; then the
- * event is queued (durable) and Zalo gets its 200. Events we do not handle get 200 too. If the
- * queue cannot be written, 503: Zalo delivers again later and nothing is acknowledged unkept.
+ * `POST /webhooks/zalo` on the raw body: 401 unless the signature matches and the event's own
+ * timestamp is within `maxAgeSeconds`; then the event is queued (durable) and Zalo gets its 200.
+ * Events we do not handle get 200 too. If the queue cannot be written, 503: Zalo delivers again
+ * later and nothing is acknowledged unkept.
+ *
+ * Zalo re-sends an unacknowledged event with its original body and timestamp for about 1 h 50 min
+ * (30 s, 5, 15, 30 min, 1 h), so the age limit must cover that; a duplicate becomes one job by its
+ * msg_id. The unsigned `POST {}` Zalo sends when the URL is saved gets 200 and changes nothing.
  * A node handler in front of express (src/http/fast-routes.ts): this is the one hot path.
  */
 export function zaloWebhook(deps: {
@@ -21,14 +29,20 @@ export function zaloWebhook(deps: {
   enqueue: (event: ZaloInboundJob) => Promise<void>;
   now?: () => number;
   onRejected?: (reason: string) => void;
+  onUrlCheck?: () => void;
+  onRedelivery?: (numRetry: number) => void;
   onError?: (error: unknown) => void;
 }): FastHandler {
-  async function handle(raw: Buffer, header: string | undefined): Promise<number> {
+  async function handle(raw: Buffer, header: string | undefined, numRetry: number): Promise<number> {
     let body: unknown;
     try {
       body = JSON.parse(raw.toString("utf8"));
     } catch {
       body = undefined;
+    }
+    if (header === undefined && isEmptyObject(body)) {
+      deps.onUrlCheck?.();
+      return 200;
     }
     const check = verifyZaloSignature({
       header,
@@ -43,6 +57,7 @@ export function zaloWebhook(deps: {
       deps.onRejected?.(check.reason);
       return 401;
     }
+    if (numRetry > 0) deps.onRedelivery?.(numRetry);
     const event = toZaloInboundJob(body);
     if (event) await deps.enqueue(event);
     return 200;
@@ -50,8 +65,11 @@ export function zaloWebhook(deps: {
 
   return (req, res) => {
     const header = req.headers[ZALO_SIGNATURE_HEADER];
+    const retry = Number(req.headers[NUM_RETRY_HEADER] ?? 0);
     readBody(req, BODY_LIMIT)
-      .then((raw) => handle(raw, Array.isArray(header) ? header[0] : header))
+      .then((raw) =>
+        handle(raw, Array.isArray(header) ? header[0] : header, Number.isFinite(retry) ? retry : 0),
+      )
       .then(
         (status) => {
           if (status === 401) sendError(res, 401, "invalid_signature", "Chữ ký Zalo không hợp lệ.");
@@ -72,6 +90,10 @@ export function zaloWebhook(deps: {
         },
       );
   };
+}
+
+function isEmptyObject(body: unknown): boolean {
+  return typeof body === "object" && body !== null && !Array.isArray(body) && Object.keys(body).length === 0;
 }
 
 function timestampOf(body: unknown): string | number | undefined {
