@@ -230,6 +230,12 @@ export async function createApp(deps: {
       meilisearch: async () => (await meili.health()).status === "available",
       redis: async () => (await redis.ping()) === "PONG",
     },
+    healthDetails: {
+      telegram: () => {
+        const status = platforms.telegram?.status();
+        return status && { ok: status.state === "receiving" || status.state === "starting", ...status };
+      },
+    },
     routers: [
       Router().use(appMetrics.httpMiddleware),
       metricsRouter({ registry, allow: config.metrics.allow, token: config.metrics.token }),

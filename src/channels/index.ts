@@ -31,6 +31,8 @@ export async function startChannels(deps: {
   onOutboundFailure?: (platform: "telegram" | "zalo") => void;
   /** Long-polling timeout in seconds (tests shorten it). */
   pollTimeoutSeconds?: number;
+  /** First wait before Telegram is tried again after a 409, 401 or network failure (tests shorten it). */
+  telegramReconnectMs?: number;
 }): Promise<Channels> {
   const { config } = deps;
   const common = {
@@ -53,6 +55,7 @@ export async function startChannels(deps: {
         ...common,
         telegram: config.channels.telegram,
         pollTimeoutSeconds: deps.pollTimeoutSeconds,
+        reconnectMs: deps.telegramReconnectMs,
       });
     }
   } catch (error) {

@@ -36,9 +36,13 @@ const channelVariables = {
     .regex(/^[0-9]+:[A-Za-z0-9_-]+$/, "a bot token from @BotFather like 123456:ABC-…")
     .optional(),
   TELEGRAM_API_ROOT: httpUrl.default("https://api.telegram.org"),
+  // core.telegram.org/bots/api#setwebhook: "HTTPS URL to send updates to"; ports 443, 80, 88, 8443.
   TELEGRAM_WEBHOOK_URL: z
     .string()
-    .regex(/^https?:\/\/[^\s/]+\/[^\s]*$/, "an http(s) URL with a path")
+    .regex(
+      /^https:\/\/[^\s/:]+(?::(?:443|80|88|8443))?\/[^\s]*$/,
+      "an https URL with a path (Telegram sends webhooks only over HTTPS, on port 443, 80, 88 or 8443)",
+    )
     .optional(),
   TELEGRAM_WEBHOOK_SECRET: z
     .string()

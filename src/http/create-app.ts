@@ -3,12 +3,14 @@ import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import type { Logger } from "../logging/index.js";
 import { errorHandler, notFound } from "./error-handler.js";
-import { type HealthProbe, healthRouter } from "./health-router.js";
+import { type HealthDetail, type HealthProbe, healthRouter } from "./health-router.js";
 
 /** What the HTTP app needs; routers of other modules are mounted in the given order. */
 export interface HttpAppDeps {
   readonly logger: Logger;
   readonly probes: Record<string, HealthProbe>;
+  /** Shown in `/health/ready` without failing it (see HealthDetail). */
+  readonly healthDetails?: Record<string, HealthDetail>;
   readonly trustProxy?: false | number | string;
   readonly routers?: readonly Router[];
   /** Mounted first, before headers, request logs and the JSON parser (webhooks that need the raw body). */
@@ -44,7 +46,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       },
     }),
   );
-  app.use(healthRouter(deps.probes));
+  app.use(healthRouter(deps.probes, undefined, deps.healthDetails));
   app.use(express.json({ limit: "16kb" }));
   app.use(express.urlencoded({ extended: false, limit: "16kb" }));
   for (const router of deps.routers ?? []) app.use(router);

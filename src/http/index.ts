@@ -8,5 +8,5 @@ export {
   readBody,
   sendError,
 } from "./fast-routes.js";
-export { type HealthProbe, healthRouter } from "./health-router.js";
+export { type HealthDetail, type HealthProbe, healthRouter } from "./health-router.js";
 export { HttpError } from "./http-error.js";

@@ -14,7 +14,7 @@ describe("channel configuration", () => {
     });
     expect(on.channels.telegram).toMatchObject({ apiRoot: "https://api.telegram.org", ratePerSecond: 30 });
     expect(on.channels.telegram?.webhook).toBeUndefined();
-    expect(on.channels.zalo).toMatchObject({ replyWindowHours: 168, signatureMaxAgeSeconds: 300 });
+    expect(on.channels.zalo).toMatchObject({ replyWindowHours: 168, signatureMaxAgeSeconds: 10_800 });
     expect(loadConfig({ ZALO_APP_ID: "1" }).channels.zalo).toBeUndefined();
   });
 
@@ -28,6 +28,17 @@ describe("channel configuration", () => {
       path: "/webhooks/tg",
       secret: "x".repeat(20),
     });
+  });
+
+  it("refuses a Telegram webhook URL that is not https (or on a port Telegram does not call) at start", () => {
+    const base = { TELEGRAM_BOT_TOKEN: "123:abc", TELEGRAM_WEBHOOK_SECRET: "x".repeat(20) };
+    for (const url of ["http://bot.example.vn/webhooks/tg", "https://bot.example.vn:3000/webhooks/tg"]) {
+      expect(() => loadConfig({ ...base, TELEGRAM_WEBHOOK_URL: url })).toThrow(
+        `Config error: TELEGRAM_WEBHOOK_URL got ${JSON.stringify(url)}, expected an https URL with a path`,
+      );
+    }
+    const ok = loadConfig({ ...base, TELEGRAM_WEBHOOK_URL: "https://bot.example.vn:8443/webhooks/tg" });
+    expect(ok.channels.telegram?.webhook?.path).toBe("/webhooks/tg");
   });
 
   it("never prints a channel secret in the error message", () => {

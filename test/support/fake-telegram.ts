@@ -47,6 +47,8 @@ export interface FakeTelegram {
   hang(method: string, on: boolean): void;
   /** The next `times` calls of `method` fail with `error` (HTTP status = error_code). */
   failNext(method: string, error: FakeTelegramError, times?: number): void;
+  /** The token is revoked (@BotFather /revoke): every call answers 401 Unauthorized until restored. */
+  revokeToken(revoked: boolean): void;
   /** The update as a JSON body, for posting to a webhook as Telegram would. */
   takeUpdate(update_id: number): Record<string, unknown>;
   sentTo(chatId: number): SentMessage[];
@@ -54,6 +56,16 @@ export interface FakeTelegram {
   waitForCall(method: string, timeoutMs?: number): Promise<{ method: string; payload: Json }>;
   close(): Promise<void>;
 }
+
+/**
+ * 409 as Telegram sends it to a getUpdates that another getUpdates (a second poller with the same
+ * token) cut short; the text is Telegram's, as bots quote it in their logs (e.g. Eomm/fastify-telegram#3).
+ */
+export const CONFLICT: FakeTelegramError = {
+  error_code: 409,
+  description:
+    "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
+};
 
 /** 429 as Telegram sends it. */
 export const TOO_MANY_REQUESTS: FakeTelegramError = {
@@ -155,7 +167,8 @@ export async function startFakeTelegram(options: { token?: string } = {}): Promi
   let nextMessageId = 1;
   let nextQueryId = 1;
   let webhook: string | undefined;
-  let poll: { res: ServerResponse; finish: (result: unknown[]) => void } | undefined;
+  let poll: { res: ServerResponse; finish: (result: unknown[]) => void; conflict: () => void } | undefined;
+  let revoked = false;
 
   const notify = () => {
     for (const l of [...listeners]) l();
@@ -237,7 +250,8 @@ export async function startFakeTelegram(options: { token?: string } = {}): Promi
         // Asking past an update confirms it: Telegram forgets it.
         while (updates.length && (updates[0]?.update_id ?? 0) < offset) updates.shift();
         const ready = () => updates.filter((u) => u.update_id >= offset).slice(0, limit);
-        if (poll) poll.finish([]); // a newer long poll ends the older one
+        // A newer long poll ends the older one, which gets 409 as Telegram answers a second poller.
+        if (poll) poll.conflict();
         const now = ready();
         const timeout = Number(payload.timeout ?? 0);
         if (now.length || timeout <= 0) return ok(res, now);
@@ -247,17 +261,20 @@ export async function startFakeTelegram(options: { token?: string } = {}): Promi
           const r = ready();
           if (r.length) finish(r);
         };
-        const finish = (result: unknown[]) => {
+        const finish = (result: unknown[], error?: FakeTelegramError) => {
           if (done) return;
           done = true;
           clearTimeout(timer);
           listeners.delete(onUpdate);
           if (poll?.res === res) poll = undefined;
-          if (!res.writableEnded && !res.destroyed) ok(res, result);
+          if (res.writableEnded || res.destroyed) return;
+          if (error) fail(res, error);
+          else ok(res, result);
         };
         listeners.add(onUpdate);
         res.on("close", () => finish([]));
-        poll = { res, finish };
+        const conflict = () => finish([], CONFLICT);
+        poll = { res, finish, conflict };
         return;
       }
       case "sendMessage": {
@@ -324,7 +341,7 @@ export async function startFakeTelegram(options: { token?: string } = {}): Promi
     req.on("end", () => {
       const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(new URL(req.url ?? "/", "http://fake").pathname);
       if (!m) return fail(res, { error_code: 404, description: "Not Found" });
-      if (m[1] !== token) return fail(res, { error_code: 401, description: "Unauthorized" });
+      if (m[1] !== token || revoked) return fail(res, { error_code: 401, description: "Unauthorized" });
       let payload: Json = {};
       const body = Buffer.concat(chunks).toString("utf8");
       if (body) {
@@ -407,6 +424,9 @@ export async function startFakeTelegram(options: { token?: string } = {}): Promi
     },
     failNext(method, error, times = 1) {
       failures.set(method, { error, times });
+    },
+    revokeToken(on) {
+      revoked = on;
     },
     takeUpdate(update_id) {
       const update = kept.get(update_id);

@@ -34,17 +34,42 @@ export interface TelegramDeps {
   readonly router: Router;
   /** Long-polling timeout in seconds (Telegram's maximum wait for new updates). */
   readonly pollTimeoutSeconds?: number;
+  /** First wait before connecting again after a failure; doubles up to 5 minutes (tests shorten it). */
+  readonly reconnectMs?: number;
+}
+
+/**
+ * How the bot is getting its updates, for `/health/ready`: `conflict` (409: another getUpdates with
+ * the same token, or a webhook set elsewhere), `unauthorized` (401: the token was revoked) and
+ * `unreachable` are retried with backoff.
+ */
+export interface TelegramStatus {
+  readonly mode: "polling" | "webhook";
+  readonly state: "starting" | "receiving" | "conflict" | "unauthorized" | "unreachable";
+  /** Since when (ISO time) the state holds. */
+  readonly since: string;
+  /** Telegram's description of the last error, when the state is not `receiving`. */
+  readonly error?: string;
+  /** When the next attempt is due (ISO time), while retrying. */
+  readonly retryAt?: string;
 }
 
 /** A running Telegram channel. */
 export interface TelegramChannel {
   readonly bot: Bot;
   readonly outbound: JobQueue<TelegramOutboundJob>;
+  status(): TelegramStatus;
   close(): Promise<void>;
 }
 
 const ALLOWED_UPDATES = ["message", "callback_query"] as const;
-const RECONNECT_MS = 10_000;
+const RECONNECT_MS = 5_000;
+const RECONNECT_MAX_MS = 5 * 60_000;
+
+function errorCode(error: unknown): number | undefined {
+  const code = (error as { error_code?: unknown } | null)?.error_code;
+  return typeof code === "number" ? code : undefined;
+}
 
 /**
  * Starts the Telegram bot: long polling through grammY's runner, or a webhook route when
@@ -112,6 +137,21 @@ export async function startTelegram(deps: TelegramDeps): Promise<TelegramChannel
   let runner: RunnerHandle | undefined;
   let closed = false;
   let retryTimer: NodeJS.Timeout | undefined;
+  let failures = 0;
+  const mode = webhook ? "webhook" : "polling";
+  let status: TelegramStatus = { mode, state: "starting", since: new Date().toISOString() };
+  const setState = (state: TelegramStatus["state"], extra: Partial<TelegramStatus> = {}) => {
+    if (status.state !== state || extra.error !== status.error)
+      status = { mode, state, since: new Date().toISOString(), ...extra };
+    else status = { ...status, ...extra };
+  };
+  const receiving = () => {
+    failures = 0;
+    if (status.state !== "receiving") {
+      if (status.state !== "starting") log.info("Telegram updates are coming in again");
+      setState("receiving");
+    }
+  };
 
   async function connect(): Promise<void> {
     await bot.init();
@@ -124,6 +164,7 @@ export async function startTelegram(deps: TelegramDeps): Promise<TelegramChannel
         allowed_updates: [...ALLOWED_UPDATES],
       });
       log.info({ path: webhook.path }, "Telegram webhook set");
+      receiving();
       return;
     }
     await bot.api.deleteWebhook();
@@ -149,6 +190,7 @@ export async function startTelegram(deps: TelegramDeps): Promise<TelegramChannel
             );
             // Written down before the next getUpdates confirms them to Telegram.
             await journal.add(updates);
+            receiving();
             return updates;
           },
         },
@@ -161,17 +203,43 @@ export async function startTelegram(deps: TelegramDeps): Promise<TelegramChannel
         },
       },
     );
-    runner.task()?.catch((err: Error) => log.error({ err: err.message }, "Telegram polling stopped"));
+    // The runner retries network errors itself but stops for good on 409 and 401: start again later.
+    runner.task()?.catch((error: unknown) => {
+      runner = undefined;
+      retryLater(error);
+    });
     log.info("Telegram long polling started");
   }
 
+  /**
+   * 409 (a second poller: a rolling deploy, another replica, the production token run on a laptop)
+   * and 401 (a revoked token) show in the status and are tried again with backoff, so the bot comes
+   * back by itself when the other poller stops or the token is restored.
+   */
+  function retryLater(error: unknown): void {
+    if (closed) return;
+    const code = errorCode(error);
+    const description = (error as { description?: string }).description ?? (error as Error).message;
+    const delay = Math.min((deps.reconnectMs ?? RECONNECT_MS) * 2 ** failures, RECONNECT_MAX_MS);
+    failures += 1;
+    const retryAt = new Date(Date.now() + delay).toISOString();
+    setState(code === 409 ? "conflict" : code === 401 ? "unauthorized" : "unreachable", {
+      error: description,
+      retryAt,
+    });
+    log.warn(
+      { err: description, code, retryInMs: delay },
+      "Telegram refused or did not answer; trying again",
+    );
+    retryTimer = setTimeout(() => void connectOrRetry(), delay);
+  }
+
   async function connectOrRetry(): Promise<void> {
+    if (closed) return;
     try {
       await connect();
     } catch (error) {
-      if (closed) return;
-      log.warn({ err: (error as Error).message }, "Telegram did not answer; trying again in 10 s");
-      retryTimer = setTimeout(() => void connectOrRetry(), RECONNECT_MS);
+      retryLater(error);
     }
   }
   await connectOrRetry();
@@ -179,6 +247,7 @@ export async function startTelegram(deps: TelegramDeps): Promise<TelegramChannel
   return {
     bot,
     outbound,
+    status: () => status,
     async close() {
       closed = true;
       clearTimeout(retryTimer);

@@ -29,6 +29,8 @@ export async function startChannelApp(
     index?: boolean;
     engine?: Engine;
     beforeStart?: (redis: Redis, prefix: string) => Promise<void>;
+    /** First wait before Telegram is tried again after a 409/401 (default: the app's). */
+    telegramReconnectMs?: number;
   } = {},
 ): Promise<ChannelApp> {
   const services = await testServices(
@@ -48,6 +50,7 @@ export async function startChannelApp(
     router,
     fastRoutes: webhooks,
     pollTimeoutSeconds: 1,
+    telegramReconnectMs: options.telegramReconnectMs,
     onOutboundFailure: built.onOutboundFailure,
   });
   built.attachChannels(channels);
