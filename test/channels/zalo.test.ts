@@ -39,7 +39,18 @@ describe("the Zalo OA channel (real engine)", () => {
     );
     expect(res.status).toBe(200);
     const [sent] = await fake.waitForDelivered(id, 1);
-    expect(sent?.body).toEqual({ recipient: { user_id: id }, message: { text: expect.any(String) } });
+    expect(sent?.body).toEqual({
+      recipient: { user_id: id },
+      message: {
+        text: expect.any(String),
+        attachment: { type: "template", payload: { buttons: expect.any(Array) } },
+      },
+    });
+    expect(sent?.buttons).toContainEqual({
+      title: "Gặp cán bộ trợ giúp pháp lý",
+      type: "oa.query.show",
+      payload: "gặp cán bộ",
+    });
     expect(sent?.accessToken).toBe(await app.redis.hget(`${app.prefix}:zalo:tokens`, "access"));
     expect(sent?.text).toMatch(/Căn cứ:/);
     expect(sent?.text).toContain('bạn gõ "gặp cán bộ"');
@@ -80,14 +91,39 @@ describe("the Zalo OA channel (real engine)", () => {
     expect(fake.deliveredTo(id)).toHaveLength(1);
   });
 
-  it("numbers the choices in plain text, and a typed number picks one", async () => {
+  it("numbers the choices in the text and sends them as buttons; a typed number picks one", async () => {
     const id = newUser();
     await deliver(zaloTextEvent({ appId: fake.appId, userId: id, text: "sổ đỏ" }));
     const [choices] = await fake.waitForDelivered(id, 1);
     expect(choices?.text).toMatch(/1\. .+\n2\. /);
+    expect(choices?.buttons?.slice(0, 2)).toEqual([
+      { title: expect.stringMatching(/^1\. /), type: "oa.query.show", payload: "1" },
+      { title: expect.stringMatching(/^2\. /), type: "oa.query.show", payload: "2" },
+    ]);
+    expect(choices?.buttons?.at(-1)).toMatchObject({ type: "oa.query.show", payload: "gặp cán bộ" });
     await deliver(zaloTextEvent({ appId: fake.appId, userId: id, text: "2" }));
     const [, answer] = await fake.waitForDelivered(id, 2);
     expect(answer?.text).toMatch(/Căn cứ:/);
+    expect(answer?.text).toContain(choices?.buttons?.[1]?.title.slice(3, 30));
+  });
+
+  it("picks a choice when the citizen presses its button (Zalo sends the payload as text)", async () => {
+    const id = newUser();
+    await deliver(zaloTextEvent({ appId: fake.appId, userId: id, text: "sổ đỏ" }));
+    const [choices] = await fake.waitForDelivered(id, 1);
+    const first = choices?.buttons?.[0];
+    await deliver(zaloTextEvent({ appId: fake.appId, userId: id, text: first?.payload ?? "" }));
+    const [, answer] = await fake.waitForDelivered(id, 2);
+    expect(answer?.text).toMatch(/Căn cứ:/);
+  });
+
+  it("sends the same text without buttons when Zalo refuses them as invalid (-201)", async () => {
+    const id = newUser();
+    fake.answerNextWith({ error: -201, message: "attachment is invalid!" }, 1, (t) => /1\. /.test(t));
+    await deliver(zaloTextEvent({ appId: fake.appId, userId: id, text: "sổ đỏ" }));
+    const [choices] = await fake.waitForDelivered(id, 1);
+    expect(choices?.text).toMatch(/1\. .+\n2\. /);
+    expect(choices?.buttons).toBeUndefined();
   });
 
   it("greets a new follower and says politely that only text is understood", async () => {

@@ -11,6 +11,8 @@ export interface ZaloDelivered {
   readonly userId: string;
   readonly text: string;
   readonly accessToken: string;
+  /** The `oa.query.show` buttons sent with the message, if any. */
+  readonly buttons?: { title: string; type: string; payload: string }[];
   /** The request body exactly as received. */
   readonly body: unknown;
 }
@@ -140,6 +142,31 @@ export function zaloFollowEvent(o: { appId: string; userId: string }) {
     follower: { id: o.userId },
     user_id_by_app: `${o.userId}9`,
   };
+}
+
+/** Button types of OA messages (hoangnd25 guide "Button Types"; a Zalo OA Java bot's ButtonOA). */
+const BUTTON_TYPES = new Set([
+  "oa.query.show",
+  "oa.query.hide",
+  "oa.open.url",
+  "oa.open.phone",
+  "oa.open.sms",
+]);
+
+/**
+ * A CS message's template attachment with buttons, as integrations send it; null when malformed
+ * (Zalo answers -201). At most 5 buttons, titles of 1–100 characters (limits integrations use).
+ */
+function checkButtons(attachment: Json): { title: string; type: string; payload: string }[] | null {
+  const buttons = attachment?.payload?.buttons;
+  if (attachment?.type !== "template" || !Array.isArray(buttons) || !buttons.length || buttons.length > 5)
+    return null;
+  for (const b of buttons) {
+    if (!BUTTON_TYPES.has(b?.type) || typeof b.title !== "string" || !b.title || b.title.length > 100)
+      return null;
+    if (b.type.startsWith("oa.query") && (typeof b.payload !== "string" || !b.payload)) return null;
+  }
+  return buttons;
 }
 
 /**
@@ -340,7 +367,10 @@ export async function startFakeZalo(options: { accessTokenExpired?: boolean } = 
         if (typeof userId !== "string" || typeof text !== "string" || !text || text.length > 2000) {
           return json(res, 200, { error: -201, message: "Parameters are invalid" });
         }
-        delivered.push({ userId, text, accessToken: token, body });
+        const attachment = body?.message?.attachment;
+        const buttons = attachment === undefined ? undefined : checkButtons(attachment);
+        if (buttons === null) return json(res, 200, { error: -201, message: "attachment is invalid!" });
+        delivered.push({ userId, text, accessToken: token, body, ...(buttons ? { buttons } : {}) });
         notify();
         // The answer of a CS message: `data.message_id` (chatwoot message_sender.rb reads it). The
         // `quota` object has the shape Zalo's template-message answers carry (hoangnd25 guide);

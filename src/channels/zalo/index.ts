@@ -1,5 +1,5 @@
 export { type KeyedSequencer, keyedSequencer } from "./keyed-sequencer.js";
-export { renderZaloReply } from "./render-zalo-reply.js";
+export { renderZaloReply, type ZaloQueryButton, type ZaloRendered } from "./render-zalo-reply.js";
 export { startZalo, type ZaloChannel, type ZaloDeps } from "./start-zalo.js";
 export {
   verifyZaloSignature,

@@ -1,7 +1,7 @@
 import type { Engine, Message } from "../../core/index.js";
 import { jobId } from "../outbound/index.js";
 import { keyedSequencer } from "./keyed-sequencer.js";
-import { renderZaloReply } from "./render-zalo-reply.js";
+import { renderZaloReply, type ZaloRendered } from "./render-zalo-reply.js";
 import type { ZaloInboundJob } from "./zalo-event.js";
 import type { ZaloOutboundJob } from "./zalo-outbound-job.js";
 import { texts } from "./zalo-texts.js";
@@ -18,18 +18,25 @@ export function zaloInboundProcessor(deps: {
   const sequencer = keyedSequencer();
   return (event: ZaloInboundJob): Promise<void> =>
     sequencer.run(event.userId, async () => {
-      let pieces: string[];
-      if (event.kind === "other") pieces = [texts.textOnly];
+      let rendered: ZaloRendered;
+      if (event.kind === "other") rendered = { pieces: [texts.textOnly] };
       else {
         const message: Message = {
           channel: "zalo",
           sessionId: `zl-${event.userId}`,
           text: event.kind === "follow" ? "xin chào" : (event.text ?? ""),
         };
-        pieces = renderZaloReply(await deps.engine.handle(message));
+        rendered = renderZaloReply(await deps.engine.handle(message));
       }
+      const { pieces, attachment } = rendered;
       if (!pieces.length) return;
       const key = jobId("zl", event.eventId);
-      await deps.enqueue(key, { key, userId: event.userId, pieces, interactedAt: event.timestampMs });
+      await deps.enqueue(key, {
+        key,
+        userId: event.userId,
+        pieces,
+        interactedAt: event.timestampMs,
+        ...(attachment ? { attachment } : {}),
+      });
     });
 }
