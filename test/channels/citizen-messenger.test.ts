@@ -3,7 +3,7 @@ import { citizenMessenger } from "../../src/channels/index.js";
 import { redisWebInbox } from "../../src/channels/web/index.js";
 import type { CitizenMessenger } from "../../src/escalation/index.js";
 import { type FakeTelegram, startFakeTelegram } from "../support/fake-telegram.js";
-import { type FakeZalo, startFakeZalo, zaloTextEvent } from "../support/fake-zalo.js";
+import { type FakeZalo, startFakeZalo, ZALO_ERRORS, zaloTextEvent } from "../support/fake-zalo.js";
 import { type ChannelApp, echoEngine, startChannelApp } from "./support/channel-app.js";
 
 const HOUR = 3_600_000;
@@ -171,6 +171,35 @@ describe("citizenMessenger on Zalo", () => {
     await settle();
     expect(zalo.deliveredTo(never)).toHaveLength(0);
     expect(zalo.deliveredTo(old)).toHaveLength(1);
+  });
+});
+
+describe("citizenMessenger when Zalo itself says the window closed", () => {
+  it("shows a staff reply Zalo refuses (-230) as outside-window, not retried, and stops offering the chat", async () => {
+    const id = newZaloUser();
+    await zaloCitizenWrites(id);
+    const before = zalo.messageRequests;
+    zalo.answerNextWith(ZALO_ERRORS.noRecentInteraction, 5);
+    const k = key();
+    const text = "Dạ, cán bộ đã xem hồ sơ.";
+    expect(await messenger.send({ channel: "zalo", conversationId: `zl-${id}`, text, key: k })).toBe(
+      "queued",
+    );
+    await vi.waitFor(async () => expect(await messenger.state("zalo", k)).toBe("outside-window"), {
+      timeout: 10_000,
+    });
+    expect(await messenger.canReach("zalo", `zl-${id}`)).toBe(false);
+    expect(zalo.messageRequests - before).toBe(1);
+    // The citizen writes again: the chat is offered again.
+    zalo.answerNextWith(ZALO_ERRORS.noRecentInteraction, 0);
+    const signed = zalo.sign(zaloTextEvent({ appId: zalo.appId, userId: id, text: "tôi đây" }));
+    await fetch(`${app.baseUrl}/webhooks/zalo`, {
+      method: "POST",
+      headers: signed.headers,
+      body: signed.body,
+    });
+    await zalo.waitForDelivered(id, 2);
+    expect(await messenger.canReach("zalo", `zl-${id}`)).toBe(true);
   });
 });
 
