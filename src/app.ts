@@ -235,6 +235,10 @@ export async function createApp(deps: {
         const status = platforms.telegram?.status();
         return status && { ok: status.state === "receiving" || status.state === "starting", ...status };
       },
+      zalo: () => {
+        const status = platforms.zalo?.status();
+        return status && { ...status };
+      },
     },
     routers: [
       Router().use(appMetrics.httpMiddleware),

@@ -165,11 +165,9 @@ describe("the Zalo OA channel (real engine)", () => {
     const queue = app.channels.zalo?.inbound.queue;
     const jobs = async () => Object.values((await queue?.getJobCounts()) ?? {}).reduce((a, b) => a + b, 0);
     const before = await jobs();
-    const requests = fake.messageRequests;
     expect(await fake.checkWebhookUrl(`${app.baseUrl}/webhooks/zalo`)).toBe(200);
     await new Promise((r) => setTimeout(r, 500));
     expect(await jobs()).toBe(before);
-    expect(fake.messageRequests).toBe(requests);
     expect((await post("{}", { "x-zevent-signature": `mac=${"0".repeat(64)}` })).status).toBe(401);
     expect((await post('{"event_name":"user_send_text"}', {})).status).toBe(401);
   });
@@ -213,6 +211,37 @@ describe("a Zalo OA whose configured access token has already expired", () => {
     } finally {
       await second.close();
       await expired.close();
+    }
+  });
+
+  it("shows a dead token pair in /health/ready with Zalo's own reason", async () => {
+    const dead = await startFakeZalo({ accessTokenExpired: true });
+    dead.failRefreshNext(
+      {
+        body: {
+          error: -14014,
+          error_name: "Invalid refresh token",
+          error_description: "Refresh token is invalid or has been used",
+        },
+      },
+      1000,
+    );
+    const third = await startChannelApp(dead.env(), { index: false, engine: echoEngine() });
+    try {
+      let body: { status?: string; details?: { zalo?: Record<string, unknown> } } = {};
+      for (let i = 0; i < 200 && !body.details?.zalo?.refreshError; i++) {
+        body = await (await fetch(`${third.baseUrl}/health/ready`)).json();
+        if (!body.details?.zalo?.refreshError) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(body.status).toBe("degraded");
+      expect(body.details?.zalo).toEqual({
+        ok: false,
+        refreshError:
+          "token refresh refused: -14014 Invalid refresh token: Refresh token is invalid or has been used",
+      });
+    } finally {
+      await third.close();
+      await dead.close();
     }
   });
 });

@@ -1,6 +1,6 @@
 export { type KeyedSequencer, keyedSequencer } from "./keyed-sequencer.js";
 export { renderZaloReply, type ZaloQueryButton, type ZaloRendered } from "./render-zalo-reply.js";
-export { startZalo, type ZaloChannel, type ZaloDeps } from "./start-zalo.js";
+export { startZalo, type ZaloChannel, type ZaloDeps, type ZaloStatus } from "./start-zalo.js";
 export {
   verifyZaloSignature,
   ZALO_SIGNATURE_HEADER,

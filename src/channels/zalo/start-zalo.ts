@@ -37,8 +37,19 @@ export interface ZaloDeps {
   readonly tokenCheckMs?: number;
 }
 
+/** The OA's token as `/health/ready` shows it: `ok: false` once refreshing failed and the token expired. */
+export interface ZaloStatus {
+  readonly ok: boolean;
+  /** When the stored access token expires (ISO time), if known. */
+  readonly tokenExpiresAt?: string;
+  /** Zalo's reason for the last failed refresh, until one succeeds. */
+  readonly refreshError?: string;
+}
+
 /** A running Zalo OA channel. */
 export interface ZaloChannel {
+  /** The token's state, for `/health/ready`. */
+  status(): ZaloStatus;
   /** Events acknowledged to Zalo and not yet moved into `inbound`. */
   readonly inbox: ZaloInbox;
   readonly inbound: JobQueue<ZaloInboundJob>;
@@ -71,13 +82,22 @@ export async function startZalo(deps: ZaloDeps): Promise<ZaloChannel> {
   // The access token lives 25 h, the refresh token 3 months: refreshing an hour before expiry (and
   // at once when the expiry is unknown) keeps both alive even when nobody writes to the OA. Every
   // instance checks; the lock in the store lets one refresh and the others take its result.
+  let refreshError: string | undefined;
+  let expiresAt: number | undefined;
   const checkTokens = () =>
     tokens
       .refreshIfDue(TOKEN_REFRESH_MARGIN_MS)
       .then((refreshed) => {
+        refreshError = undefined;
         if (refreshed) log.info("Zalo access token refreshed ahead of expiry");
       })
-      .catch((err: Error) => log.warn({ err: err.message }, "Zalo access token could not be refreshed"));
+      .catch((err: Error) => {
+        refreshError = err.message;
+        log.warn({ err: err.message }, "Zalo access token could not be refreshed");
+      })
+      .then(async () => {
+        expiresAt = await tokens.expiresAt().catch(() => expiresAt);
+      });
   const tokenTimer = canRefresh ? setInterval(checkTokens, deps.tokenCheckMs ?? TOKEN_CHECK_MS) : undefined;
   tokenTimer?.unref();
   const firstCheck = canRefresh ? checkTokens() : Promise.resolve();
@@ -160,6 +180,14 @@ export async function startZalo(deps: ZaloDeps): Promise<ZaloChannel> {
     inbound,
     outbound,
     tokens,
+    status() {
+      const now = deps.now?.() ?? Date.now();
+      return {
+        ok: !refreshError || (expiresAt !== undefined && expiresAt > now),
+        ...(expiresAt ? { tokenExpiresAt: new Date(expiresAt).toISOString() } : {}),
+        ...(refreshError ? { refreshError } : {}),
+      };
+    },
     async close() {
       clearInterval(tokenTimer);
       await firstCheck;
