@@ -15,7 +15,18 @@ export const evalQuestionSchema = z
       .enum(["answer", "fallback", "emergency", "escalate", "greeting", "thanks", "help"])
       .optional(),
     style: z
-      .enum(["diacritics", "no-diacritics", "abbrev", "long", "typo", "two-topics"])
+      .enum([
+        "diacritics",
+        "no-diacritics",
+        "abbrev",
+        "long",
+        "typo",
+        "two-topics",
+        "short",
+        "regional",
+        "conversation",
+        "danger-word",
+      ])
       .default("diacritics"),
     topic: z.string().optional(),
     /** "about-deleting": a question about deleting something, never a request to delete the citizen's data. */
