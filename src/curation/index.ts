@@ -38,6 +38,7 @@ export {
   sampleHash,
 } from "./group-questions.js";
 export { InboxGroupNotFoundError } from "./inbox-group-not-found-error.js";
+export { DEFAULT_INBOX_LIMITS, InboxIndex, type InboxLimits } from "./inbox-index.js";
 export { localDate } from "./local-date.js";
 export { serializeFaq } from "./serialize-faq.js";
 export {

@@ -3,8 +3,9 @@ import { scrub } from "../core/index.js";
 import type { CurationWorkflow } from "./curation-workflow.js";
 import { type FaqPrefill, prefillFaq } from "./faq-prefill.js";
 import type { FaqRecord } from "./faq-repository.js";
-import { groupQuestions, type QuestionGroup, type QuestionSample, sampleHash } from "./group-questions.js";
+import type { QuestionGroup } from "./group-questions.js";
 import { InboxGroupNotFoundError } from "./inbox-group-not-found-error.js";
+import { InboxIndex, type InboxLimits } from "./inbox-index.js";
 import { localDate } from "./local-date.js";
 
 /** An answer citizens marked 👎, with the reasons they gave (Telegram asks for one). */
@@ -21,6 +22,10 @@ export interface DownvotedFaq {
 export interface InboxView {
   readonly groups: readonly QuestionGroup[];
   readonly downvoted: readonly DownvotedFaq[];
+  /** Still reading older events (the first view after a start, or a burst): shown is what was read so far. */
+  readonly catchingUp?: boolean;
+  /** Distinct questions asked once that were let go to keep the inbox bounded. */
+  readonly dropped?: number;
 }
 
 /** Dependencies: Redis with the usage stream `${prefix}:usage` and feedback stream `${prefix}:feedback`. */
@@ -33,6 +38,9 @@ export interface UnansweredInboxDeps {
   /** How far back to read the streams. */
   readonly days?: number;
   readonly now?: () => Date;
+  readonly limits?: Partial<InboxLimits>;
+  /** How long a view waits for the reading to catch up before showing what it has. */
+  readonly waitMs?: number;
 }
 
 interface StreamEvent {
@@ -45,41 +53,52 @@ interface StreamEvent {
   readonly reason?: string;
 }
 
-const PAGE = 1000;
+const PAGE = 500;
+/** CPU time one slice of reading may take before it yields to requests. */
+const SLICE_MS = 8;
+const MAX_DOWNVOTED = 2000;
+const MAX_REASONS = 5;
 
 /**
- * Questions that ended in `choices` or `fallback`, grouped by similarity, and 👎 answers. A handled group
- * (added as a variant, turned into a draft, or dismissed) stores its phrasings' hashes in
- * `${prefix}:curation:inbox:handled` and does not come back; actions are logged in `${prefix}:curation:inbox:log`.
+ * Questions that ended in `choices` or `fallback`, grouped by similarity as they are read, and 👎
+ * answers. The streams are read incrementally from a cursor, in slices of a few milliseconds, so a
+ * view costs the events since the last one (never the 90 days again) and no slice holds up a
+ * citizen's request; memory is bounded by {@link InboxLimits}. A handled group (added as a variant,
+ * turned into a draft, or dismissed) stores its phrasings' hashes in `${prefix}:curation:inbox:handled`
+ * and does not come back; actions are logged in `${prefix}:curation:inbox:log`.
  */
 export class UnansweredInbox {
   readonly #deps: UnansweredInboxDeps;
   readonly #now: () => Date;
+  readonly #index: InboxIndex;
+  readonly #downvoted = new Map<
+    string,
+    { count: number; firstAt: string; lastAt: string; reasons: string[] }
+  >();
+  readonly #cursors: Record<"usage" | "feedback", string | undefined> = {
+    usage: undefined,
+    feedback: undefined,
+  };
+  #reading: Promise<void> | undefined;
 
   constructor(deps: UnansweredInboxDeps) {
     this.#deps = deps;
     this.#now = deps.now ?? (() => new Date());
+    this.#index = new InboxIndex(deps.threshold ?? 0.5, deps.limits);
   }
 
   /** Open groups, largest first, and 👎 answers, most first. */
   async list(): Promise<InboxView> {
-    const [usage, feedback, handled] = await Promise.all([
-      this.#read(`${this.#deps.prefix}:usage`),
-      this.#read(`${this.#deps.prefix}:feedback`),
-      this.#deps.redis.smembers(this.#handledKey()),
-    ]);
-    const done = new Set(handled);
-    const samples: QuestionSample[] = usage.flatMap((e) => {
-      if (!e.sample || !e.at || (e.kind !== "choices" && e.kind !== "fallback")) return [];
-      const text = scrub(e.sample);
-      return done.has(sampleHash(text)) ? [] : [{ at: e.at, text, kind: e.kind, topic: e.topic }];
-    });
+    const caughtUp = await this.#catchUp();
     return {
-      groups: groupQuestions(samples, this.#deps.threshold ?? 0.5),
-      downvoted: downvotes(usage, feedback),
+      groups: this.#index.groups(),
+      downvoted: [...this.#downvoted.entries()]
+        .map(([faqId, e]) => ({ faqId, ...e, reasons: [...e.reasons].reverse() }))
+        .sort((a, b) => b.count - a.count || b.lastAt.localeCompare(a.lastAt)),
+      ...(caughtUp ? {} : { catchingUp: true }),
+      ...(this.#index.dropped ? { dropped: this.#index.dropped } : {}),
     };
   }
-
   /** Adds the group's question as a variant of a FAQ (a revision in review) and closes the group. */
   async addAsVariant(groupId: string, faqId: string, by: string): Promise<FaqRecord> {
     const group = await this.#group(groupId);
@@ -113,8 +132,10 @@ export class UnansweredInbox {
     await this.#close(await this.#group(groupId), by, "dismiss");
   }
 
+  /** A group as the curator saw it: from the state read so far, never recomputed from the streams. */
   async #group(groupId: string): Promise<QuestionGroup> {
-    const group = (await this.list()).groups.find((g) => g.id === groupId);
+    await this.#catchUp();
+    const group = this.#index.groups().find((g) => g.id === groupId);
     if (!group) throw new InboxGroupNotFoundError(groupId);
     return group;
   }
@@ -126,50 +147,88 @@ export class UnansweredInbox {
       .sadd(this.#handledKey(), ...group.sampleHashes)
       .rpush(`${this.#deps.prefix}:curation:inbox:log`, JSON.stringify(entry))
       .exec();
+    this.#index.handle(group.sampleHashes);
   }
 
   #handledKey(): string {
     return `${this.#deps.prefix}:curation:inbox:handled`;
   }
 
-  /** Every event of a stream within the look-back window, oldest first. */
-  async #read(key: string): Promise<StreamEvent[]> {
-    const since = this.#now().getTime() - (this.#deps.days ?? 90) * 86_400_000;
-    const events: StreamEvent[] = [];
-    let start = `${Math.max(0, since)}-0`;
-    for (;;) {
-      const page = await this.#deps.redis.xrange(key, start, "+", "COUNT", PAGE);
-      for (const [, fields] of page) {
-        const json = fields[fields.indexOf("e") + 1];
-        if (fields.indexOf("e") === -1 || json === undefined) continue;
-        try {
-          events.push(JSON.parse(json) as StreamEvent);
-        } catch {
-          // A malformed entry is skipped; the stream is written only by the app.
-        }
-      }
-      const last = page.at(-1)?.[0];
-      if (page.length < PAGE || !last) return events;
-      start = `(${last}`;
+  /**
+   * Reads what was added to the streams since the last view; resolves true once caught up, or false
+   * when `waitMs` passed first (the reading goes on in the background, one reader at a time).
+   */
+  async #catchUp(): Promise<boolean> {
+    const handled = this.#deps.redis.smembers(this.#handledKey());
+    this.#reading ??= this.#read().finally(() => {
+      this.#reading = undefined;
+    });
+    const reading = this.#reading;
+    // Groups another instance handled leave this one's inbox too.
+    const done = await handled;
+    if (done.length !== this.#index.handledCount) this.#index.handle(done);
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), this.#deps.waitMs ?? 700);
+    });
+    try {
+      return await Promise.race([reading.then(() => true as const), waited]);
+    } finally {
+      clearTimeout(timer);
     }
   }
-}
 
-function downvotes(usage: readonly StreamEvent[], feedback: readonly StreamEvent[]): DownvotedFaq[] {
-  const byFaq = new Map<string, { count: number; firstAt: string; lastAt: string; reasons: string[] }>();
-  for (const e of usage) {
-    if (e.intent !== "feedback-down" || !e.faqId || !e.at) continue;
-    const entry = byFaq.get(e.faqId) ?? { count: 0, firstAt: e.at, lastAt: e.at, reasons: [] };
-    entry.count++;
-    if (e.at < entry.firstAt) entry.firstAt = e.at;
-    if (e.at > entry.lastAt) entry.lastAt = e.at;
-    byFaq.set(e.faqId, entry);
+  async #read(): Promise<void> {
+    const since = `${Math.max(0, this.#now().getTime() - (this.#deps.days ?? 90) * 86_400_000)}-0`;
+    for (const stream of ["usage", "feedback"] as const) {
+      const key = `${this.#deps.prefix}:${stream}`;
+      for (;;) {
+        const from = this.#cursors[stream];
+        const page = await this.#deps.redis.xrange(key, from ? `(${from}` : since, "+", "COUNT", PAGE);
+        let sliceStart = performance.now();
+        for (const [id, fields] of page) {
+          const at = fields.indexOf("e");
+          const json = at === -1 ? undefined : fields[at + 1];
+          if (json !== undefined) this.#take(stream, json);
+          this.#cursors[stream] = id;
+          if (performance.now() - sliceStart > SLICE_MS) {
+            await new Promise((resolve) => setImmediate(resolve));
+            sliceStart = performance.now();
+          }
+        }
+        if (page.length < PAGE) break;
+      }
+    }
   }
-  for (const e of [...feedback].reverse()) {
-    const entry = e.faqId ? byFaq.get(e.faqId) : undefined;
-    if (entry && e.reason && entry.reasons.length < 5) entry.reasons.push(scrub(e.reason));
+
+  #take(stream: "usage" | "feedback", json: string): void {
+    let e: StreamEvent;
+    try {
+      e = JSON.parse(json) as StreamEvent;
+    } catch {
+      return; // A malformed entry is skipped; the streams are written only by the app.
+    }
+    if (stream === "feedback") {
+      const entry = e.faqId ? this.#downvoted.get(e.faqId) : undefined;
+      if (entry && e.reason) {
+        entry.reasons.push(scrub(e.reason));
+        if (entry.reasons.length > MAX_REASONS) entry.reasons.shift();
+      }
+      return;
+    }
+    if (e.intent === "feedback-down" && e.faqId && e.at) {
+      let entry = this.#downvoted.get(e.faqId);
+      if (!entry) {
+        if (this.#downvoted.size >= MAX_DOWNVOTED) return;
+        entry = { count: 0, firstAt: e.at, lastAt: e.at, reasons: [] };
+        this.#downvoted.set(e.faqId, entry);
+      }
+      entry.count++;
+      if (e.at < entry.firstAt) entry.firstAt = e.at;
+      if (e.at > entry.lastAt) entry.lastAt = e.at;
+      return;
+    }
+    if (e.sample && e.at && (e.kind === "choices" || e.kind === "fallback"))
+      this.#index.add({ at: e.at, text: scrub(e.sample), kind: e.kind, topic: e.topic });
   }
-  return [...byFaq.entries()]
-    .map(([faqId, e]) => ({ faqId, ...e }))
-    .sort((a, b) => b.count - a.count || b.lastAt.localeCompare(a.lastAt));
 }

@@ -122,6 +122,19 @@ describe("UnansweredInbox", () => {
     ]);
   });
 
+  it("acts on a group from what it already read: the streams are never read again from the start", async () => {
+    const [group] = (await curation.inbox.list()).groups;
+    if (!group) throw new Error("no group");
+    // Were an action to recompute from the streams, the group would be gone with them.
+    await redis.del(`${prefix}:usage`);
+    await curation.inbox.dismiss(group.id, "an");
+    await seed([event(1, { sample: "hàng xóm xây nhà lấn sang đất tôi", intent: "no-match" })]);
+    expect((await curation.inbox.list()).groups.map((g) => [g.question, g.count])).toEqual([
+      [expect.stringMatching(/^nuôi chó/), 2],
+      ["hàng xóm xây nhà lấn sang đất tôi", 1],
+    ]);
+  });
+
   it("starts a draft prefilled with the group's question and phrasings, without saving it", async () => {
     const [group] = (await curation.inbox.list()).groups;
     if (!group) throw new Error("no group");

@@ -58,6 +58,8 @@ export function renderInbox(page: {
     body: html`<h1>Câu hỏi chưa trả lời được</h1>
       ${page.notice ? html`<p class="notice" role="status">${page.notice}</p>` : ""}
       <p>Câu hỏi người dân gửi mà trợ lý chỉ đưa ra lựa chọn hoặc không hiểu, gom theo nội dung giống nhau (đã xóa số điện thoại, số giấy tờ).</p>
+      ${inbox.catchingUp ? html`<p class="notice" role="status">Đang đọc thêm câu hỏi mới gửi đến; tải lại trang sau ít giây để xem đủ.</p>` : ""}
+      ${inbox.dropped ? html`<p class="meta">${inbox.dropped} câu hỏi chỉ được hỏi một lần đã không giữ lại, để hộp thư không quá lớn.</p>` : ""}
       <datalist id="faq-ids">${page.faqIds.map((id) => html`<option value="${id}">`)}</datalist>
       ${groups.length ? html`<ol class="groups">${groups}</ol>` : html`<p class="notice">Không còn câu hỏi nào chờ xử lý.</p>`}
       <h2>Câu trả lời bị đánh giá "chưa đúng ý"</h2>
