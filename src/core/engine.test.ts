@@ -176,6 +176,26 @@ describe("the answer engine", () => {
     expect((await engine.handle(ask("2"))).kind).not.toBe("answer");
   });
 
+  it("refuses a 👎 for a FAQ the conversation was never shown, and counts one it was shown", async () => {
+    const { engine, events } = engineWith(
+      fakeSearch({
+        "ly hôn đơn phương": [
+          ["a", 0.5],
+          ["b", 0.2],
+        ],
+      }),
+    );
+    const vote = (faqId: string) =>
+      engine.handle({ ...ask("👎 Chưa đúng ý"), action: { type: "feedback", faqId, value: "down" } });
+    const planted = await vote("b");
+    expect(planted.intent).toBe("feedback-refused");
+    expect(events.at(-1)).toMatchObject({ intent: "feedback-refused" });
+    expect(events.at(-1)?.faqId).toBeUndefined();
+    await engine.handle(ask("ly hôn đơn phương"));
+    expect((await vote("a")).intent).toBe("feedback-down");
+    expect(events.at(-1)).toMatchObject({ intent: "feedback-down", faqId: "a" });
+  });
+
   it("asks for words when the message has none", async () => {
     const { engine } = engineWith(fakeSearch({}));
     const reply = await engine.handle(ask("😀😀 \u0000"));

@@ -304,6 +304,10 @@ export function createEngine(deps: EngineDeps): Engine {
     if (!/[\p{L}\p{N}]/u.test(normalized)) return simple("fallback", texts.emptyText(), "empty", language);
 
     if (message.action?.type === "feedback") {
+      // Only an answer this conversation was shown can be rated: a 👎 for any FAQ id would skew the
+      // satisfaction figures and the inbox.
+      if (!session.shownFaqIds?.includes(message.action.faqId))
+        return simple("fallback", texts.feedbackRefused(), "feedback-refused", language);
       const up = message.action.value === "up";
       return simple(
         "fallback",
@@ -497,7 +501,11 @@ export function createEngine(deps: EngineDeps): Engine {
         session: deps.hashId(message.sessionId),
         kind: reply.kind,
         intent: reply.intent,
-        faqId: reply.faqId ?? (message.action?.type === "feedback" ? message.action.faqId : undefined),
+        faqId:
+          reply.faqId ??
+          (message.action?.type === "feedback" && reply.intent !== "feedback-refused"
+            ? message.action.faqId
+            : undefined),
         topic: reply.topic,
         confidence: reply.confidence,
         language: reply.language,

@@ -68,6 +68,8 @@ export const texts = {
   thanks: () => "Dạ, không có gì ạ. Bạn cần hỏi thêm thì cứ nhắn cho mình nhé.",
   privacy: (org: OrgInfo, ttlMinutes: number) =>
     `Dạ, mình chỉ giữ nội dung cuộc trò chuyện trong ${ttlMinutes} phút để hiểu câu hỏi tiếp theo của bạn. Số liệu thống kê không có tên hay số điện thoại của bạn; riêng câu hỏi mình chưa trả lời được thì được giữ lại (đã xóa số điện thoại, số giấy tờ) để cán bộ bổ sung câu trả lời. Mình chỉ hỏi thông tin liên hệ khi bạn muốn gặp cán bộ và đồng ý. Muốn xóa, bạn gõ "xóa dữ liệu của tôi". Hỏi thêm: ${org.legalAidCenterName}, ${org.legalAidPhone}.`,
+  feedbackRefused: () =>
+    "Dạ, mình chưa ghi nhận đánh giá này vì câu trả lời đó không có trong cuộc trò chuyện của bạn. Bạn cứ hỏi lại, rồi bấm 👍 hoặc 👎 dưới câu trả lời nhé.",
   deleted: () => "Dạ, mình đã xóa nội dung cuộc trò chuyện của bạn. Bạn có thể bắt đầu lại bất cứ lúc nào.",
   deletedWithCases: (count: number) =>
     count > 0
