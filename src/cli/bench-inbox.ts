@@ -77,6 +77,13 @@ try {
   const cookie = (login.headers.getSetCookie()[0] ?? "").split(";")[0] ?? "";
   if (!login.ok) throw new Error(`login answered ${login.status}`);
 
+  // Warm up: the first questions read the corpus; the figures are about the inbox, not a cold start.
+  for (let i = 0; i < 20; i++)
+    await fetch(`${base}/api/v1/ask`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text: "ly hôn đơn phương cần giấy tờ gì", sessionId: `warm${i}` }),
+    }).then((r) => r.text());
   process.stderr.write(`planting ${QUESTIONS} distinct unanswered questions…\n`);
   const key = usageStreamKey(prefix);
   const now = Date.now();

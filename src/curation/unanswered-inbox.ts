@@ -169,7 +169,7 @@ export class UnansweredInbox {
     if (done.length !== this.#index.handledCount) this.#index.handle(done);
     let timer: NodeJS.Timeout | undefined;
     const waited = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), this.#deps.waitMs ?? 700);
+      timer = setTimeout(() => resolve(false), this.#deps.waitMs ?? 400);
     });
     try {
       return await Promise.race([reading.then(() => true as const), waited]);
