@@ -1,6 +1,6 @@
 export { deleteKeysWithPrefix } from "./delete-keys.js";
 export { redisCache } from "./redis-cache.js";
 export { redisIndexState } from "./redis-index-state.js";
-export { withRedisLock } from "./redis-lock.js";
+export { isStaleHolder, releaseHeldLocks, withRedisLock } from "./redis-lock.js";
 export { redisSessionStore } from "./redis-session-store.js";
 export { redisUsageSink, usageStreamKey } from "./redis-usage-sink.js";

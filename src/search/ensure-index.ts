@@ -12,6 +12,16 @@ export interface IndexStateStore {
   withLock<T>(name: string, fn: () => Promise<T>): Promise<T>;
 }
 
+/** Deletes the `<alias>_<timestamp>` indexes a build that died half-way left behind. */
+async function removeHalfBuilt(client: Meilisearch, alias: string, logger: Logger): Promise<void> {
+  const pattern = new RegExp(`^${alias.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}_\\d+$`);
+  const { results } = await client.getIndexes({ limit: 1000 });
+  for (const index of results.filter((i) => pattern.test(i.uid))) {
+    await client.deleteIndex(index.uid).waitTask({ timeout: 60_000, interval: 50 });
+    logger.info({ index: index.uid }, "removed a half-built index left by an interrupted build");
+  }
+}
+
 /** What `ensureIndex` did. */
 export type EnsureIndexResult =
   | ({ built: true } & IndexResult)
@@ -47,6 +57,8 @@ export async function ensureIndex(deps: {
       .getRawInfo()
       .then(() => true)
       .catch(() => false);
+    // Only the lock holder builds, so any `<alias>_<timestamp>` left now was cut short by a crash.
+    await removeHalfBuilt(client, alias, logger);
     if (!deps.force && exists && (await state.getHash(alias)) === hash) {
       return { built: false, hash, documents: published.length };
     }
