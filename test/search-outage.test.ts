@@ -29,6 +29,16 @@ describe("when Meilisearch goes down", () => {
         const stillWarm = await warm.ask(question);
         expect(stillWarm.status).toBe(200);
         expect(stillWarm.body.kind).toBe("answer");
+        // FAQ pages and typed choice numbers (the only way on Zalo) come from the snapshot too.
+        const page = await fetch(`${warm.baseUrl}/api/v1/faqs/ly-hon-don-phuong`);
+        expect(page.status).toBe(200);
+        expect(((await page.json()) as { id: string }).id).toBe("ly-hon-don-phuong");
+        expect((await fetch(`${warm.baseUrl}/api/v1/faqs/khong-co-cau-nay`)).status).toBe(404);
+        const choices = await warm.ask({ text: "sổ đỏ", sessionId: "outage-choices" });
+        expect(choices.body.kind).toBe("choices");
+        const picked = await warm.ask({ text: "2", sessionId: "outage-choices" });
+        expect(picked.body.kind).toBe("answer");
+        expect(picked.body.faqId).toBe(choices.body.suggestions[1].faqId);
         expect((await fetch(`${cold.baseUrl}/health/ready`)).status).toBe(503);
 
         meili = await startMeiliServer({ dataDir, masterKey: meili.masterKey, port });

@@ -114,6 +114,10 @@ export function meiliFaqSearch(
     },
     async get(id) {
       if (!/^[a-z0-9-]{1,120}$/.test(id)) return undefined;
+      // The snapshot holds every published FAQ: a FAQ page or a typed choice number works while
+      // Meilisearch is down, and costs it nothing while it is up.
+      const snap = await current().catch(() => snapshot);
+      if (snap) return snap.byId.get(id);
       try {
         const doc = await index.getDocument(id, { fields: DISPLAY as (keyof FaqDocument)[] });
         return doc.status === "published" ? toRecord(doc) : undefined;
