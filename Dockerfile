@@ -4,7 +4,9 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=optional
 COPY tsconfig.json tsconfig.build.json ./
+COPY scripts ./scripts
 COPY src ./src
+# Compiles to dist/ and copies every non-TypeScript file of src/ (each module's public/ folder) beside it.
 RUN npm run build
 
 FROM node:20-slim AS runtime
@@ -15,7 +17,6 @@ RUN npm ci --omit=dev --omit=optional && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY content ./content
 COPY index-config ./index-config
-COPY src/channels/web/public ./src/channels/web/public
 RUN mkdir -p /app/data && chown -R node:node /app/data /app/content
 USER node
 EXPOSE 3000

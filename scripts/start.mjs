@@ -2,6 +2,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { copyAssets } from "./copy-assets.mjs";
 
 const require = createRequire(import.meta.url);
 let tsc;
@@ -12,6 +13,7 @@ try {
 }
 if (tsc) {
   execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { stdio: "inherit" });
+  await copyAssets();
 } else if (!existsSync("dist/main.js")) {
   process.stderr.write('dist/ is missing and TypeScript is not installed: run "npm install" first.\n');
   process.exit(1);

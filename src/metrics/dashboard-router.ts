@@ -12,11 +12,8 @@ import { staffOf } from "../http/staff/staff-guards.js";
 import { firstMessage, reportRangeSchema } from "./report-range.js";
 import type { Reports } from "./reports.js";
 
-/** The dashboard's static files (no CDN): src/metrics/public, also valid next to dist/. */
-export const DASHBOARD_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../../src/metrics/public",
-);
+/** The dashboard's static files (no CDN): `public/` beside this module (the build copies it into dist/). */
+export const DASHBOARD_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "public");
 
 const channelSchema = z
   .enum(["web", "telegram", "zalo", "phone"], { error: "Kênh là web, telegram, zalo hoặc phone." })

@@ -16,10 +16,24 @@ export interface AppProcess {
   waitReady(timeoutMs?: number): Promise<number>;
 }
 
-export function spawnApp(env: Record<string, string>, port: number): AppProcess {
-  const started = Date.now();
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src/main.ts")], {
+/** How to run the app: by default src/main.ts through tsx from the repository; an image layout passes its CMD. */
+export interface AppCommand {
+  readonly argv: readonly string[];
+  readonly cwd: string;
+}
+
+export function spawnApp(
+  env: Record<string, string>,
+  port: number,
+  command: AppCommand = {
+    argv: [process.execPath, "--import", "tsx", path.join(ROOT, "src/main.ts")],
     cwd: ROOT,
+  },
+): AppProcess {
+  const started = Date.now();
+  const [program = process.execPath, ...args] = command.argv;
+  const child = spawn(program === "node" ? process.execPath : program, args, {
+    cwd: command.cwd,
     env: { PORT: String(port), HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -9,11 +9,8 @@ import { staffApiRouter } from "./staff-api-router.js";
 import { staffLogin } from "./staff-login.js";
 import { staffPagesRouter } from "./staff-pages-router.js";
 
-/** The console's stylesheet (no CDN): src/http/staff/public, found from src/ and from dist/. */
-export const STAFF_PUBLIC_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../../../src/http/staff/public",
-);
+/** The console's stylesheet (no CDN): `public/` beside this module (the build copies it into dist/). */
+export const STAFF_PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "public");
 
 /** What the staff console and its API need. */
 export interface StaffRouterDeps {
