@@ -19,7 +19,7 @@ import {
   type FaqSearch,
   FINANCIAL_DIFFICULTY_QUESTION,
 } from "./core/index.js";
-import { createCuration } from "./curation/index.js";
+import { type ContentStore, createCuration, openContentStore } from "./curation/index.js";
 import {
   type CaseService,
   type CaseStore,
@@ -86,6 +86,8 @@ export async function createApp(deps: {
   meili: Meilisearch;
   /** Routers mounted before the JSON parser (messenger webhooks that need the raw body). */
   rawRouters?: readonly Router[];
+  /** The content store, when the caller opened it already (main.ts does, before indexing). */
+  content?: ContentStore;
 }): Promise<App> {
   const { config, logger, redis, meili } = deps;
   // Prometheus figures of this instance (GET /metrics, allowed addresses or token only).
@@ -175,9 +177,20 @@ export async function createApp(deps: {
   const reports = redisReports({ redis, prefix });
   const guards = staffGuards(accounts);
 
-  // Admin curation: FAQ files in content/, history and inbox in Redis; publishing rebuilds and swaps the index.
+  // Admin curation: FAQs, revisions, history and inbox in Redis (the release's content/ is the seed);
+  // publishing rebuilds and swaps the index every instance reads.
+  const content =
+    deps.content ??
+    (await openContentStore({
+      redis,
+      prefix,
+      releaseDir: config.content.dir,
+      mode: config.content.updates,
+      logger: logger.child({ module: "content" }),
+    }));
   const curation = createCuration({
     contentDir: config.content.dir,
+    files: content,
     redis,
     prefix,
     reindex: () =>
@@ -185,6 +198,7 @@ export async function createApp(deps: {
         client: meili,
         alias: config.meili.index,
         contentDir: config.content.dir,
+        faqs: () => content.loadFaqs(),
         indexConfigDir: config.content.indexConfigDir,
         state: redisIndexState(redis, prefix),
         logger: logger.child({ module: "curation" }),

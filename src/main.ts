@@ -6,6 +6,7 @@ import { Meilisearch } from "meilisearch";
 import { createApp } from "./app.js";
 import { startChannels } from "./channels/index.js";
 import { type Config, exampleOrgFields, loadConfig } from "./config/index.js";
+import { openContentStore } from "./curation/index.js";
 import { AppError, ConfigError } from "./errors/index.js";
 import { fastRoutes } from "./http/index.js";
 import { createLogger, type Logger } from "./logging/index.js";
@@ -46,11 +47,20 @@ export async function start(config: Config, logger: Logger, lifecycle: Lifecycle
     timeout: config.engine.searchTimeoutMs,
   });
 
+  // The published corpus lives in Redis; this release's content/ is taken in without undoing console edits.
+  const content = await openContentStore({
+    redis,
+    prefix: config.redis.prefix,
+    releaseDir: config.content.dir,
+    mode: config.content.updates,
+    logger: logger.child({ module: "content" }),
+  });
   if (config.content.reindexOnStart) {
     const result = await ensureIndex({
       client: meiliClient,
       alias: config.meili.index,
       contentDir: config.content.dir,
+      faqs: () => content.loadFaqs(),
       indexConfigDir: config.content.indexConfigDir,
       state: redisIndexState(redis, config.redis.prefix),
       logger: logger.child({ module: "search" }),
@@ -68,6 +78,7 @@ export async function start(config: Config, logger: Logger, lifecycle: Lifecycle
     redis,
     meili: meiliClient,
     rawRouters: [channelRouter],
+    content,
   });
   const { app, engine } = built;
   lifecycle.defer("case timers", () => built.close());

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -11,6 +11,70 @@ import { type AppProcess, ROOT, spawnApp } from "./support/spawn-app.js";
 import { loginStaff } from "./support/staff-client.js";
 
 const execFileAsync = promisify(execFile);
+const PASSWORD = "mat-khau-dai-du-2026";
+
+/** Compose's settings for the app, on the test's Redis and Meilisearch under its own prefix and index. */
+function serviceEnvFor(layout: ImageLayout, prefix: string, dataDir: string): Record<string, string> {
+  return imageEnv(layout, {
+    MEILI_URL: inject("meiliUrl"),
+    MEILI_MASTER_KEY: inject("meiliKey"),
+    REDIS_URL: inject("redisUrl"),
+    REDIS_PREFIX: prefix,
+    MEILI_INDEX: prefix,
+    DATA_DIR: dataDir,
+  });
+}
+
+/** As an operator would: `docker compose exec app node dist/cli/user-add.js …`, password on stdin. */
+async function addAdmin(layout: ImageLayout, env: Record<string, string>, username: string): Promise<void> {
+  const add = execFileAsync(
+    process.execPath,
+    ["dist/cli/user-add.js", "--username", username, "--role", "admin"],
+    { cwd: layout.workdir, env },
+  );
+  add.child.stdin?.end(`${PASSWORD}\n`);
+  await add;
+}
+
+/** The image's CMD in its working directory; resolves once ready (a liveness limit, not a speed claim). */
+async function startImage(layout: ImageLayout, env: Record<string, string>): Promise<AppProcess> {
+  const app = spawnApp(env, await freePort(), { argv: layout.cmd, cwd: layout.workdir });
+  await app.waitReady(300_000);
+  return app;
+}
+
+/** Stops the app; with a prefix, also removes its keys and index (the test's "volumes"). */
+async function stopImage(app: AppProcess | undefined, prefix?: string): Promise<void> {
+  app?.child.kill("SIGTERM");
+  await app?.exited;
+  if (!prefix) return;
+  await removeKeys(prefix);
+  await meiliClient()
+    .deleteIndex(prefix)
+    .waitTask()
+    .catch(() => {});
+}
+
+/** What the ask API answers to a question. */
+async function answerText(baseUrl: string, text: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/v1/ask`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ text }),
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { text: string }).text;
+}
+
+/** Asks until the answer contains `part` (a publish shows within seconds; 60 s is a liveness limit). */
+async function waitForAnswer(baseUrl: string, text: string, part: string): Promise<string> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const answer = await answerText(baseUrl, text);
+    if (answer.includes(part) || Date.now() > deadline) return answer;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
 
 let dir: string;
 let layout: ImageLayout;
@@ -18,7 +82,7 @@ let layout: ImageLayout;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "tlpl-image-"));
   layout = await layOutImage(ROOT, dir);
-}, 240_000);
+}, 600_000);
 afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
@@ -64,27 +128,12 @@ describe("the image (runtime stage laid out from dist/ and the Dockerfile's COPY
 
   it("serves every asset referenced by /, /staff, /admin and the dashboard", async () => {
     const prefix = randomName("image");
-    const env = imageEnv(layout, {
-      MEILI_URL: inject("meiliUrl"),
-      MEILI_MASTER_KEY: inject("meiliKey"),
-      REDIS_URL: inject("redisUrl"),
-      REDIS_PREFIX: prefix,
-      MEILI_INDEX: prefix,
-    });
+    const env = serviceEnvFor(layout, prefix, path.join(layout.workdir, "data"));
     let app: AppProcess | undefined;
     try {
-      // As an operator would: `docker compose exec app node dist/cli/user-add.js …`, password on stdin.
-      const add = execFileAsync(
-        process.execPath,
-        ["dist/cli/user-add.js", "--username", "qt.anh", "--role", "admin"],
-        { cwd: layout.workdir, env },
-      );
-      add.child.stdin?.end("mat-khau-dai-du-2026\n");
-      await add;
-
-      app = spawnApp(env, await freePort(), { argv: layout.cmd, cwd: layout.workdir });
-      await app.waitReady(90_000);
-      const admin = await loginStaff(app.baseUrl, "qt.anh", "mat-khau-dai-du-2026");
+      await addAdmin(layout, env, "qt.anh");
+      app = await startImage(layout, env);
+      const admin = await loginStaff(app.baseUrl, "qt.anh", PASSWORD);
       const pages = ["/", "/staff/login", "/staff", "/admin", "/staff/dashboard"];
       const seen = new Map<string, string[]>();
       for (const page of pages) {
@@ -113,13 +162,74 @@ describe("the image (runtime stage laid out from dist/ and the Dockerfile's COPY
           own,
         ).toBe(true);
     } finally {
-      app?.child.kill("SIGTERM");
-      await app?.exited;
-      await removeKeys(prefix);
-      await meiliClient()
-        .deleteIndex(prefix)
-        .waitTask()
-        .catch(() => {});
+      await stopImage(app, prefix);
     }
-  }, 180_000);
+  }, 420_000);
+
+  it("keeps a published edit through a container recreate with the compose volumes; a newer corpus only proposes", async () => {
+    const prefix = randomName("recreate");
+    // The compose volumes: app-data (DATA_DIR) here, redis-data and meili-data as this prefix and index.
+    const volume = await mkdtemp(path.join(os.tmpdir(), "tlpl-app-data-"));
+    const id = "tgpl-ai-duoc-huong";
+    const edit = "Đoạn này do cán bộ pháp chế sửa trong trang quản trị.";
+    const newer = "Đoạn này chỉ có trong bản phát hành mới.";
+    let app: AppProcess | undefined;
+    let first: ImageLayout | undefined = await layOutImage(ROOT, await mkdtemp(path.join(dir, "a-")), {
+      reuse: layout,
+    });
+    try {
+      const env = serviceEnvFor(first, prefix, volume);
+      await addAdmin(first, env, "qt.an");
+      await addAdmin(first, env, "qt.binh");
+      app = await startImage(first, env);
+      const an = await loginStaff(app.baseUrl, "qt.an", PASSWORD);
+      const binh = await loginStaff(app.baseUrl, "qt.binh", PASSWORD);
+      const loaded = (await (await an.get(`/api/v1/admin/faqs/${id}`)).json()) as {
+        version: string;
+        faq: { question: string; answer: string };
+      };
+      const saved = await fetch(`${app.baseUrl}/api/v1/admin/faqs/${id}`, {
+        method: "PUT",
+        headers: {
+          "content-type": "application/json",
+          cookie: an.cookie,
+          "x-csrf-token": an.csrf,
+          "if-match": `"${loaded.version}"`,
+        },
+        body: JSON.stringify({ ...loaded.faq, answer: `${loaded.faq.answer}\n\n${edit}` }),
+      });
+      expect(saved.status, await saved.text()).toBe(200);
+      expect((await an.post(`/api/v1/admin/faqs/${id}/submit`)).status).toBe(200);
+      expect((await an.post(`/api/v1/admin/faqs/${id}/approve`)).status).toBe(403);
+      expect((await binh.post(`/api/v1/admin/faqs/${id}/approve`)).status).toBe(200);
+      const question = loaded.faq.question;
+      expect(await waitForAnswer(app.baseUrl, question, edit)).toContain(edit);
+
+      // docker compose down && up: the container (the image's files) goes, the volumes stay.
+      await stopImage(app);
+      app = undefined;
+      await rm(first.dir, { recursive: true, force: true });
+      first = undefined;
+      const second = await layOutImage(ROOT, await mkdtemp(path.join(dir, "b-")), { reuse: layout });
+      // ... and the newer image ships its own text of the same FAQ.
+      const shipped = path.join(second.workdir, "content/faq/tro-giup-phap-ly", `${id}.md`);
+      await writeFile(shipped, `${(await readFile(shipped, "utf8")).trimEnd()}\n\n${newer}\n`);
+      app = await startImage(second, serviceEnvFor(second, prefix, volume));
+
+      const answer = await answerText(app.baseUrl, question);
+      expect(answer).toContain(edit);
+      expect(answer).not.toContain(newer);
+      // The accounts (in Redis) survived too; the newer release's text waits in the review queue.
+      const again = await loginStaff(app.baseUrl, "qt.an", PASSWORD);
+      const review = (await (await again.get(`/api/v1/admin/faqs/${id}`)).json()) as {
+        state: string;
+        faq: { answer: string };
+      };
+      expect(review.state).toBe("review");
+      expect(review.faq.answer).toContain(newer);
+    } finally {
+      await stopImage(app, prefix);
+      await rm(volume, { recursive: true, force: true });
+    }
+  }, 600_000);
 });

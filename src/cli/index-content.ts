@@ -1,7 +1,9 @@
-// `npm run index`: builds a new FAQ index with the settings in index-config/ and swaps it in.
+// `npm run index`: takes content/ into the content store (the same rule as at start: console edits are never
+// undone), then builds a new FAQ index of the store with the settings in index-config/ and swaps it in.
 import { Redis } from "ioredis";
 import { Meilisearch } from "meilisearch";
 import { loadConfig } from "../config/index.js";
+import { openContentStore } from "../curation/index.js";
 import { createLogger } from "../logging/index.js";
 import { redisIndexState } from "../redis/index.js";
 import { runningDevMeili, startMeiliServer } from "../runtime/index.js";
@@ -24,10 +26,23 @@ function bar(p: IndexProgress): void {
 }
 
 try {
+  const content = await openContentStore({
+    redis,
+    prefix: config.redis.prefix,
+    releaseDir: config.content.dir,
+    mode: config.content.updates,
+    logger,
+  });
+  const { proposed, deferred } = content.sync;
+  if (proposed.length)
+    process.stdout.write(`${proposed.length} new or changed FAQs wait in the admin review queue.\n`);
+  if (deferred.length)
+    process.stdout.write(`Left for later (a draft is pending in the console): ${deferred.join(", ")}\n`);
   const result = await ensureIndex({
     client: new Meilisearch({ host: meili.url, apiKey: meili.masterKey || undefined }),
     alias: config.meili.index,
     contentDir: config.content.dir,
+    faqs: () => content.loadFaqs(),
     indexConfigDir: config.content.indexConfigDir,
     state: redisIndexState(redis, config.redis.prefix),
     logger,

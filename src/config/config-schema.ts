@@ -153,6 +153,7 @@ export const envSchema = z.object({
   CONTENT_DIR: z.string().min(1, "a directory path").default("./content"),
   INDEX_CONFIG_DIR: z.string().min(1, "a directory path").default("./index-config"),
   REINDEX_ON_START: bool.default(true),
+  CONTENT_UPDATES: z.enum(["review", "apply"], { error: "review or apply" }).optional(),
 
   ORG_NAME: z.string().min(1).default(`Sở Tư pháp tỉnh ${EXAMPLE_MARK}`),
   ORG_LEGAL_AID_CENTER_NAME: z

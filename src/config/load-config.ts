@@ -26,6 +26,12 @@ export interface Config {
     readonly dir: string;
     readonly indexConfigDir: string;
     readonly reindexOnStart: boolean;
+    /**
+     * What a newer CONTENT_DIR (a new release's corpus) does to the store at start: `review` puts new and
+     * changed FAQs in the review queue; `apply` also updates FAQs nobody edited in the console. Edits made in
+     * the console are never overwritten by either.
+     */
+    readonly updates: "review" | "apply";
   };
   readonly org: OrgConfig;
   readonly engine: {
@@ -233,6 +239,7 @@ export function loadConfig(source: Record<string, string | undefined> = {}): Con
       dir: path.resolve(e.CONTENT_DIR),
       indexConfigDir: path.resolve(e.INDEX_CONFIG_DIR),
       reindexOnStart: e.REINDEX_ON_START,
+      updates: e.CONTENT_UPDATES ?? (e.NODE_ENV === "production" ? "review" : "apply"),
     },
     org: {
       name: e.ORG_NAME,

@@ -1,18 +1,21 @@
 import path from "node:path";
 import type { Redis } from "ioredis";
-import { readCorpus } from "../content/index.js";
 import { CurationHistory } from "./curation-history.js";
 import { CurationWorkflow } from "./curation-workflow.js";
+import { dirFaqFiles } from "./dir-faq-files.js";
 import { FaqCurrency } from "./faq-currency.js";
+import type { FaqFiles } from "./faq-files.js";
 import { FaqRepository } from "./faq-repository.js";
 import { UnansweredInbox } from "./unanswered-inbox.js";
 
 /** What the admin console needs wired once in main.ts. */
 export interface CurationDeps {
-  /** The content folder (config.content.dir), holding faq/<topic>/<id>.md. */
+  /** The content folder (config.content.dir), holding faq/<topic>/<id>.md; used when `files` is not given. */
   readonly contentDir: string;
   /** Where pending revisions of live FAQs wait; default `<contentDir>/.drafts` (outside content/faq, so neither checked nor indexed). */
   readonly revisionsDir?: string;
+  /** The content store (the app passes the Redis one): live FAQs and pending revisions. Default: the folders above. */
+  readonly files?: { readonly live: FaqFiles; readonly revisions: FaqFiles };
   readonly redis: Redis;
   /** config.redis.prefix: history, inbox state and the usage stream live under it. */
   readonly prefix: string;
@@ -25,12 +28,12 @@ export interface CurationDeps {
 /** The curation domain: repositories, history, workflow, unanswered inbox and currency, sharing one clock. */
 export function createCuration(deps: CurationDeps) {
   const now = deps.now ?? (() => new Date());
-  const live = new FaqRepository({ root: deps.contentDir, now });
-  const revisions = new FaqRepository({
-    root: deps.revisionsDir ?? path.join(deps.contentDir, ".drafts"),
-    corpus: () => readCorpus(deps.contentDir),
-    now,
-  });
+  const files = deps.files ?? {
+    live: dirFaqFiles(deps.contentDir),
+    revisions: dirFaqFiles(deps.revisionsDir ?? path.join(deps.contentDir, ".drafts")),
+  };
+  const live = new FaqRepository({ files: files.live, now });
+  const revisions = new FaqRepository({ files: files.revisions, corpus: () => files.live.list(), now });
   const history = new CurationHistory({ redis: deps.redis, prefix: deps.prefix, now });
   const workflow = new CurationWorkflow({ live, revisions, history, reindex: deps.reindex, now });
   const inbox = new UnansweredInbox({ redis: deps.redis, prefix: deps.prefix, workflow, now, ...deps.inbox });

@@ -13,7 +13,12 @@ export const HISTORY_ACTIONS = [
   "retire",
   "discard",
   "flag-amended",
+  "import",
+  "propose",
 ] as const;
+
+/** Who `import` and `propose` entries are by: a new release's corpus (no staff username can contain "@"). */
+export const RELEASE_AUTHOR = "@release";
 
 /** Actions that author content: their author may not approve it (four eyes). */
 export const AUTHORING_ACTIONS: ReadonlySet<HistoryAction> = new Set([
@@ -21,6 +26,8 @@ export const AUTHORING_ACTIONS: ReadonlySet<HistoryAction> = new Set([
   "edit",
   "add-variant",
   "restore",
+  "import",
+  "propose",
 ]);
 
 const historyEntrySchema = z.object({

@@ -1,15 +1,8 @@
-import { randomBytes } from "node:crypto";
-import { access, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import path from "node:path";
-import {
-  type CorpusFile,
-  type Faq,
-  type FaqFrontMatter,
-  parseFaqFile,
-  readCorpus,
-} from "../content/index.js";
+import { type CorpusFile, type Faq, type FaqFrontMatter, parseFaqFile } from "../content/index.js";
 import { fold } from "../core/index.js";
+import { dirFaqFiles } from "./dir-faq-files.js";
 import { FaqExistsError } from "./faq-exists-error.js";
+import type { FaqFiles } from "./faq-files.js";
 import { FaqValidationError } from "./faq-validation-error.js";
 import { faqVersion } from "./faq-version.js";
 import { localDate } from "./local-date.js";
@@ -36,10 +29,13 @@ export interface FaqListFilter {
   readonly reviewDueBefore?: string;
 }
 
-/** Dependencies of a repository: the folder holding `faq/<topic>/<id>.md`, and what to cross-check against. */
+/** Dependencies of a repository: where its files are kept, and what to cross-check against. */
 export interface FaqRepositoryOptions {
-  readonly root: string;
-  /** The corpus a save is checked against (shared phrasings, related ids); defaults to this root's files. */
+  /** A folder holding `faq/<topic>/<id>.md` (used when `files` is not given). */
+  readonly root?: string;
+  /** Where the files are kept (Redis in the app); defaults to the folder `root`. */
+  readonly files?: FaqFiles;
+  /** The corpus a save is checked against (shared phrasings, related ids); defaults to this repository's files. */
   readonly corpus?: () => Promise<CorpusFile[]>;
   readonly now?: () => Date;
 }
@@ -50,17 +46,17 @@ export interface FaqSaved {
   readonly previous?: FaqRecord;
 }
 
-/** FAQ files under one folder: list, get with a version, save validated and atomic with optimistic concurrency. */
+/** FAQ files: list, get with a version, save validated with optimistic concurrency (versioned writes). */
 export class FaqRepository {
-  readonly root: string;
+  readonly files: FaqFiles;
   readonly #corpus: () => Promise<CorpusFile[]>;
   readonly #now: () => Date;
-  /** Saves of one id run one after another in this process (the version check and rename are not atomic). */
-  readonly #queues = new Map<string, Promise<unknown>>();
 
   constructor(options: FaqRepositoryOptions) {
-    this.root = options.root;
-    this.#corpus = options.corpus ?? (() => readCorpus(this.root));
+    const files = options.files ?? (options.root === undefined ? undefined : dirFaqFiles(options.root));
+    if (!files) throw new Error("FaqRepository needs files or a root folder");
+    this.files = files;
+    this.#corpus = options.corpus ?? (() => files.list());
     this.#now = options.now ?? (() => new Date());
   }
 
@@ -69,7 +65,7 @@ export class FaqRepository {
     const words = fold(filter.text ?? "")
       .split(/[^\p{L}\p{N}]+/u)
       .filter(Boolean);
-    const records = (await readCorpus(this.root)).flatMap((f) =>
+    const records = (await this.files.list()).flatMap((f) =>
       f.faq ? [{ faq: f.faq, text: f.text, version: faqVersion(f.text), file: f.file }] : [],
     );
     return records
@@ -87,80 +83,38 @@ export class FaqRepository {
 
   /** The FAQ with this id, or undefined (also when its file no longer passes content:check). */
   async get(id: string): Promise<FaqRecord | undefined> {
-    const abs = await this.#find(id);
-    if (!abs) return undefined;
-    const file = path.relative(process.cwd(), abs);
-    const text = await readFile(abs, "utf8").catch(() => undefined);
-    if (text === undefined) return undefined;
-    const { faq } = parseFaqFile(file, text);
-    return faq ? { faq, text, version: faqVersion(text), file } : undefined;
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) return undefined;
+    const found = await this.files.get(id);
+    if (!found) return undefined;
+    const { faq } = parseFaqFile(found.file, found.text);
+    return faq ? { faq, text: found.text, version: faqVersion(found.text), file: found.file } : undefined;
   }
 
   /**
-   * Validates and writes a FAQ at `faq/<topic>/<id>.md` (temp file + rename). `expectedVersion` is the
-   * version the editor loaded, or null to create; a mismatch throws VersionConflictError and writes nothing.
+   * Validates and writes a FAQ at `faq/<topic>/<id>.md`. `expectedVersion` is the version the editor
+   * loaded, or null to create; a mismatch throws VersionConflictError and writes nothing.
    */
-  save(input: unknown, expectedVersion: string | null): Promise<FaqSaved> {
-    const id = typeof input === "object" && input && "id" in input ? String(input.id) : "";
-    return this.#serial(id, () => this.#save(input, expectedVersion));
-  }
-
-  /** Deletes the FAQ file when it is still at `expectedVersion`. */
-  remove(id: string, expectedVersion: string): Promise<void> {
-    return this.#serial(id, async () => {
-      const current = await this.get(id);
-      const abs = await this.#find(id);
-      if (!current || !abs || current.version !== expectedVersion)
-        throw new VersionConflictError(id, expectedVersion, current?.version ?? null);
-      await rm(abs);
-    });
-  }
-
-  async #save(input: unknown, expectedVersion: string | null): Promise<FaqSaved> {
+  async save(input: unknown, expectedVersion: string | null): Promise<FaqSaved> {
     const topic = typeof input === "object" && input && "topic" in input ? String(input.topic) : "";
     const id = typeof input === "object" && input && "id" in input ? String(input.id) : "";
-    const abs = path.join(this.root, "faq", topic, `${id}.md`);
-    const file = path.relative(process.cwd(), abs);
+    const file = this.files.fileOf(topic, id);
     const validation = validateFaq(input, file, await this.#corpus(), localDate(this.#now()));
     if (!validation.ok) throw new FaqValidationError(validation.fields);
+    const stored = await this.files.get(id);
     const previous = await this.get(id);
-    const previousAbs = await this.#find(id);
-    if (expectedVersion === null && previousAbs) throw new FaqExistsError(id);
-    if (expectedVersion !== null && previous?.version !== expectedVersion)
-      throw new VersionConflictError(id, expectedVersion, previous?.version ?? null);
-    await mkdir(path.dirname(abs), { recursive: true });
-    const temp = `${abs}.${randomBytes(4).toString("hex")}.tmp`;
-    await writeFile(temp, validation.text, "utf8");
-    await rename(temp, abs);
-    if (previousAbs && previousAbs !== abs) await rm(previousAbs, { force: true });
+    if (expectedVersion === null && stored) throw new FaqExistsError(id);
     const text = validation.text;
+    const written = await this.files.put(id, topic, text, expectedVersion);
+    if (!written.ok) {
+      if (expectedVersion === null) throw new FaqExistsError(id);
+      throw new VersionConflictError(id, expectedVersion, written.current);
+    }
     return { record: { faq: validation.faq, text, version: faqVersion(text), file }, previous };
   }
 
-  async #find(id: string): Promise<string | undefined> {
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) return undefined;
-    const faqDir = path.join(this.root, "faq");
-    const topics = await readdir(faqDir, { withFileTypes: true }).catch(() => []);
-    for (const t of topics) {
-      if (!t.isDirectory()) continue;
-      const abs = path.join(faqDir, t.name, `${id}.md`);
-      const exists = await access(abs).then(
-        () => true,
-        () => false,
-      );
-      if (exists) return abs;
-    }
-    return undefined;
-  }
-
-  #serial<T>(id: string, task: () => Promise<T>): Promise<T> {
-    const before = this.#queues.get(id) ?? Promise.resolve();
-    const run = before.then(task, task);
-    const settled = run.catch(() => {});
-    this.#queues.set(id, settled);
-    void settled.then(() => {
-      if (this.#queues.get(id) === settled) this.#queues.delete(id);
-    });
-    return run;
+  /** Deletes the FAQ file when it is still at `expectedVersion`. */
+  async remove(id: string, expectedVersion: string): Promise<void> {
+    const removed = await this.files.remove(id, expectedVersion);
+    if (!removed.ok) throw new VersionConflictError(id, expectedVersion, removed.current);
   }
 }

@@ -1,3 +1,4 @@
+export { type ContentStore, openContentStore } from "./content-store.js";
 export { type Curation, type CurationDeps, createCuration } from "./create-curation.js";
 export {
   AUTHORING_ACTIONS,
@@ -6,6 +7,7 @@ export {
   type HistoryAction,
   type HistoryChange,
   type HistoryEntry,
+  RELEASE_AUTHOR,
 } from "./curation-history.js";
 export { CurationStateError } from "./curation-state-error.js";
 export {
@@ -14,10 +16,12 @@ export {
   type FaqView,
   type Published,
 } from "./curation-workflow.js";
+export { dirFaqFiles } from "./dir-faq-files.js";
 export { draftFromStaffReply, type StaffReplySource } from "./draft-from-staff-reply.js";
 export { type FaqChanges, type FieldChange, faqChanges } from "./faq-changes.js";
 export { cites, type EndingCitation, FaqCurrency, type FaqCurrencyDeps } from "./faq-currency.js";
 export { FaqExistsError } from "./faq-exists-error.js";
+export type { FaqFiles, FaqWrite } from "./faq-files.js";
 export { FaqNotFoundError } from "./faq-not-found-error.js";
 export { type FaqPrefill, prefillFaq, suggestId } from "./faq-prefill.js";
 export {
@@ -40,7 +44,9 @@ export {
 export { InboxGroupNotFoundError } from "./inbox-group-not-found-error.js";
 export { DEFAULT_INBOX_LIMITS, InboxIndex, type InboxLimits } from "./inbox-index.js";
 export { localDate } from "./local-date.js";
+export { redisFaqFiles } from "./redis-faq-files.js";
 export { serializeFaq } from "./serialize-faq.js";
+export { type ReleaseSync, type ReleaseSyncDeps, syncRelease, withStatus } from "./sync-release.js";
 export {
   type DownvotedFaq,
   type InboxView,

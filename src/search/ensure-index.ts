@@ -1,5 +1,5 @@
 import type { Meilisearch } from "meilisearch";
-import { loadFaqs } from "../content/index.js";
+import { type ContentIssue, type Faq, loadFaqs } from "../content/index.js";
 import type { Logger } from "../logging/index.js";
 import { buildIndex, contentHash, type IndexProgress, type IndexResult } from "./build-index.js";
 import { loadIndexSettings } from "./index-settings.js";
@@ -35,6 +35,8 @@ export async function ensureIndex(deps: {
   client: Meilisearch;
   alias: string;
   contentDir: string;
+  /** Where the FAQs come from; default the files in `contentDir` (the app passes its content store). */
+  faqs?: () => Promise<{ faqs: Faq[]; issues: ContentIssue[] }>;
   indexConfigDir: string;
   state: IndexStateStore;
   logger: Logger;
@@ -43,15 +45,16 @@ export async function ensureIndex(deps: {
 }): Promise<EnsureIndexResult> {
   const { client, alias, state, logger } = deps;
   const settings = await loadIndexSettings(deps.indexConfigDir);
-  const { faqs, issues } = await loadFaqs(deps.contentDir);
-  if (issues.length)
-    logger.warn(
-      { invalid: issues.length },
-      "some content files are invalid and were skipped; run npm run content:check",
-    );
-  const published = faqs.filter((f) => f.status === "published");
-  const hash = contentHash(published, settings);
   return state.withLock(`index:${alias}`, async () => {
+    // Read under the lock: a publish on another instance that took the lock first is then included.
+    const { faqs, issues } = await (deps.faqs ?? (() => loadFaqs(deps.contentDir)))();
+    if (issues.length)
+      logger.warn(
+        { invalid: issues.length },
+        "some content files are invalid and were skipped; run npm run content:check",
+      );
+    const published = faqs.filter((f) => f.status === "published");
+    const hash = contentHash(published, settings);
     const exists = await client
       .index(alias)
       .getRawInfo()

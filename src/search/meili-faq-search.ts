@@ -16,8 +16,11 @@ const DISPLAY = [
   "variants",
   "status",
 ];
-/** How long a snapshot of the corpus is reused before it is read again (a reindex shows after this). */
-const SNAPSHOT_TTL_MS = 3_000;
+/**
+ * How long a snapshot of the corpus is reused before its revision is probed again (one tiny read): a publish
+ * on any instance swaps the shared index, and every instance serves it within about this long plus one load.
+ */
+const SNAPSHOT_TTL_MS = 1_000;
 
 function toRecord(doc: Partial<FaqDocument>): FaqRecord {
   return {

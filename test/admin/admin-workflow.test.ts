@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { access, readFile } from "node:fs/promises";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { redisFaqFiles } from "../../src/curation/index.js";
 import { type AdminTestApp, type Client, poll, startAdminApp } from "./support.js";
 
 /** A marker of letters only (content:check flags long digit runs as phone numbers). */
@@ -141,8 +140,10 @@ describe("editing FAQs in the admin console", () => {
 
   it("rejects invalid content with a message for each field and writes nothing", async () => {
     const id = "ho-tich-dang-ky-truc-tuyen";
-    const file = path.join(t.contentDir, "faq", "ho-tich", `${id}.md`);
-    const before = await readFile(file, "utf8");
+    const store = redisFaqFiles(t.app.redis, t.app.config.redis.prefix, "live");
+    const revisions = redisFaqFiles(t.app.redis, t.app.config.redis.prefix, "revisions");
+    const before = await store.get(id);
+    expect(before?.text).toContain(`id: ${id}`);
     const loaded = await load(id, an);
     const bad = { ...loaded.faq, question: "", variants: ["chỉ một cách hỏi"], reviewDue: "mai" };
     const api = await put(id, an, bad, loaded.version);
@@ -165,9 +166,8 @@ describe("editing FAQs in the admin console", () => {
     // What the admin typed stays in the form.
     expect(page.text).toContain('value="chỉ một cách hỏi"');
 
-    expect(await readFile(file, "utf8")).toBe(before);
-    const revision = path.join(t.contentDir, ".drafts", "faq", "ho-tich", `${id}.md`);
-    await expect(access(revision)).rejects.toThrow();
+    expect(await store.get(id)).toEqual(before);
+    expect(await revisions.get(id)).toBeUndefined();
     expect((await t.request("GET", `/api/v1/admin/faqs/${id}/history`, { client: an })).body.history).toEqual(
       [],
     );

@@ -61,6 +61,8 @@ export interface ImageLayout {
   readonly cmd: readonly string[];
   /** Every COPY and RUN followed, `line: what was done`, for failure messages. */
   readonly steps: readonly string[];
+  /** Each stage's `/` on disk, by stage name. */
+  readonly stages: ReadonlyMap<string, string>;
 }
 
 /** `.dockerignore` patterns (relative to the context; `*` and `?` within one path segment). */
@@ -86,7 +88,11 @@ function ignoreMatcher(patterns: readonly string[]): (rel: string) => boolean {
  * `npm cache clean` change nothing that matters here). An instruction it does not know fails the lay-out,
  * so a Dockerfile change cannot pass this test unexamined.
  */
-export async function layOutImage(context: string, dir: string): Promise<ImageLayout> {
+export async function layOutImage(
+  context: string,
+  dir: string,
+  options: { reuse?: ImageLayout } = {},
+): Promise<ImageLayout> {
   const stages = parseDockerfile(await readFile(path.join(context, "Dockerfile"), "utf8"));
   const ignoreText = await readFile(path.join(context, ".dockerignore"), "utf8").catch(() => "");
   const ignored = ignoreMatcher(
@@ -98,7 +104,13 @@ export async function layOutImage(context: string, dir: string): Promise<ImageLa
   const roots = new Map<string, string>();
   const steps: string[] = [];
   let last: { root: string; workdir: string; env: Record<string, string>; cmd: string[] } | undefined;
-  for (const stage of stages) {
+  for (const [i, stage] of stages.entries()) {
+    // The same build: earlier stages of a previous lay-out are used as they are; the last is laid out anew.
+    const built = i < stages.length - 1 ? options.reuse?.stages.get(stage.name) : undefined;
+    if (built) {
+      roots.set(stage.name, built);
+      continue;
+    }
     const root = path.join(dir, stage.name);
     await mkdir(root, { recursive: true });
     roots.set(stage.name, root);
@@ -178,7 +190,7 @@ export async function layOutImage(context: string, dir: string): Promise<ImageLa
     last = { root, workdir, env, cmd };
   }
   if (!last) throw new Error("the Dockerfile has no stage");
-  return { dir, root: last.root, workdir: last.workdir, env: last.env, cmd: last.cmd, steps };
+  return { dir, root: last.root, workdir: last.workdir, env: last.env, cmd: last.cmd, steps, stages: roots };
 }
 
 /**

@@ -35,6 +35,8 @@ export const ACTION_LABELS: Readonly<Record<HistoryAction, string>> = {
   retire: "Ngừng dùng",
   discard: "Bỏ bản sửa",
   "flag-amended": "Văn bản đã sửa đổi",
+  import: "Lấy từ bản phát hành mới",
+  propose: "Bản phát hành mới đề xuất",
 };
 
 /** Editor fields in words, for validation messages. */

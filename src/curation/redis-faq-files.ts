@@ -1,0 +1,68 @@
+import type { Redis } from "ioredis";
+import { type CorpusFile, parseFaqFile } from "../content/index.js";
+import type { FaqFiles, FaqWrite } from "./faq-files.js";
+import { faqVersion } from "./faq-version.js";
+
+// One hash per area: `t:<id>` the file text, `v:<id>` its version. One key, so a write is one atomic step.
+const PUT = `
+local current = redis.call("HGET", KEYS[1], "v:" .. ARGV[1])
+local expected = ARGV[2]
+if (expected == "" and current) or (expected ~= "" and current ~= expected) then
+  return {0, current or ""}
+end
+if ARGV[3] == "" then
+  redis.call("HDEL", KEYS[1], "t:" .. ARGV[1], "v:" .. ARGV[1])
+else
+  redis.call("HSET", KEYS[1], "t:" .. ARGV[1], ARGV[3], "v:" .. ARGV[1], ARGV[4])
+end
+return {1, ""}`;
+
+const TOPIC = /^topic:\s*["']?([a-z0-9-]+)/m;
+
+/** The path a stored FAQ is shown under: where `npm run content:export` writes it. */
+function fileOf(topic: string, id: string): string {
+  return `faq/${topic}/${id}.md`;
+}
+
+function shownAs(id: string, text: string): string {
+  return fileOf(TOPIC.exec(text)?.[1] ?? "unknown", id);
+}
+
+/**
+ * FAQ files kept in Redis (the hash `<prefix>:content:<area>`), the durable home shared by every instance:
+ * it survives a container recreate (AOF), and a write checks the version and stores in one script, so two
+ * admins on two instances never overwrite each other. Texts are stored byte for byte, every front-matter
+ * field included.
+ */
+export function redisFaqFiles(redis: Redis, prefix: string, area: "live" | "revisions"): FaqFiles {
+  const key = `${prefix}:content:${area}`;
+
+  async function write(id: string, text: string, expected: string | null): Promise<FaqWrite> {
+    const version = text ? faqVersion(text) : "";
+    const [ok, current] = (await redis.eval(PUT, 1, key, id, expected ?? "", text, version)) as [
+      number,
+      string,
+    ];
+    return ok === 1 ? { ok: true } : { ok: false, current: current || null };
+  }
+
+  return {
+    async list(): Promise<CorpusFile[]> {
+      const all = await redis.hgetall(key);
+      return Object.entries(all)
+        .filter(([field]) => field.startsWith("t:"))
+        .map(([field, text]) => {
+          const file = shownAs(field.slice(2), text);
+          return { file, text, ...parseFaqFile(file, text) };
+        })
+        .sort((a, b) => a.file.localeCompare(b.file));
+    },
+    async get(id) {
+      const text = await redis.hget(key, `t:${id}`);
+      return text === null ? undefined : { text, file: shownAs(id, text) };
+    },
+    fileOf,
+    put: (id, _topic, text, expected) => write(id, text, expected),
+    remove: (id, expected) => write(id, "", expected),
+  };
+}
