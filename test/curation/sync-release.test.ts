@@ -1,8 +1,10 @@
+import { execFile } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import type { Redis } from "ioredis";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 import {
   type Curation,
   createCuration,
@@ -14,6 +16,8 @@ import {
 } from "../../src/curation/index.js";
 import { createLogger } from "../../src/logging/index.js";
 import { deleteKeys, randomName, redisClient } from "../support/services.js";
+
+const execFileAsync = promisify(execFile);
 
 const IDS = {
   edited: ["ho-tich", "ho-tich-bo-sung-thong-tin"],
@@ -193,6 +197,24 @@ describe("taking a release's content/ into the content store", () => {
     const proposal = (await revisions.get(id))?.text ?? "";
     expect(proposal.replace(/^status: review$/m, "status: published")).toBe(
       await readFile(releaseFile(topic, id), "utf8"),
+    );
+  });
+
+  it("exports the store as content/ files byte for byte, pending revisions under .drafts", async () => {
+    const [topic, id] = IDS.edited;
+    await sync();
+    await changeInRelease(topic, id, "Đoạn của bản phát hành mới.");
+    await sync();
+    const out = path.join(releaseDir, "export");
+    await execFileAsync(process.execPath, ["--import", "tsx", "src/cli/content-export.ts", "--out", out], {
+      env: { ...process.env, REDIS_URL: inject("redisUrl"), REDIS_PREFIX: prefix, NODE_ENV: "test" },
+    });
+    const [otherTopic, other] = IDS.other;
+    expect(await readFile(path.join(out, "faq", otherTopic, `${other}.md`), "utf8")).toBe(
+      await readFile(releaseFile(otherTopic, other), "utf8"),
+    );
+    expect(await readFile(path.join(out, ".drafts/faq", topic, `${id}.md`), "utf8")).toContain(
+      "Đoạn của bản phát hành mới.",
     );
   });
 
