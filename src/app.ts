@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type Express, Router } from "express";
 import type { Redis } from "ioredis";
-import type { Meilisearch } from "meilisearch";
+import { Meilisearch } from "meilisearch";
 import { collectDefaultMetrics, Registry } from "prom-client";
 import { detect } from "tinyld";
 import type { Channels } from "./channels/index.js";
@@ -49,6 +49,9 @@ import {
 import { redisCache, redisIndexState, redisSessionStore, redisUsageSink } from "./redis/index.js";
 import { ensureIndex, meiliFaqSearch } from "./search/index.js";
 import { googleTranslator } from "./translate/index.js";
+
+/** Timeout of each request while building an index (a search has SEARCH_TIMEOUT_MS). */
+export const INDEX_TIMEOUT_MS = 60_000;
 
 /** The secret for keyed hashes of ids: from config, else generated once and kept in DATA_DIR. */
 export async function hashSecret(config: Config): Promise<string> {
@@ -188,6 +191,8 @@ export async function createApp(deps: {
       mode: config.content.updates,
       logger: logger.child({ module: "content" }),
     }));
+  // Building an index takes longer than a search: its requests get their own, longer timeout.
+  const indexClient = new Meilisearch({ ...meili.config, timeout: INDEX_TIMEOUT_MS });
   const curation = createCuration({
     contentDir: config.content.dir,
     files: content,
@@ -195,7 +200,7 @@ export async function createApp(deps: {
     prefix,
     reindex: () =>
       ensureIndex({
-        client: meili,
+        client: indexClient,
         alias: config.meili.index,
         contentDir: config.content.dir,
         faqs: () => content.loadFaqs(),

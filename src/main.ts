@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import { Router } from "express";
 import { Redis } from "ioredis";
 import { Meilisearch } from "meilisearch";
-import { createApp } from "./app.js";
+import { createApp, INDEX_TIMEOUT_MS } from "./app.js";
 import { startChannels } from "./channels/index.js";
 import { type Config, exampleOrgFields, loadConfig } from "./config/index.js";
 import { openContentStore } from "./curation/index.js";
@@ -57,7 +57,7 @@ export async function start(config: Config, logger: Logger, lifecycle: Lifecycle
   });
   if (config.content.reindexOnStart) {
     const result = await ensureIndex({
-      client: meiliClient,
+      client: new Meilisearch({ ...meiliClient.config, timeout: INDEX_TIMEOUT_MS }),
       alias: config.meili.index,
       contentDir: config.content.dir,
       faqs: () => content.loadFaqs(),

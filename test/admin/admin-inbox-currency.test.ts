@@ -1,8 +1,6 @@
-import { readFile, writeFile } from "node:fs/promises";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, parseFaqFile } from "../../src/content/index.js";
-import { localDate, serializeFaq } from "../../src/curation/index.js";
+import { faqVersion, localDate, redisFaqFiles, serializeFaq } from "../../src/curation/index.js";
 import { intake } from "../staff/support.js";
 import { type AdminTestApp, type Client, startAdminApp } from "./support.js";
 
@@ -101,10 +99,13 @@ describe("currency: end dates and claims for the legal officer", () => {
       id: string,
       change: (faq: NonNullable<ReturnType<typeof parseFaqFile>["faq"]>) => object,
     ) => {
-      const file = path.join(t.contentDir, "faq", topic, `${id}.md`);
-      const faq = parseFaqFile(file, await readFile(file, "utf8")).faq;
-      if (!faq) throw new Error(`fixture ${id} must parse`);
-      await writeFile(file, serializeFaq({ ...faq, ...change(faq) } as typeof faq));
+      // The fixture is written where the app keeps its FAQs: the content store.
+      const store = redisFaqFiles(t.app.redis, t.app.config.redis.prefix, "live");
+      const stored = await store.get(id);
+      const faq = stored && parseFaqFile(stored.file, stored.text).faq;
+      if (!stored || !faq) throw new Error(`fixture ${id} must parse`);
+      const text = serializeFaq({ ...faq, ...change(faq) } as typeof faq);
+      expect((await store.put(id, topic, text, faqVersion(stored.text))).ok).toBe(true);
     };
     const soon = addDays(today, 30);
     const ended = addDays(today, -1);
