@@ -15,9 +15,10 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --omit=optional && npm cache clean --force
 COPY --from=build /app/dist ./dist
+# This release's corpus: the seed of the content store in Redis, never written to (see the README's design notes).
 COPY content ./content
 COPY index-config ./index-config
-RUN mkdir -p /app/data && chown -R node:node /app/data /app/content
+RUN mkdir -p /app/data && chown -R node:node /app/data
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \

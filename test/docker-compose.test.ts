@@ -42,6 +42,13 @@ describe("docker-compose.yml (production)", () => {
     expect(app.environment.NODE_ENV).toBe("production");
   });
 
+  it("keeps curated content in Redis on its volume: a new image's corpus only proposes changes", () => {
+    const app = compose.services.app;
+    expect(app.environment.CONTENT_UPDATES).toBe("review");
+    expect(compose.services.redis.volumes.some((v: string) => v.startsWith("redis-data:"))).toBe(true);
+    expect(app.volumes.every((v: string) => !v.includes("/app/content"))).toBe(true);
+  });
+
   it("builds a multi-stage node:20-slim image that runs as a non-root user without dev dependencies", () => {
     expect(dockerfile.match(/^FROM node:20-slim/gm)?.length).toBeGreaterThanOrEqual(2);
     expect(dockerfile).toMatch(/npm ci --omit=dev/);
