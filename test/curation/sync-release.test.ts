@@ -91,7 +91,8 @@ afterEach(async () => {
   await rm(releaseDir, { recursive: true, force: true });
 });
 
-describe("taking a release's content/ into the content store", () => {
+// Each case reads and validates the whole corpus a few times: seconds on an idle machine, more on a loaded one.
+describe("taking a release's content/ into the content store", { timeout: 180_000 }, () => {
   it("copies the whole corpus as it is at the first start, with no history, and changes nothing the second time", async () => {
     const first = await sync();
     expect(first.first).toBe(true);
@@ -185,12 +186,12 @@ describe("taking a release's content/ into the content store", () => {
   it("carries front-matter fields it does not know byte for byte, in the store and in a proposal", async () => {
     const [topic, id] = IDS.third;
     const withExtra = (text: string) =>
-      text.replace(/^reviewDue: /m, "verifiedAt: 2026-11-20\nneedsLegalReview: false\nreviewDue: ");
+      text.replace(/^reviewDue: /m, "laterReleaseField: 2026-11-20\nlaterReleaseFlag: false\nreviewDue: ");
     await writeFile(releaseFile(topic, id), withExtra(await readFile(releaseFile(topic, id), "utf8")));
     await sync();
     const stored = await live.get(id);
     expect(stored?.text).toBe(await readFile(releaseFile(topic, id), "utf8"));
-    expect(stored?.text).toContain("verifiedAt: 2026-11-20\nneedsLegalReview: false\n");
+    expect(stored?.text).toContain("laterReleaseField: 2026-11-20\nlaterReleaseFlag: false\n");
 
     await changeInRelease(topic, id, "Đoạn mới.");
     await sync();
