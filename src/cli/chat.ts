@@ -13,7 +13,8 @@ const sessionId = `console-${process.pid}`;
 function show(reply: Reply): void {
   const tag = reply.kind === "emergency" ? "‼" : reply.kind === "answer" ? "✓" : "·";
   process.stdout.write(`\n${tag} [${reply.kind}${reply.faqId ? ` ${reply.faqId}` : ""}]\n${reply.text}\n`);
-  const choices = reply.buttons.filter((b) => b.action.type === "choose");
+  // Choices and an answer's alternatives are already numbered in the text.
+  const choices = reply.buttons.filter((b) => b.action.type === "choose" && !reply.text.includes(b.label));
   if (reply.kind !== "choices" && choices.length) {
     process.stdout.write(`\nXem thêm: ${choices.map((b) => b.label).join(" | ")}\n`);
   }

@@ -39,6 +39,8 @@ export interface Config {
     readonly answerMinGap: number;
     readonly choicesMinScore: number;
     readonly answerMinCoverage: number;
+    readonly alternativesMaxRatio: number;
+    readonly choicesMinCoverage: number;
     readonly searchTimeoutMs: number;
     readonly sessionTtlSeconds: number;
   };
@@ -253,6 +255,8 @@ export function loadConfig(source: Record<string, string | undefined> = {}): Con
       answerMinGap: e.ANSWER_MIN_GAP,
       choicesMinScore: e.CHOICES_MIN_SCORE,
       answerMinCoverage: e.ANSWER_MIN_COVERAGE,
+      alternativesMaxRatio: e.ALTERNATIVES_MAX_RATIO,
+      choicesMinCoverage: e.CHOICES_MIN_COVERAGE,
       searchTimeoutMs: e.SEARCH_TIMEOUT_MS,
       sessionTtlSeconds: e.SESSION_TTL_SECONDS,
     },

@@ -8,6 +8,10 @@ import {
   texts,
   topicMenu,
 } from "./compose/texts.js";
+import { followUpContent, mentions } from "./conversation/follow-up.js";
+import type { Reference } from "./conversation/parse-reference.js";
+import { parseReference } from "./conversation/parse-reference.js";
+import { decideHits, MAX_CHOICES, type Thresholds } from "./decide/answer-rule.js";
 import { createDeskRequests, type DeskAnswer } from "./intake/desk-requests.js";
 import {
   FORGET_BUTTONS,
@@ -42,15 +46,6 @@ import { clean, normalize } from "./text/normalize.js";
 import { scrub } from "./text/scrub.js";
 import type { TranslationService } from "./translation/translation-service.js";
 
-/** Calibrated decision thresholds (config; see `npm run eval`). */
-export interface Thresholds {
-  readonly answerMinScore: number;
-  readonly answerMinGap: number;
-  readonly choicesMinScore: number;
-  /** Lowest share of the question's words the answered FAQ must contain. */
-  readonly answerMinCoverage: number;
-}
-
 /** Everything the engine needs, injected once in main.ts. */
 export interface EngineDeps {
   readonly search: FaqSearch;
@@ -79,8 +74,9 @@ export interface Engine {
   handle(message: Message): Promise<Reply>;
 }
 
+export type { Thresholds };
+
 const TOP_K = 5;
-const MAX_CHOICES = 3;
 /** Mid-intake, only messages this short are read as commands ("xóa dữ liệu của tôi"). */
 const SHORT_COMMAND_WORDS = 8;
 /** Words beyond which a message is a story rather than a question. */
@@ -103,11 +99,25 @@ export function createEngine(deps: EngineDeps): Engine {
       })
     : undefined;
 
-  function answerReply(faq: FaqRecord, confidence: number, language: string): Reply {
+  /**
+   * One FAQ's answer. With `alternatives` (the runners-up of a close ranking) they are listed,
+   * numbered, after it, and offered instead of the related questions.
+   */
+  function answerReply(
+    faq: FaqRecord,
+    confidence: number,
+    language: string,
+    alternatives: readonly FaqRecord[] = [],
+  ): Reply {
     const body = fillPlaceholders(plainAnswer(faq.answer), org);
+    const others = alternatives.length
+      ? `\n\n${texts.alternatives(alternatives.map((a) => a.question))}`
+      : "";
     // Naming the question answered lets the citizen see at once when it is not theirs.
-    const text = `${texts.answeringQuestion(faq.question)}\n${body}\n\n${basisLine(faq.legalBasis)}\n${DISCLAIMER}`;
-    const related = (faq.relatedLinks ?? []).slice(0, 2);
+    const text = `${texts.answeringQuestion(faq.question)}\n${body}\n\n${basisLine(faq.legalBasis)}\n${DISCLAIMER}${others}`;
+    const related = alternatives.length
+      ? alternatives.map((a) => ({ id: a.id, question: a.question }))
+      : (faq.relatedLinks ?? []).slice(0, 2);
     return {
       kind: "answer",
       text,
@@ -258,6 +268,47 @@ export function createEngine(deps: EngineDeps): Engine {
     return undefined;
   }
 
+  /** "2" or "cái thứ hai": the item of the last list (choices, or an answer's suggestions). */
+  async function referenceReply(
+    reference: Reference,
+    session: SessionState,
+    effects: TurnEffects,
+    language: string,
+  ): Promise<Reply> {
+    const listed = session.pendingChoices ?? [];
+    const index = "last" in reference ? listed.length : reference.index;
+    const faqId = listed[index - 1];
+    const faq = faqId ? await deps.search.get(faqId).catch(() => undefined) : undefined;
+    if (faq) return answerReply(faq, 1, language);
+    if (listed.length) {
+      // Out of range: the list stays, and the citizen is told which numbers it has.
+      effects.keepChoices = true;
+      return simple("fallback", texts.pickInRange(listed.length), "unclear-reference", language);
+    }
+    return simple("fallback", texts.whatToAsk(), "unclear-reference", language, [
+      { label: BUTTON_LABELS.help, action: { type: "help" } },
+    ]);
+  }
+
+  /**
+   * "thế còn ô tô?" after an answer about motorbikes: the previous question with the new words,
+   * answered from the FAQs that name them. Undefined when none does (then it is a new question).
+   */
+  async function followUpReply(
+    lastQuery: string,
+    content: string,
+    effects: TurnEffects,
+    language: string,
+  ): Promise<Reply | undefined> {
+    const hits = await searchSafely(`${lastQuery} ${content}`);
+    const named = (hits ?? []).filter((h) => mentions(h.faq, content));
+    const [first, ...rest] = named;
+    if (!first) return undefined;
+    effects.lastQuery = lastQuery;
+    const alternatives = rest.slice(0, MAX_CHOICES - 1).map((h) => h.faq);
+    return { ...answerReply(first.faq, first.score, language, alternatives), intent: "follow-up" };
+  }
+
   async function decide(
     message: Message,
     session: SessionState,
@@ -318,12 +369,13 @@ export function createEngine(deps: EngineDeps): Engine {
       );
     }
 
-    // A pressed button or a typed number picks a pending choice.
-    const picked = pickChoice(message, session, normalized);
-    if (picked) {
-      const faq = await deps.search.get(picked).catch(() => undefined);
+    // A pressed button, a typed number or "cái thứ hai" picks from what was listed last; never a search.
+    if (message.action?.type === "choose") {
+      const faq = await deps.search.get(message.action.faqId).catch(() => undefined);
       if (faq) return answerReply(faq, 1, language);
     }
+    const reference = message.action ? undefined : parseReference(normalized);
+    if (reference) return referenceReply(reference, session, effects, language);
 
     if (detectEmergency(normalized)) {
       const reply = emergencyReply(normalized, (await searchSafely(normalized)) ?? [], language);
@@ -370,20 +422,26 @@ export function createEngine(deps: EngineDeps): Engine {
         break;
     }
 
+    const followUp = session.lastQuery && !message.action ? followUpContent(normalized) : undefined;
+    if (followUp && session.lastQuery) {
+      const reply = await followUpReply(session.lastQuery, followUp, effects, language);
+      if (reply) return reply;
+    }
     const hits = await searchSafely(normalized);
     if (!hits)
       return simple("fallback", texts.searchDown(org), "search-unavailable", language, [personButton]);
-    const [first, second] = hits;
-    const t = deps.thresholds;
-    if (
-      first &&
-      first.score >= t.answerMinScore &&
-      first.score - (second?.score ?? 0) >= t.answerMinGap &&
-      (first.coverage ?? 1) >= t.answerMinCoverage
-    ) {
-      return answerReply(first.faq, first.score, language);
+    effects.lastQuery = normalized;
+    const decision = decideHits(hits, deps.thresholds);
+    if (decision.kind === "answer") {
+      const { hit, alternatives } = decision;
+      return answerReply(
+        hit.faq,
+        hit.score,
+        language,
+        alternatives.map((h) => h.faq),
+      );
     }
-    const options = hits.filter((h) => h.score >= t.choicesMinScore).slice(0, MAX_CHOICES);
+    const options = decision.kind === "choices" ? decision.options : [];
     if (normalized.split(" ").length > LONG_STORY_WORDS) {
       // A long personal story with no clear answer usually holds several problems: offer a person first.
       return {
@@ -520,13 +578,6 @@ export function createEngine(deps: EngineDeps): Engine {
       deps.onError?.(error, "usage");
     }
   }
-}
-
-function pickChoice(message: Message, session: SessionState, normalized: string): string | undefined {
-  if (message.action?.type === "choose") return message.action.faqId;
-  const m = /^(?:so |số |chon |chọn |cau |câu )?([1-9])[.)]?$/.exec(normalized);
-  if (m && session.pendingChoices) return session.pendingChoices[Number(m[1]) - 1];
-  return undefined;
 }
 
 function round(n: number): number {

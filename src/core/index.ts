@@ -7,7 +7,8 @@ export {
   NATIONAL_HOTLINE,
   plainAnswer,
 } from "./compose/texts.js";
-export { createEngine, type Engine, type EngineDeps, type Thresholds } from "./engine.js";
+export { type Decision, decideHits, MAX_CHOICES, type Thresholds } from "./decide/answer-rule.js";
+export { createEngine, type Engine, type EngineDeps } from "./engine.js";
 export { formatVietnamDate, formatVietnamTime } from "./intake/format-vietnam-time.js";
 export { type IntakeTopic, OTHER_TOPIC } from "./intake/intake-flow.js";
 export {

@@ -4,6 +4,8 @@ import type { Reply } from "./reply.js";
 /** Enough for the conversation before an intake plus the intake itself. */
 const MAX_TURNS = 40;
 const MAX_SHOWN_FAQS = 20;
+/** A follow-up adds to the question before; a long story is cut to this. */
+const MAX_QUERY = 600;
 /** What the transcript shows instead of a phone number. */
 export const PHONE_MASK = "[số điện thoại]";
 
@@ -19,6 +21,10 @@ export interface TurnEffects {
   discardSince?: string;
   /** An intake started: the failed-attempt count starts again. */
   resetFailures?: boolean;
+  /** The question searched this turn (a follow-up keeps the one it follows). */
+  lastQuery?: string;
+  /** The list shown before stays pickable (a number out of its range was typed). */
+  keepChoices?: boolean;
 }
 
 /** The session after one message: counters, pending choices, transcript, shown FAQs, intake, rating. */
@@ -46,10 +52,15 @@ export function nextSession(
   ];
   return {
     failedAttempts,
-    pendingChoices:
-      reply.kind === "choices" || reply.intent === "long-story"
+    // What a typed "2" picks next: the choices, or the suggestions after an answer.
+    pendingChoices: effects.keepChoices
+      ? session.pendingChoices
+      : reply.kind === "choices" || reply.intent === "long-story" || reply.kind === "answer"
         ? reply.suggestions.map((s) => s.faqId)
         : undefined,
+    ...((effects.lastQuery ?? session.lastQuery)
+      ? { lastQuery: (effects.lastQuery ?? session.lastQuery)?.slice(0, MAX_QUERY) }
+      : {}),
     language: reply.language,
     lastFaqId: reply.faqId ?? session.lastFaqId,
     turns: [

@@ -45,8 +45,10 @@ export interface FaqSearch {
 
 /** What the engine remembers between two messages of one conversation. */
 export interface SessionState {
-  /** FAQ ids offered in the last `choices` reply, so "2" picks the second. */
+  /** FAQ ids listed in the last reply (choices, or an answer's suggestions), so "2" picks the second. */
   pendingChoices?: string[];
+  /** The last question searched (normalized), so "thế còn ô tô?" can follow it. */
+  lastQuery?: string;
   /** Consecutive questions that found no answer. */
   failedAttempts: number;
   /** Language of the last message (ISO 639-1). */

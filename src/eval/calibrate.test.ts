@@ -1,13 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { calibrate } from "./calibrate.js";
+import type { FaqHit, FaqRecord, Thresholds } from "../core/index.js";
+import { calibrate, evaluatePoint } from "./calibrate.js";
 import type { EvalOutcome } from "./run-eval.js";
 
+const record = (id: string): FaqRecord => ({
+  id,
+  question: id,
+  answer: id,
+  topic: "dan-su",
+  legalBasis: [],
+  related: [],
+});
+const hits = (ranked: string[], scores: number[], coverage = 1): FaqHit[] =>
+  ranked.map((id, i) => ({ faq: record(id), score: scores[i] ?? 0, coverage }));
 const labeled = (id: string, ranked: string[], scores: number[], coverage = 1): EvalOutcome => ({
   q: { text: id, expectFaqId: id, style: "diacritics" },
   kind: "choices",
   ranked,
   scores,
   coverage,
+  hits: hits(ranked, scores, coverage),
 });
 const outOfScope = (scores: number[], kind = "choices", intent?: string): EvalOutcome => ({
   q: { text: "thời tiết", expectKind: "fallback", style: "diacritics" },
@@ -16,54 +28,70 @@ const outOfScope = (scores: number[], kind = "choices", intent?: string): EvalOu
   ranked: ["x", "y"],
   scores,
   coverage: 1,
+  hits: hits(["x", "y"], scores),
+});
+const base: Thresholds = {
+  answerMinScore: 0.1,
+  answerMinGap: 0.1,
+  choicesMinScore: 0.05,
+  answerMinCoverage: 0.5,
+};
+
+describe("evaluatePoint", () => {
+  it("counts a close first FAQ answered with the right one as an alternative as wrong but not confident-wrong", () => {
+    const outcomes = [labeled("a", ["a", "b"], [0.6, 0.2]), labeled("c", ["d", "c"], [0.5, 0.4])];
+    const p = evaluatePoint(outcomes, { ...base, alternativesMaxRatio: 0.85 });
+    expect(p).toMatchObject({ answered: 1, correct: 0.5, wrong: 0.5, confidentWrong: 0 });
+    // Without answers with alternatives, the close one gets choices and nothing is wrong.
+    expect(evaluatePoint(outcomes, base)).toMatchObject({ answered: 0.5, wrong: 0, confidentWrong: 0 });
+  });
+
+  it("counts an out-of-scope question answered as confident-wrong, and one sent to choices as not at fallback", () => {
+    const outcomes = [labeled("a", ["a", "b"], [0.6, 0.2]), outOfScope([0.5, 0.1])];
+    expect(evaluatePoint(outcomes, base)).toMatchObject({ wrong: 0.5, confidentWrong: 0.5 });
+    const high = evaluatePoint(outcomes, { ...base, answerMinScore: 0.55 });
+    expect(high).toMatchObject({ answered: 1, wrong: 0, outOfScopeFallback: 0 });
+  });
+
+  it("leaves out questions routed before the answer rule (an intent, a safety rule)", () => {
+    const routed = outOfScope([0.5, 0.1], "escalate", "ask-person");
+    expect(evaluatePoint([labeled("a", ["a"], [0.6]), routed], base).wrong).toBe(0);
+  });
+
+  it("counts an accepted alternative FAQ as right", () => {
+    const q = { text: "x", expectFaqId: "a", acceptFaqIds: ["b"], style: "diacritics" as const };
+    const outcome: EvalOutcome = {
+      q,
+      kind: "answer",
+      ranked: ["b", "a"],
+      scores: [0.6, 0.1],
+      coverage: 1,
+      hits: hits(["b", "a"], [0.6, 0.1]),
+    };
+    expect(evaluatePoint([outcome], base)).toMatchObject({ correct: 1, wrong: 0 });
+  });
 });
 
 describe("calibrate", () => {
-  it("picks the gap that answers the most while keeping wrong answers under the ceiling", () => {
+  it("picks thresholds that answer the most while keeping wrong answers under the ceilings", () => {
     const outcomes = [
       labeled("a", ["a", "b"], [0.6, 0.2]),
       labeled("b", ["b", "a"], [0.5, 0.3]),
-      // Wrong first with a small lead: only a gap above 0.05 keeps it out.
-      labeled("c", ["d", "c"], [0.5, 0.45]),
+      // Wrong first with a small lead: only a gap above 0.05 (and no alternatives) keeps it out.
+      labeled("c", ["d", "x"], [0.5, 0.45]),
     ];
-    const { best } = calibrate(outcomes, { maxWrong: 0 });
+    const { best } = calibrate(outcomes, base, { maxConfidentWrong: 0, maxWrong: 0 });
     expect(best?.correct).toBeCloseTo(2 / 3);
     expect(best?.wrong).toBe(0);
   });
 
-  it("applies the engine's coverage floor, so a wrong first hit with low coverage is not counted as answered", () => {
-    const outcomes = [labeled("a", ["a", "b"], [0.6, 0.2]), labeled("c", ["d", "c"], [0.6, 0.2], 0.3)];
-    expect(calibrate(outcomes, { maxWrong: 0 }).best?.correct).toBe(0);
-    const gated = calibrate(outcomes, { maxWrong: 0, minCoverage: 0.5 }).best;
-    expect(gated?.correct).toBe(0.5);
-    expect(gated?.wrong).toBe(0);
-  });
-
-  it("counts an accepted alternative as right", () => {
-    const q = { text: "x", expectFaqId: "a", acceptFaqIds: ["b"], style: "diacritics" as const };
-    const outcome: EvalOutcome = { q, kind: "answer", ranked: ["b", "a"], scores: [0.6, 0.1], coverage: 1 };
-    expect(calibrate([outcome], { maxWrong: 0 }).best?.correct).toBe(1);
-  });
-
-  it("counts out-of-scope questions decided by the thresholds, not those routed earlier by an intent", () => {
-    const inScope = labeled("a", ["a", "b"], [0.6, 0.2]);
-    // Answering this out-of-scope question would be wrong; a higher score floor or gap keeps it out.
-    const routedToPerson = outOfScope([0.5, 0.45], "escalate", "ask-person");
-    expect(calibrate([inScope, routedToPerson], { maxWrong: 0 }).best).toMatchObject({
-      answerMinScore: 0.05,
-      answerMinGap: 0,
-    });
-    const reachedSearch = outOfScope([0.5, 0.45], "fallback", "no-match");
-    const { best, choicesMinScore } = calibrate([inScope, reachedSearch], { maxWrong: 0 });
-    expect(best?.correct).toBe(1);
-    expect(best?.wrong).toBe(0);
-    expect((best?.answerMinScore ?? 0) > 0.5 || (best?.answerMinGap ?? 0) > 0.04).toBe(true);
-    expect(choicesMinScore).toBe(0.51);
-  });
-
-  it("reports what the current thresholds do", () => {
-    const outcomes = [labeled("a", ["a", "b"], [0.6, 0.2]), labeled("c", ["d", "c"], [0.5, 0.45])];
-    const { current } = calibrate(outcomes, { current: { score: 0.1, gap: 0.01 } });
-    expect(current).toMatchObject({ correct: 0.5, wrong: 0.5 });
+  it("raises the choices coverage until out-of-scope questions go to fallback", () => {
+    const outcomes = [
+      labeled("a", ["a", "b"], [0.6, 0.2]),
+      { ...outOfScope([0.12, 0.11]), hits: hits(["x", "y"], [0.12, 0.11], 0.3) },
+    ];
+    const { best } = calibrate(outcomes, base, { oosFallback: 1 });
+    expect(best?.thresholds.choicesMinCoverage).toBe(0.35);
+    expect(best?.outOfScopeFallback).toBe(1);
   });
 });

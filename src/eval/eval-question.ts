@@ -31,6 +31,8 @@ export const evalQuestionSchema = z
     topic: z.string().optional(),
     /** "about-deleting": a question about deleting something, never a request to delete the citizen's data. */
     category: z.string().optional(),
+    /** Messages sent first in the same conversation; the reply to `text` is the one scored. */
+    context: z.array(z.string().min(1)).optional(),
   })
   .refine(
     (q) => q.expectFaqId || q.expectKind || q.category === ABOUT_DELETING,

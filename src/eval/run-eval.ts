@@ -1,4 +1,4 @@
-import type { Engine, FaqSearch } from "../core/index.js";
+import type { Engine, FaqHit, FaqSearch, Reply } from "../core/index.js";
 import { normalize } from "../core/index.js";
 import { ABOUT_DELETING, type EvalQuestion } from "./eval-question.js";
 
@@ -8,11 +8,19 @@ export interface EvalOutcome {
   readonly kind: string;
   readonly intent?: string;
   readonly faqId?: string;
+  /** FAQs the engine offered after its answer ("Hoặc bạn muốn hỏi") or as choices. */
+  readonly offered?: string[];
+  /**
+   * FAQs ranked for the question, best first: the search's ranking of a question asked alone; for a
+   * question asked after `context`, what the reply offered (its answer, then its suggestions).
+   */
   readonly ranked: string[];
   /** Search scores of the top 3, for calibrating thresholds. */
   readonly scores: number[];
   /** Coverage of the first hit. */
   readonly coverage: number;
+  /** The search's top hits (a question asked alone), for calibrating the answer rule. */
+  readonly hits?: readonly FaqHit[];
   readonly confidence?: number;
 }
 
@@ -32,7 +40,12 @@ export interface EvalReport {
   top1OneTopic: Rate;
   top3: Rate;
   answeredCorrectly: Rate;
+  /** In-scope questions answered outright (an answer, with or without alternatives). */
+  answeredOutright: Rate;
+  /** Answers whose FAQ is not the expected one, of all answers (out-of-scope answers included). */
   wrongConfidentAnswers: Rate;
+  /** Wrong answers that offered no right FAQ after them either, of all answers. */
+  confidentWrong: Rate;
   outOfScopeDeclined: Rate;
   outOfScopeFallback: Rate;
   emergencyRecall: Rate;
@@ -60,16 +73,21 @@ export async function runEval(
   const out: EvalOutcome[] = [];
   let i = 0;
   for (const q of questions) {
-    const reply = await engine.handle({ channel: "api", sessionId: `eval-${i}`, text: q.text });
-    const hits = await search.search(normalize(q.text), { limit: 3 });
+    const sessionId = `eval-${i}`;
+    for (const text of q.context ?? []) await engine.handle({ channel: "api", sessionId, text });
+    const reply = await engine.handle({ channel: "api", sessionId, text: q.text });
+    const hits = q.context?.length ? [] : await search.search(normalize(q.text), { limit: 5 });
+    const offered = reply.suggestions.map((s) => s.faqId);
     out.push({
       q,
       kind: reply.kind,
       intent: reply.intent,
       faqId: reply.faqId,
-      ranked: hits.map((h) => h.faq.id),
-      scores: hits.map((h) => h.score),
+      offered,
+      ranked: q.context?.length ? offeredFaqs(reply) : hits.slice(0, 3).map((h) => h.faq.id),
+      scores: hits.slice(0, 3).map((h) => h.score),
       coverage: hits[0]?.coverage ?? 1,
+      hits,
       confidence: reply.confidence,
     });
     onProgress(++i, questions.length);
@@ -79,6 +97,17 @@ export async function runEval(
 
 /** The reply began a deletion (asked to confirm one, or did one). */
 const destructive = (o: EvalOutcome) => o.intent === "delete-data" || o.intent === "delete-confirm";
+
+/** The FAQs a reply offers, first first: its answer, then its suggestions. */
+function offeredFaqs(reply: Reply): string[] {
+  return [...new Set([...(reply.faqId ? [reply.faqId] : []), ...reply.suggestions.map((s) => s.faqId)])];
+}
+
+/** Whether an answer was wrong and offered no right FAQ after it either. */
+export const confidentlyWrong = (o: EvalOutcome) =>
+  o.kind === "answer" &&
+  !accepts(o.q, o.faqId) &&
+  !(o.q.expectFaqId && o.offered?.some((id) => accepts(o.q, id)));
 
 /** Turns outcomes into the report. */
 export function summarize(outcomes: readonly EvalOutcome[]): EvalReport {
@@ -117,7 +146,12 @@ export function summarize(outcomes: readonly EvalOutcome[]): EvalReport {
       labeled.filter((o) => o.kind === "answer" && accepts(o.q, o.faqId)).length,
       labeled.length,
     ),
+    answeredOutright: rate(labeled.filter((o) => o.kind === "answer").length, labeled.length),
     // Questions about deleting carry no expected FAQ: their answers are neither right nor wrong here.
+    confidentWrong: rate(
+      judged.filter(confidentlyWrong).length,
+      judged.filter((o) => o.kind === "answer").length,
+    ),
     wrongConfidentAnswers: rate(
       judged.filter((o) => o.kind === "answer" && !accepts(o.q, o.faqId)).length,
       judged.filter((o) => o.kind === "answer").length,

@@ -91,6 +91,11 @@ export const texts = {
     `Dạ, bạn muốn hỏi điều nào dưới đây? Bấm chọn hoặc gõ số:\n${questions.map((q, i) => `${i + 1}. ${q}`).join("\n")}\n\nNếu không có ý đúng, bạn hỏi lại bằng cách khác nhé.`,
   longStory: (org: OrgInfo, questions: readonly string[]) =>
     `Dạ, câu chuyện của bạn có nhiều việc liên quan, nên cần cán bộ trợ giúp pháp lý xem trực tiếp để không bỏ sót. Bạn liên hệ:\n${contactLine(org)}${questions.length ? `\n\nTrong lúc chờ, bạn có thể xem (gõ số để chọn):\n${questions.map((q, i) => `${i + 1}. ${q}`).join("\n")}` : ""}`,
+  alternatives: (questions: readonly string[]) =>
+    `Hoặc bạn muốn hỏi (gõ số để xem):\n${questions.map((q, i) => `${i + 1}. ${q}`).join("\n")}`,
+  whatToAsk: () =>
+    'Dạ, bạn muốn hỏi gì ạ? Bạn gõ câu hỏi bằng lời của mình, ví dụ: "thủ tục ly hôn", hoặc gõ "chủ đề" để xem các chủ đề.',
+  pickInRange: (n: number) => `Dạ, bạn gõ số từ 1 đến ${n} để chọn câu hỏi ở trên, hoặc gõ câu hỏi mới nhé.`,
   fallback: (menu: string) =>
     `Dạ, mình chưa tìm được câu trả lời chắc chắn cho câu này. Mình trả lời câu hỏi pháp luật thường gặp về:\n${menu}\n\nBạn thử hỏi ngắn gọn hơn, hoặc gọi ${HOTLINE_LINE}.`,
   fallbackAgain: (org: OrgInfo) =>
