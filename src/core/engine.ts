@@ -77,13 +77,26 @@ export interface Engine {
 export type { Thresholds };
 
 const TOP_K = 5;
+/** How many of a topic's questions a topic button lists. */
+const TOPIC_QUESTIONS = 6;
 /** Mid-intake, only messages this short are read as commands ("xóa dữ liệu của tôi"). */
 const SHORT_COMMAND_WORDS = 8;
 /** Words beyond which a message is a story rather than a question. */
 const LONG_STORY_WORDS = 45;
 
 export function createEngine(deps: EngineDeps): Engine {
-  const menu = topicMenu(deps.topicLabels);
+  const topicList = deps.topics ?? [];
+  // Numbered topics with buttons when their ids are known (a typed "3" opens the third); else a list.
+  const menu = topicList.length
+    ? texts.numberedTopics(topicList.map((t) => t.label))
+    : topicMenu(deps.topicLabels);
+  const topicButtons: Button[] = topicList.map((t) => ({
+    label: t.label,
+    action: { type: "topic", topic: t.id },
+  }));
+  const helpOrTopics: Button[] = topicButtons.length
+    ? topicButtons
+    : [{ label: BUTTON_LABELS.help, action: { type: "help" } }];
   const org = deps.org;
   const personButton: Button = { label: BUTTON_LABELS.person, action: { type: "escalate" } };
   const desk = deps.desk ? createDeskRequests({ desk: deps.desk, org, onError: deps.onError }) : undefined;
@@ -275,6 +288,14 @@ export function createEngine(deps: EngineDeps): Engine {
     effects: TurnEffects,
     language: string,
   ): Promise<Reply> {
+    const topics = session.pendingChoices?.length ? [] : (session.pendingTopics ?? []);
+    if (topics.length) {
+      const topicIndex = "last" in reference ? topics.length : reference.index;
+      const topic = topics[topicIndex - 1];
+      if (topic) return topicReply(topic, effects, language);
+      effects.listedTopics = topics;
+      return simple("fallback", texts.pickInRange(topics.length), "unclear-reference", language);
+    }
     const listed = session.pendingChoices ?? [];
     const index = "last" in reference ? listed.length : reference.index;
     const faqId = listed[index - 1];
@@ -288,6 +309,31 @@ export function createEngine(deps: EngineDeps): Engine {
     return simple("fallback", texts.whatToAsk(), "unclear-reference", language, [
       { label: BUTTON_LABELS.help, action: { type: "help" } },
     ]);
+  }
+
+  /** The common questions of one topic, numbered, each a button. */
+  async function topicReply(topicId: string, effects: TurnEffects, language: string): Promise<Reply> {
+    const topic = topicList.find((t) => t.id === topicId);
+    const faqs = topic ? ((await deps.search.byTopic?.(topicId, TOPIC_QUESTIONS).catch(() => [])) ?? []) : [];
+    if (!topic || !faqs.length) {
+      effects.listedTopics = topicList.map((t) => t.id);
+      return simple("fallback", texts.help(menu), "help", language, [...topicButtons, personButton]);
+    }
+    return {
+      kind: "fallback",
+      intent: "topic",
+      topic: topic.id,
+      text: texts.topicQuestions(
+        topic.label,
+        faqs.map((f) => f.question),
+      ),
+      suggestions: faqs.map((f) => ({ faqId: f.id, question: f.question })),
+      buttons: [
+        ...faqs.map((f): Button => ({ label: f.question, action: { type: "choose", faqId: f.id } })),
+        personButton,
+      ],
+      language,
+    };
   }
 
   /**
@@ -374,6 +420,7 @@ export function createEngine(deps: EngineDeps): Engine {
       const faq = await deps.search.get(message.action.faqId).catch(() => undefined);
       if (faq) return answerReply(faq, 1, language);
     }
+    if (message.action?.type === "topic") return topicReply(message.action.topic, effects, language);
     const reference = message.action ? undefined : parseReference(normalized);
     if (reference) return referenceReply(reference, session, effects, language);
 
@@ -390,11 +437,11 @@ export function createEngine(deps: EngineDeps): Engine {
           : detectIntent(normalized);
     switch (intent) {
       case "greeting":
-        return simple("fallback", texts.greeting(org, menu), intent, language, [
-          { label: BUTTON_LABELS.help, action: { type: "help" } },
-        ]);
+        effects.listedTopics = topicList.map((t) => t.id);
+        return simple("fallback", texts.greeting(org, menu), intent, language, helpOrTopics);
       case "help":
-        return simple("fallback", texts.help(menu), intent, language, [personButton]);
+        effects.listedTopics = topicList.map((t) => t.id);
+        return simple("fallback", texts.help(menu), intent, language, [...topicButtons, personButton]);
       case "thanks":
         return simple("fallback", texts.thanks(), intent, language);
       case "privacy":
@@ -482,10 +529,8 @@ export function createEngine(deps: EngineDeps): Engine {
         simple("escalate", texts.fallbackAgain(org), "second-failure", language, [personButton])
       );
     }
-    return simple("fallback", texts.fallback(menu), "no-match", language, [
-      personButton,
-      { label: BUTTON_LABELS.help, action: { type: "help" } },
-    ]);
+    effects.listedTopics = topicList.map((t) => t.id);
+    return simple("fallback", texts.fallback(menu), "no-match", language, [personButton, ...helpOrTopics]);
   }
 
   return {

@@ -25,6 +25,8 @@ export interface TurnEffects {
   lastQuery?: string;
   /** The list shown before stays pickable (a number out of its range was typed). */
   keepChoices?: boolean;
+  /** Topic ids listed, numbered, in this reply. */
+  listedTopics?: string[];
 }
 
 /** The session after one message: counters, pending choices, transcript, shown FAQs, intake, rating. */
@@ -55,9 +57,13 @@ export function nextSession(
     // What a typed "2" picks next: the choices, or the suggestions after an answer.
     pendingChoices: effects.keepChoices
       ? session.pendingChoices
-      : reply.kind === "choices" || reply.intent === "long-story" || reply.kind === "answer"
+      : reply.kind === "choices" ||
+          reply.kind === "answer" ||
+          reply.intent === "long-story" ||
+          reply.intent === "topic"
         ? reply.suggestions.map((s) => s.faqId)
         : undefined,
+    ...(effects.listedTopics?.length ? { pendingTopics: effects.listedTopics } : {}),
     ...((effects.lastQuery ?? session.lastQuery)
       ? { lastQuery: (effects.lastQuery ?? session.lastQuery)?.slice(0, MAX_QUERY) }
       : {}),

@@ -41,6 +41,8 @@ export interface FaqSearch {
   search(query: string, options: { limit: number }): Promise<FaqHit[]>;
   /** A published FAQ by id, or undefined. */
   get(id: string): Promise<FaqRecord | undefined>;
+  /** Up to `limit` published FAQs of one topic, in the corpus's order (absent: topics list nothing). */
+  byTopic?(topic: string, limit: number): Promise<FaqRecord[]>;
 }
 
 /** What the engine remembers between two messages of one conversation. */
@@ -49,6 +51,8 @@ export interface SessionState {
   pendingChoices?: string[];
   /** The last question searched (normalized), so "thế còn ô tô?" can follow it. */
   lastQuery?: string;
+  /** Topic ids listed, numbered, in the last reply (greeting, help, fallback), so "3" opens the third. */
+  pendingTopics?: string[];
   /** Consecutive questions that found no answer. */
   failedAttempts: number;
   /** Language of the last message (ISO 639-1). */

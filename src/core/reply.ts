@@ -11,7 +11,10 @@ export type Action =
   | { readonly type: "help" }
   /** "Xóa dữ liệu" under the confirmation step; acts only while that confirmation is pending. */
   | { readonly type: "confirm-delete" }
-  | { readonly type: "keep-data" };
+  | { readonly type: "keep-data" }
+
+  /** Shows the common questions of one corpus topic. */
+  | { readonly type: "topic"; readonly topic: string };
 
 export interface Button {
   readonly label: string;

@@ -38,6 +38,9 @@ export function scriptedSearch(
     async get(id) {
       return byId.get(id);
     },
+    async byTopic(topic, limit) {
+      return [...byId.values()].filter((f) => f.topic === topic).slice(0, limit);
+    },
   };
 }
 
@@ -65,6 +68,10 @@ export function testEngine(search: FaqSearch, thresholds: Partial<EngineDeps["th
       ...thresholds,
     },
     topicLabels: ["Hôn nhân", "Giao thông"],
+    topics: [
+      { id: "hon-nhan-gia-dinh", label: "Hôn nhân" },
+      { id: "giao-thong", label: "Giao thông" },
+    ],
     sessionTtlSeconds: 1800,
     hashId: (id) => `h(${id})`,
   });

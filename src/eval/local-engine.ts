@@ -55,6 +55,7 @@ export async function localEngine(
     org: config.org,
     thresholds: config.engine,
     topicLabels: TOPICS.map((t) => topicLabel(t.id)),
+    topics: TOPICS.map((t) => ({ id: t.id, label: t.label })),
     sessionTtlSeconds: config.engine.sessionTtlSeconds,
     hashId: (id) => id,
     onError: (err, where) =>

@@ -115,6 +115,10 @@ export function meiliFaqSearch(
         return faq ? [{ faq, score, coverage }] : [];
       });
     },
+    async byTopic(topic, limit) {
+      const snap = await current();
+      return [...snap.byId.values()].filter((f) => f.topic === topic).slice(0, limit);
+    },
     async get(id) {
       if (!/^[a-z0-9-]{1,120}$/.test(id)) return undefined;
       // The snapshot holds every published FAQ: a FAQ page or a typed choice number works while

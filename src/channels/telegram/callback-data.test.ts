@@ -9,6 +9,7 @@ describe("callback data", () => {
     { type: "feedback", faqId: "hinh-su-tro-giup-phap-ly-mien-phi", value: "down" },
     { type: "escalate" },
     { type: "help" },
+    { type: "topic", topic: "tro-giup-xa-hoi" },
   ];
 
   it("round-trips every engine action within Telegram's 64 bytes", () => {
@@ -21,6 +22,7 @@ describe("callback data", () => {
     expect(encodeAction({ type: "escalate" })).toBe("e");
     expect(encodeAction({ type: "choose", faqId: "abc" })).toBe("c:abc");
     expect(encodeAction({ type: "feedback", faqId: "abc", value: "down" })).toBe("f:d:abc");
+    expect(encodeAction({ type: "topic", topic: "dat-dai" })).toBe("t:dat-dai");
   });
 
   it("leaves out a button whose data would not fit", () => {
@@ -28,7 +30,18 @@ describe("callback data", () => {
   });
 
   it("ignores callback data it did not produce", () => {
-    for (const data of ["", "x", "c:", "c:ABC", "f:x:abc", "f:u:", "c:abc def", "c:../../etc"]) {
+    for (const data of [
+      "",
+      "x",
+      "c:",
+      "c:ABC",
+      "f:x:abc",
+      "f:u:",
+      "c:abc def",
+      "c:../../etc",
+      "t:",
+      "t:Dat Dai",
+    ]) {
       expect(decodeAction(data)).toBeUndefined();
     }
   });

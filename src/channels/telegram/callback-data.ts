@@ -6,7 +6,8 @@ const FAQ_ID = /^[a-z0-9-]{1,60}$/;
 
 /**
  * An engine action as compact callback data: `c:<faqId>` choose, `f:u:<faqId>` / `f:d:<faqId>`
- * feedback, `e` escalate, `h` help, `xd` / `xk` confirm or refuse a deletion. Undefined when it would not fit in 64 bytes.
+ * feedback, `e` escalate, `h` help, `t:<topicId>` a topic, `xd` / `xk` confirm or refuse a deletion. Undefined
+ * when it would not fit in 64 bytes.
  */
 export function encodeAction(action: Action): string | undefined {
   const data =
@@ -20,7 +21,9 @@ export function encodeAction(action: Action): string | undefined {
             ? "xd"
             : action.type === "keep-data"
               ? "xk"
-              : "h";
+              : action.type === "topic"
+                ? `t:${action.topic}`
+                : "h";
   return Buffer.byteLength(data) <= MAX_CALLBACK_DATA_BYTES ? data : undefined;
 }
 
@@ -30,6 +33,8 @@ export function decodeAction(data: string): Action | undefined {
   if (data === "h") return { type: "help" };
   if (data === "xd") return { type: "confirm-delete" };
   if (data === "xk") return { type: "keep-data" };
+  const topic = /^t:(.+)$/.exec(data);
+  if (topic?.[1] && FAQ_ID.test(topic[1])) return { type: "topic", topic: topic[1] };
   const choose = /^c:(.+)$/.exec(data);
   if (choose?.[1] && FAQ_ID.test(choose[1])) return { type: "choose", faqId: choose[1] };
   const feedback = /^f:([ud]):(.+)$/.exec(data);

@@ -152,6 +152,8 @@ function defaultLabel(action: Action): string {
       return "xóa";
     case "keep-data":
       return "không xóa";
+    case "topic":
+      return "chủ đề";
   }
 }
 

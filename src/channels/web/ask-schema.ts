@@ -11,6 +11,7 @@ const actionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("help") }),
   z.object({ type: z.literal("confirm-delete") }),
   z.object({ type: z.literal("keep-data") }),
+  z.object({ type: z.literal("topic"), topic: z.string().regex(/^[a-z0-9-]{1,60}$/) }),
 ]);
 
 /**

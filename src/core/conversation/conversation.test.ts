@@ -189,3 +189,52 @@ describe("answers with alternatives", () => {
     expect((await say("khai sinh")).kind).toBe("choices");
   });
 });
+
+describe("topics as buttons", () => {
+  const search = () =>
+    scriptedSearch({ "vượt đèn đỏ": [["den-do", 0.6]], "ly hôn": [["ly-hon", 0.6]] }, [
+      testFaq("den-do"),
+      testFaq("ly-hon", { topic: "hon-nhan-gia-dinh" }),
+    ]);
+
+  it("greets with the topics numbered in the text and as buttons", async () => {
+    const { say } = testEngine(search());
+    const greeting = await say("xin chào");
+    expect(greeting.text).toContain("1. Hôn nhân\n2. Giao thông");
+    expect(greeting.buttons.map((b) => b.action)).toEqual([
+      { type: "topic", topic: "hon-nhan-gia-dinh" },
+      { type: "topic", topic: "giao-thong" },
+    ]);
+  });
+
+  it("lists a topic's questions when its button is pressed, and a typed number then picks one", async () => {
+    const { engine, say } = testEngine(search());
+    const topic = await engine.handle({
+      channel: "telegram",
+      sessionId: "s1",
+      text: "Giao thông",
+      action: { type: "topic", topic: "giao-thong" },
+    });
+    expect(topic).toMatchObject({ intent: "topic", topic: "giao-thong" });
+    expect(topic.text).toContain("1. Câu hỏi den-do?");
+    expect(await say("1")).toMatchObject({ kind: "answer", faqId: "den-do" });
+  });
+
+  it("opens a topic from its number typed after the greeting (Zalo has no buttons)", async () => {
+    const { say } = testEngine(search());
+    await say("chào bạn");
+    const topic = await say("1");
+    expect(topic).toMatchObject({ intent: "topic", topic: "hon-nhan-gia-dinh" });
+    expect(topic.suggestions.map((s) => s.faqId)).toEqual(["ly-hon"]);
+  });
+
+  it("offers the topics as buttons on help and on a question it cannot answer", async () => {
+    const { say } = testEngine(search());
+    const help = await say("hướng dẫn");
+    expect(help.buttons.filter((b) => b.action.type === "topic")).toHaveLength(2);
+    const miss = await say("giá vàng hôm nay");
+    expect(miss).toMatchObject({ kind: "fallback", intent: "no-match" });
+    expect(miss.buttons.map((b) => b.action.type)).toEqual(["escalate", "topic", "topic"]);
+    expect((await say("2")).topic).toBe("giao-thong");
+  });
+});
