@@ -16,13 +16,14 @@ const CHILD = "(?:be|chau|con toi|con em|con nho|con gai|dua con|dua tre|dua be|
 
 export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly RegExp[]>> = {
   suicide: [
-    /\b(?:muon|dinh|se|chac|thu) (?:chet|tu tu|tu sat)\b/,
-    /\btu sat\b|\btu tu\b/,
+    // "tự tử" and "tự sát" are matched with their accents or none (see MIXED_PATTERNS): folded,
+    // "điện tử từ", "từ từ" and "tư sát" look the same.
+    /\b(?:muon|dinh|se|chac|thu) chet\b/,
     /\bkhong (?:muon|con muon|thiet) song\b/,
     /\b(?:chan|het muon) song\b/,
     /\b(?:uong|nuot) (?:thuoc chuot|thuoc sau|thuoc ngu|thuoc tru sau|ca vi thuoc|ca lo thuoc)\b/,
     /\b(?:nhay|gieo minh) (?:cau|song|lau|tu tang|xuong)\b|\bnhay tu\b/,
-    /\btreo co\b|\brach tay\b|\bcat tay\b|\bcat co tay\b/,
+    /\brach tay\b|\bcat tay\b|\bcat co tay\b/,
     /\bket thuc (?:cuoc doi|tat ca|cuoc song|doi minh)\b/,
     /\bdi luon cho xong\b|\bcho xong (?:doi|chuyen)\b|\bchet cho xong\b|\bcho xong$/,
     /\bthu de lai\b|\bthu tuyet menh\b|\bde lai thu\b/,
@@ -45,11 +46,12 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
     new RegExp(`\\b${HIT}\\b.{0,30}\\b(?:dua con|dua be|dua nho|dua tre|em be|con nho|chau be)\\b`),
     new RegExp(`\\b(?:e|em|chau|con) \\d{1,2} tuoi\\b.{0,80}\\b(?:${DANH}|dap|hanh ha|doa|nhot|so|ep)\\b`),
     /\bdanh (?:hoi dong|tap the)\b/,
-    /\bbo doi\b|\bkhong dam ve nha\b/,
+    // "bỏ đói", not "bộ đội" (matched with accents or none, see MIXED_PATTERNS).
+    /\bkhong dam ve nha\b/,
   ],
   trafficking: [
-    /\bbi ban (?:sang|qua|di|cho|lam|roi|r)\b|\bbao bi ban\b|\bban (?:nguoi|sang trung quoc|qua bien gioi)\b|\bmua ban nguoi\b.{0,40}\b(?:dang|vua|cuu)\b/,
-    /\b(?:bien gioi|trung quoc|tq|campuchia|cam pu chia|myanmar)\b.{0,120}\b(?:giu lai|khong cho ve|ko cho ve|nhot|thu ho chieu|chuoc|doi tien|mat lien lac|cuu)\b/,
+    /\bbi ban (?:sang|qua|di|cho|lam|roi|r)\b|\bbao bi ban\b|\bban (?:nguoi|sang trung quoc|qua bien gioi)\b|\bmua ban nguoi\b.{0,40}\b(?:dang|vua|(?<!truy )cuu)\b/,
+    /\b(?:bien gioi|trung quoc|tq|campuchia|cam pu chia|myanmar)\b.{0,120}\b(?:giu lai|khong cho ve|ko cho ve|nhot|thu ho chieu|chuoc|doi tien|mat lien lac|(?<!truy )cuu)\b/,
     // Held papers alone are a labour or impound question ("công an giữ xe vì không có giấy tờ");
     // held papers with confinement are not.
     /\b(?:nhot|giam long)\b.{0,60}\b(?:khong cho ve|giay to|ho chieu|dien thoai)\b/,
@@ -87,6 +89,40 @@ export const FALSE_FRIENDS: readonly (readonly [RegExp, string])[] = [
 export const EXACT_PATTERNS: Readonly<Partial<Record<EmergencyCategory, readonly RegExp[]>>> = {
   suicide: [/tự vẫn|tự tử|quyên sinh/],
 };
+
+/** A word written with its accent or with none at all ("tự" or "tu"; never "từ", "tư", "tử"). */
+const w = (accented: string, bare: string) => `(?:${accented}|${bare})`;
+const WORD_START = "(?<![\\p{L}\\p{N}])";
+const WORD_END = "(?![\\p{L}\\p{N}])";
+const mixed = (...words: string[]) => new RegExp(`${WORD_START}${words.join(" ")}${WORD_END}`, "u");
+
+/**
+ * Matched on the normalized text (lowercase, accents as typed): words whose folded forms collide
+ * with ordinary ones — tự tử / điện tử từ, treo cổ / án treo có / treo cờ, bỏ đói / bộ đội — match
+ * when written with their own accents or with none.
+ */
+export const MIXED_PATTERNS: Readonly<Partial<Record<EmergencyCategory, readonly RegExp[]>>> = {
+  suicide: [
+    mixed(w("tự", "tu"), w("tử", "tu")),
+    mixed(w("tự", "tu"), w("sát", "sat")),
+    new RegExp(`(?<!(?:án|an) )${WORD_START}treo ${w("cổ", "co")}${WORD_END}`, "u"),
+  ],
+  "child-abuse": [mixed(w("bỏ", "bo"), w("đói", "doi"))],
+};
+
+/**
+ * Questions about the law in general ("tội hiếp dâm bị phạt thế nào?", "truy cứu tội mua bán
+ * người…") name crimes without anyone being in danger. With no sign of a person concerned or of
+ * something happening now, they are not an emergency. Matched on folded text.
+ */
+export const LEGAL_QUESTION =
+  /\b(?:pham toi|toi (?:hiep dam|giet nguoi|mua ban nguoi|cuong hiep|dam o|xam hai|co y gay thuong tich)|truy cuu|bi xu (?:ly|li|phat)|xu (?:ly|li) (?:nhu )?(?:the nao|ra sao)|hinh phat|khung hinh phat|muc phat|bi phat|phat tu|duoc hieu|quy dinh|co phai (?:la )?toi)\b/;
+/** A person concerned or something happening now, with accents. */
+export const PERSONAL_ACCENTED =
+  /(?<![\p{L}\p{N}])(?:tôi|tui|tao|em|e|mình|cháu|con tôi|con em|con mình|vợ tôi|chồng tôi|bé|đang|vừa|(?<!truy )cứu|giúp|nhà tôi|hàng xóm)(?![\p{L}\p{N}])/u;
+/** The same without accents ("toi" alone could be tội, so only in company). */
+export const PERSONAL_FOLDED =
+  /\b(?:tui|tao|em|e|minh|chau|con toi|con em|vo toi|chong toi|toi (?:bi|dang|vua|so|muon|phai)|be|dang|vua|(?<!truy )cuu|giup|nha toi|hang xom)\b/;
 
 /** National numbers for each category (LEGAL-CONTEXT.md), most relevant first. */
 export const EMERGENCY_NUMBERS: Readonly<Record<EmergencyCategory, readonly string[]>> = {
