@@ -46,6 +46,7 @@ const FLOORS = {
   emergencyRecall: 100,
   escalationRouting: 90,
   aboutDeletingAnswered: 100,
+  dangerWordsCalm: 90,
 };
 /** Ceilings, in percent of all answers: wrong answers with no right alternative offered, and all wrong answers. */
 const CEILINGS = { confidentWrong: 1, wrongConfidentAnswers: 3 };
@@ -108,7 +109,7 @@ try {
     `confident-wrong ...... ${pct(report.confidentWrong)} of answers (wrong, no right FAQ offered after it)`,
     `wrong answers ........ ${pct(report.wrongConfidentAnswers)} of answers (first FAQ wrong, alternatives or not)`,
     `out-of-scope declined  ${pct(report.outOfScopeDeclined)} (fallback or escalate: ${pct(report.outOfScopeFallback)})`,
-    `emergency recall ..... ${pct(report.emergencyRecall)}; false emergencies ${pct(report.falseEmergencies)}`,
+    `emergency recall ..... ${pct(report.emergencyRecall)}; false emergencies ${pct(report.falseEmergencies)}; danger words without alarm ${pct(report.dangerWordsCalm)}`,
     `escalation routing ... ${pct(report.escalationRouting)}`,
     `intents .............. ${pct(report.intents)}`,
     `about deleting, answered (not "delete my data") ${pct(report.aboutDeletingAnswered)}`,

@@ -11,8 +11,9 @@ export const evalQuestionSchema = z
     text: z.string().min(1),
     expectFaqId: z.string().optional(),
     acceptFaqIds: z.array(z.string()).optional(),
+    /** "not-emergency": an ordinary question with a danger word; any reply but an emergency one. */
     expectKind: z
-      .enum(["answer", "fallback", "emergency", "escalate", "greeting", "thanks", "help"])
+      .enum(["answer", "fallback", "emergency", "escalate", "greeting", "thanks", "help", "not-emergency"])
       .optional(),
     style: z
       .enum([

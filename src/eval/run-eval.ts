@@ -50,6 +50,8 @@ export interface EvalReport {
   outOfScopeFallback: Rate;
   emergencyRecall: Rate;
   falseEmergencies: Rate;
+  /** Ordinary questions with a danger word ("án treo") that got no emergency reply. */
+  dangerWordsCalm: Rate;
   escalationRouting: Rate;
   intents: Rate;
   /** Questions about deleting something (residence, criminal record, a debt…) not read as "delete my data". */
@@ -162,6 +164,10 @@ export function summarize(outcomes: readonly EvalOutcome[]): EvalReport {
       oos.length,
     ),
     emergencyRecall: rate(emergencies.filter((o) => o.kind === "emergency").length, emergencies.length),
+    dangerWordsCalm: rate(
+      outcomes.filter((o) => o.q.expectKind === "not-emergency" && o.kind !== "emergency").length,
+      outcomes.filter((o) => o.q.expectKind === "not-emergency").length,
+    ),
     falseEmergencies: rate(nonEmergency.filter((o) => o.kind === "emergency").length, nonEmergency.length),
     escalationRouting: rate(escalations.filter((o) => o.kind === "escalate").length, escalations.length),
     intents: rate(intents.filter((o) => o.intent === o.q.expectKind).length, intents.length),
@@ -176,9 +182,11 @@ export function summarize(outcomes: readonly EvalOutcome[]): EvalReport {
             ? !top1(o) || (o.kind === "answer" && !accepts(o.q, o.faqId))
             : o.q.expectKind === "fallback"
               ? o.kind === "answer"
-              : ["greeting", "thanks", "help"].includes(o.q.expectKind ?? "")
-                ? o.intent !== o.q.expectKind
-                : o.kind !== o.q.expectKind,
+              : o.q.expectKind === "not-emergency"
+                ? o.kind === "emergency"
+                : ["greeting", "thanks", "help"].includes(o.q.expectKind ?? "")
+                  ? o.intent !== o.q.expectKind
+                  : o.kind !== o.q.expectKind,
       )
       .map((o) => ({
         text: o.q.text,
