@@ -13,6 +13,7 @@ import type { Config } from "./config/index.js";
 import { TOPICS, topicLabel } from "./content/index.js";
 import {
   ART7_SCREENING_QUESTIONS,
+  createCaseThreadRouter,
   createEngine,
   createTranslationService,
   type Engine,
@@ -26,6 +27,7 @@ import {
   createCaseService,
   createCaseTimers,
   redisCaseEvents,
+  redisCaseLive,
   redisCaseStore,
   StaffAccounts,
   screenEligibility,
@@ -150,7 +152,10 @@ export async function createApp(deps: {
     clock,
   });
   const accounts = new StaffAccounts(redis, { prefix, sessionTtlSeconds: config.staff.sessionTtlSeconds });
+  // Staff pages on every instance hear of case changes (a citizen message, a claim) without a reload.
+  const live = redisCaseLive(redis, prefix);
   const cases = createCaseService({
+    live,
     store: caseStore,
     timers,
     messenger,
@@ -210,7 +215,8 @@ export async function createApp(deps: {
       }),
   });
 
-  const engine = createEngine({
+  const usage = redisUsageSink(redis, config.redis.prefix, config.usage.streamMaxLen);
+  const answers = createEngine({
     search,
     sessions,
     desk: cases.desk,
@@ -220,7 +226,7 @@ export async function createApp(deps: {
       financialQuestion: FINANCIAL_DIFFICULTY_QUESTION,
       screen: screenEligibility,
     },
-    usage: redisUsageSink(redis, config.redis.prefix, config.usage.streamMaxLen),
+    usage,
     clock,
     org: config.org,
     thresholds: config.engine,
@@ -239,6 +245,16 @@ export async function createApp(deps: {
               engineLog.warn({ err: String(err) }, "translation failed; answering in Vietnamese"),
           })
         : undefined,
+    onError: (err, where) => engineLog.warn({ err: String(err), where }, "engine dependency failed"),
+  });
+  // While a case answered in the chat is open, the citizen's messages go to it, not to the bot.
+  const engine = createCaseThreadRouter({
+    engine: answers,
+    threads: cases.threads,
+    org: config.org,
+    clock,
+    usage,
+    hashId,
     onError: (err, where) => engineLog.warn({ err: String(err), where }, "engine dependency failed"),
   });
   const app = createHttpApp({
@@ -334,7 +350,7 @@ export async function createApp(deps: {
       await cases.stop();
       await ingester.stop();
       ingestRedis.disconnect();
-      await Promise.all([timers.close(), retention.close()]);
+      await Promise.all([timers.close(), retention.close(), live.close()]);
     },
   };
 }

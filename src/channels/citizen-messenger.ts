@@ -3,7 +3,13 @@ import type { Redis } from "ioredis";
 import type { Clock } from "../core/index.js";
 import type { CaseChannel, CitizenMessenger, DeliveryState } from "../escalation/index.js";
 import { jobId, redisSentMarkers, splitMessage } from "./outbound/index.js";
-import { escapeHtml, TELEGRAM_MAX_TEXT, type TelegramChannel, type TelegramPiece } from "./telegram/index.js";
+import {
+  escapeHtml,
+  inlineKeyboard,
+  TELEGRAM_MAX_TEXT,
+  type TelegramChannel,
+  type TelegramPiece,
+} from "./telegram/index.js";
 import { redisWebInbox } from "./web/index.js";
 import { redisZaloLastInbound, ZALO_MAX_TEXT, type ZaloChannel } from "./zalo/index.js";
 
@@ -92,17 +98,18 @@ export function citizenMessenger(deps: CitizenMessengerDeps): CitizenMessenger {
   }
 
   return {
-    async send({ channel, conversationId, text, key }) {
+    async send({ channel, conversationId, text, key, buttons }) {
       if (await recorded(key)) return state(channel, key);
       const id = idOf(key);
       if (channel === "telegram") {
         const chat = TELEGRAM_CHAT.exec(conversationId);
         if (!deps.telegram || !chat) return "unsupported";
-        await deps.telegram.outbound.add(id, {
-          key: id,
-          chatId: Number(chat[1]),
-          pieces: telegramPieces(text),
-        });
+        const pieces = telegramPieces(text);
+        const keyboard = inlineKeyboard(buttons ?? []);
+        const last = pieces.at(-1);
+        if (last && keyboard.length)
+          pieces[pieces.length - 1] = { ...last, replyMarkup: { inline_keyboard: keyboard } };
+        await deps.telegram.outbound.add(id, { key: id, chatId: Number(chat[1]), pieces });
         await remember(key, { channel });
         return "queued";
       }
@@ -125,7 +132,7 @@ export function citizenMessenger(deps: CitizenMessengerDeps): CitizenMessenger {
         return "queued";
       }
       if (!WEB_SESSION.test(conversationId)) return "unsupported";
-      await inbox.append(conversationId, key, text, deps.clock.now());
+      await inbox.append(conversationId, key, text, deps.clock.now(), buttons);
       await remember(key, { channel, state: "sent" });
       return "sent";
     },

@@ -25,6 +25,8 @@ export type {
   Cache,
   CaseDesk,
   CaseStatusView,
+  CaseThreadState,
+  CaseThreads,
   Clock,
   FaqHit,
   FaqRecord,
@@ -45,5 +47,11 @@ export { EMERGENCY_NUMBERS, type EmergencyCategory } from "./safety/emergency-pa
 export { fold, foldWords } from "./text/fold.js";
 export { clean, expandAbbreviations, MAX_TEXT_LENGTH, normalize, stripControl } from "./text/normalize.js";
 export { scrub } from "./text/scrub.js";
+export {
+  type CaseThreadRouterDeps,
+  createCaseThreadRouter,
+  isLeaveThread,
+} from "./thread/case-thread-router.js";
+export { THREAD_BUTTONS, threadTexts } from "./thread/thread-texts.js";
 export { CircuitBreaker } from "./translation/circuit-breaker.js";
 export { createTranslationService, type TranslationService } from "./translation/translation-service.js";

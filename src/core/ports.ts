@@ -128,6 +128,26 @@ export interface CaseDesk {
   rate(caseId: string, rating: number, channel: IntakeCase["channel"], sessionId: string): Promise<boolean>;
 }
 
+/** Where a citizen's chat stands with an open case answered in the chat. */
+export interface CaseThreadState {
+  readonly caseId: string;
+  /** The citizen left the thread on purpose and is talking to the bot. */
+  readonly away: boolean;
+}
+
+/**
+ * The case thread: while a case the citizen chose to be answered in this chat is open, what they
+ * type goes to the case, not to the bot (the escalation module implements it).
+ */
+export interface CaseThreads {
+  /** The open case this conversation talks to, or undefined (none, closed, or answered by phone). */
+  current(channel: IntakeCase["channel"], sessionId: string): Promise<CaseThreadState | undefined>;
+  /** Adds the citizen's message to the case durably; false when the case closed meanwhile. */
+  post(channel: IntakeCase["channel"], sessionId: string, caseId: string, text: string): Promise<boolean>;
+  /** The citizen leaves the thread (`away`) or comes back to it. */
+  setAway(channel: IntakeCase["channel"], sessionId: string, caseId: string, away: boolean): Promise<void>;
+}
+
 /** Per-conversation state with a time-to-live. */
 export interface SessionStore {
   get(sessionId: string): Promise<SessionState | undefined>;

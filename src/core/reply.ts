@@ -14,7 +14,11 @@ export type Action =
   | { readonly type: "keep-data" }
 
   /** Shows the common questions of one corpus topic. */
-  | { readonly type: "topic"; readonly topic: string };
+  | { readonly type: "topic"; readonly topic: string }
+  /** A quick reply: read exactly as if the citizen had typed `text` (intake answers, ratings). */
+  | { readonly type: "answer"; readonly text: string }
+  /** Leave the conversation with the legal-aid officer and talk to the bot again. */
+  | { readonly type: "leave-thread" };
 
 export interface Button {
   readonly label: string;

@@ -77,9 +77,12 @@ export const caseOutcomeSchema = z.enum([
 ]);
 export type CaseOutcome = z.infer<typeof caseOutcomeSchema>;
 
-/** A staff reply (sent to the citizen) or an internal note (staff only). */
+/**
+ * A staff reply (sent to the citizen), an internal note (staff only), or a message the citizen wrote
+ * in the case thread after the case was opened (`by` is "citizen").
+ */
 export const caseNoteSchema = z.object({
-  kind: z.enum(["reply", "note"]),
+  kind: z.enum(["reply", "note", "citizen"]),
   by: z.string().min(1).max(64),
   text: z.string().max(4000),
   at: z.iso.datetime(),
@@ -123,6 +126,10 @@ export const legalAidCaseSchema = z.object({
   /** The citizen's 1–5 rating after closing. */
   rating: z.coerce.number().int().min(1).max(5).optional(),
   ratedAt: z.iso.datetime().optional(),
+  /** Citizen messages in the thread that no staff member has read yet. */
+  unread: z.coerce.number().int().min(0).default(0),
+  /** When the citizen last wrote in the thread. */
+  lastCitizenAt: z.iso.datetime().optional(),
 });
 export type LegalAidCase = z.infer<typeof legalAidCaseSchema>;
 

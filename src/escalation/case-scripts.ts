@@ -4,10 +4,14 @@
  * instance's. Every script appends its audit entry in the same step.
  */
 
+/** How long a thread pointer lives without a citizen message (an open case rarely lasts this long). */
+export const THREAD_TTL_SECONDS = 90 * 86_400;
+
 /**
- * KEYS: case hash, open index, citizen set, audit stream, intake key ("" = none). ARGV: id, dueMs,
- * at, by, ...hash fields. Returns 1 when written, 0 when the id exists, or the id of the case
- * already opened for this intake (kept 30 days).
+ * KEYS: case hash, open index, citizen set, audit stream, intake key ("" = none), thread pointer
+ * ("" = none: the citizen is answered by phone). ARGV: id, dueMs, at, by, ...hash fields. Returns 1
+ * when written, 0 when the id exists, or the id of the case already opened for this intake (kept 30 days).
+ * The thread pointer names the case the citizen's chat now talks to (see CITIZEN_MESSAGE).
  */
 export const CREATE_CASE = `
 if KEYS[5] ~= "" then
@@ -20,7 +24,26 @@ redis.call("HSET", KEYS[1], unpack(ARGV, 5))
 redis.call("ZADD", KEYS[2], ARGV[2], ARGV[1])
 redis.call("SADD", KEYS[3], ARGV[1])
 redis.call("XADD", KEYS[4], "*", "at", ARGV[3], "by", ARGV[4], "action", "created")
+if KEYS[6] ~= "" then
+  redis.call("DEL", KEYS[6])
+  redis.call("HSET", KEYS[6], "caseId", ARGV[1], "away", "0")
+  redis.call("EXPIRE", KEYS[6], ${THREAD_TTL_SECONDS})
+end
 return 1`;
+
+/**
+ * KEYS: case hash, notes list. ARGV: citizenKey, at, note JSON. The citizen's message joins the
+ * case thread and counts as unread. Returns "ok", "missing", "not-theirs" or "closed".
+ */
+export const CITIZEN_MESSAGE = `
+local f = redis.call("HMGET", KEYS[1], "status", "citizenKey")
+if not f[1] then return "missing" end
+if ARGV[1] == "" or f[2] ~= ARGV[1] then return "not-theirs" end
+if f[1] == "closed" then return "closed" end
+redis.call("RPUSH", KEYS[2], ARGV[3])
+redis.call("HINCRBY", KEYS[1], "unread", 1)
+redis.call("HSET", KEYS[1], "lastCitizenAt", ARGV[2], "updatedAt", ARGV[2])
+return "ok"`;
 
 /** KEYS: case hash, audit stream. ARGV: staff, at. Returns {"ok"}, {"missing"} or {"taken", status, claimedBy}. */
 export const CLAIM_CASE = `
@@ -49,7 +72,7 @@ local action = "noted"
 if ARGV[1] == "reply" or ARGV[1] == "reply-unsent" then action = "replied" end
 -- Only a reply that went out answers the case; one kept unsent (Zalo window closed) leaves the SLA running.
 if ARGV[1] == "reply" then
-  redis.call("HSET", KEYS[1], "status", "answered")
+  redis.call("HSET", KEYS[1], "status", "answered", "unread", 0)
   redis.call("HSETNX", KEYS[1], "firstResponseAt", ARGV[3])
 end
 redis.call("XADD", KEYS[3], "*", "at", ARGV[3], "by", ARGV[2], "action", action)

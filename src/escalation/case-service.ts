@@ -1,4 +1,4 @@
-import type { CaseDesk } from "../core/index.js";
+import type { Button, CaseDesk, CaseThreads } from "../core/index.js";
 import type {
   CaseAuditEntry,
   CaseChannel,
@@ -53,6 +53,8 @@ export interface CaseView {
 export interface CaseService {
   /** The engine's side: open, status, forget, rate. */
   readonly desk: CaseDesk;
+  /** The citizen's side of the case thread (their messages to staff while the case is open). */
+  readonly threads: CaseThreads;
   list(viewer: StaffViewer, filter?: CaseListFilter): Promise<CaseList>;
   view(viewer: StaffViewer, id: string): Promise<CaseView | undefined>;
   claim(viewer: StaffViewer, id: string): Promise<ClaimResult>;
@@ -86,6 +88,8 @@ export interface CitizenMessenger {
     readonly conversationId: string;
     readonly text: string;
     readonly key: string;
+    /** Quick replies where the channel has buttons (web, Telegram); Zalo gets the text alone. */
+    readonly buttons?: readonly Button[];
   }): Promise<DeliveryState>;
   /** Where an earlier send stands. */
   state(channel: CaseChannel, key: string): Promise<DeliveryState>;
@@ -125,4 +129,22 @@ export interface CaseEvent {
 /** Where case events go (a Redis stream in the app). Recording never fails a case action. */
 export interface CaseEventSink {
   record(event: CaseEvent): Promise<void>;
+}
+
+/** A change to a case that staff pages show without a reload. No citizen text, only the case code. */
+export interface CaseLiveEvent {
+  readonly caseId: string;
+  /** "citizen-message", or a case event type ("created", "claimed", "replied", "closed", …, "noted", "read"). */
+  readonly type: string;
+  readonly status: "open" | "claimed" | "answered" | "closed";
+  /** Who holds the case, so a page shows a staff member only the cases they may see. */
+  readonly claimedBy?: string;
+}
+
+/** Live case events between instances (Redis pub/sub in the app). */
+export interface CaseLive {
+  publish(event: CaseLiveEvent): Promise<void>;
+  /** Calls `listener` for every event from now on; resolves with the function that stops it. */
+  subscribe(listener: (event: CaseLiveEvent) => void): Promise<() => void>;
+  close(): Promise<void>;
 }

@@ -77,6 +77,15 @@ export interface CaseGuard {
 /** What a rating attempt tells the caller. */
 export type RateResult = "ok" | "missing" | "not-theirs" | "not-closed" | "already-rated";
 
+/** What a citizen's message to a case thread tells the caller. */
+export type CitizenMessageResult = "ok" | "missing" | "not-theirs" | "closed";
+
+/** The case a citizen's chat talks to (opened with "reply in this chat"); `away` while they talk to the bot. */
+export interface CaseThreadPointer {
+  readonly caseId: string;
+  readonly away: boolean;
+}
+
 /** Durable legal-aid cases; every state change is audited with who and when. */
 export interface CaseStore {
   /**
@@ -100,4 +109,14 @@ export interface CaseStore {
   /** Closed cases whose `closedAt` is before `before`, oldest first (for the retention job). */
   closedBefore(before: Date, limit?: number): Promise<string[]>;
   audit(id: string): Promise<CaseAuditEntry[]>;
+  /** The thread pointer of a citizen, set when a case answered in the chat was opened. */
+  thread(citizenKey: string): Promise<CaseThreadPointer | undefined>;
+  /** Marks the citizen away from (or back in) the thread of `caseId`; false when the pointer names another case. */
+  setThreadAway(citizenKey: string, caseId: string, away: boolean): Promise<boolean>;
+  /** Removes the pointer when it still names `caseId` (the case was closed). */
+  dropThread(citizenKey: string, caseId: string): Promise<void>;
+  /** Appends the citizen's message to the case thread (unread until staff read it). */
+  addCitizenMessage(id: string, citizenKey: string, text: string): Promise<CitizenMessageResult>;
+  /** Staff read the thread: its unread count goes back to 0. */
+  markRead(id: string): Promise<void>;
 }

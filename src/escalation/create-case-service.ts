@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { CaseDesk, CaseStatusView, Clock, IntakeCase, SessionStore } from "../core/index.js";
+import type { Button, CaseDesk, CaseStatusView, Clock, IntakeCase, SessionStore } from "../core/index.js";
 import type { Logger } from "../logging/index.js";
 import { CaseActionDeniedError } from "./case-action-denied-error.js";
 import { caseEvent } from "./case-event.js";
@@ -14,6 +14,7 @@ import {
 import type {
   CaseEvent,
   CaseEventSink,
+  CaseLive,
   CaseService,
   CaseTimers,
   CaseView,
@@ -23,6 +24,7 @@ import type {
 } from "./case-service.js";
 import { CaseStateError } from "./case-state-error.js";
 import type { CaseGuard, CaseStore } from "./case-store.js";
+import { createCaseThreads } from "./case-threads.js";
 import { screenEligibility } from "./eligibility.js";
 import type { StaffAccounts } from "./staff-accounts.js";
 import { staffUsernameSchema } from "./staff-accounts.js";
@@ -44,6 +46,8 @@ export interface CaseServiceDeps {
   readonly accounts: Pick<StaffAccounts, "get">;
   /** Office hours for the first-response time on the working clock; wall-clock time when absent. */
   readonly workingHours?: WorkingHours;
+  /** Tells staff pages of every instance that a case changed. */
+  readonly live?: CaseLive;
 }
 
 const MAX_TEXT = 4000;
@@ -84,8 +88,17 @@ function knownAnswers(raw: Readonly<Record<string, boolean>>): EligibilityAnswer
 
 /** The message that asks the citizen to rate a closed case. */
 export function ratingQuestion(caseId: string): string {
-  return `Dạ, hồ sơ ${caseId} của bạn đã được đóng. Bạn chấm điểm mức hài lòng từ 1 đến 5 (5 là rất hài lòng) bằng cách gửi một số giúp mình nhé.`;
+  return `Dạ, hồ sơ ${caseId} của bạn đã được đóng. Bạn chấm điểm mức hài lòng từ 1 đến 5 (5 là rất hài lòng) bằng cách gửi một số giúp mình nhé. Từ giờ, trợ lý tự động trả lời các tin nhắn của bạn.`;
 }
+
+/** The rating as buttons (web, Telegram): each reads as the typed number. */
+export const RATING_BUTTONS: readonly Button[] = [
+  { label: "1 · Không hài lòng", action: { type: "answer", text: "1" } },
+  { label: "2", action: { type: "answer", text: "2" } },
+  { label: "3", action: { type: "answer", text: "3" } },
+  { label: "4", action: { type: "answer", text: "4" } },
+  { label: "5 · Rất hài lòng", action: { type: "answer", text: "5" } },
+];
 
 /** How a staff reply reads in the citizen's chat. */
 export function staffReplyText(caseId: string, text: string): string {
@@ -111,8 +124,25 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
     }
   }
 
-  const record = (c: LegalAidCase, type: CaseEvent["type"], extra?: Parameters<typeof caseEvent>[3]) =>
-    after(`event ${type}`, c.id, () => events.record(caseEvent(c, type, clock.now(), extra)));
+  /** Staff pages showing this case or the queue refresh; a failure only delays them. */
+  const publish = (c: LegalAidCase, type: string) =>
+    after(`live ${type}`, c.id, async () =>
+      deps.live?.publish({
+        caseId: c.id,
+        type,
+        status: c.status,
+        ...(c.claimedBy ? { claimedBy: c.claimedBy } : {}),
+      }),
+    );
+
+  const record = async (
+    c: LegalAidCase,
+    type: CaseEvent["type"],
+    extra?: Parameters<typeof caseEvent>[3],
+  ) => {
+    await after(`event ${type}`, c.id, () => events.record(caseEvent(c, type, clock.now(), extra)));
+    await publish(c, type);
+  };
 
   function citizenKey(channel: IntakeCase["channel"], sessionId: string): string {
     return deps.hashId(`${deskChannel(channel)}:${sessionId}`);
@@ -250,6 +280,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
 
   return {
     desk,
+    threads: createCaseThreads({ store, citizenKey, live: deps.live, logger: deps.logger }),
 
     list(viewer, filter = {}) {
       const { visibleTo: _ignored, ...rest } = filter;
@@ -273,6 +304,13 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       const deliveries: Record<string, DeliveryState> = {};
       for (const entry of states) if (entry) deliveries[entry[0]] = entry[1];
       const acting = canAct(viewer, c) && c.status !== "closed";
+      // The one handling the case has now seen the citizen's messages.
+      if (canAct(viewer, c) && c.unread > 0) {
+        await after("mark read", id, async () => {
+          await store.markRead(id);
+          await publish({ ...c, unread: 0 }, "read");
+        });
+      }
       return {
         case: c,
         deliveries,
@@ -352,11 +390,12 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
 
     async note(viewer, id, text) {
       await actionable(viewer, id, "note");
-      await store.addNote(
+      const updated = await store.addNote(
         id,
         { kind: "note", by: viewer.username, text: text.trim().slice(0, MAX_TEXT) },
         guardFor(viewer),
       );
+      await publish(updated, "noted");
     },
 
     async transfer(viewer, id, toUsername) {
@@ -382,6 +421,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
           conversationId,
           text: ratingQuestion(id),
           key: `case-${id}-rating`,
+          buttons: RATING_BUTTONS,
         });
         const session = (await sessions.get(conversationId)) ?? { failedAttempts: 0 };
         await sessions.set(conversationId, { ...session, pendingRating: id });

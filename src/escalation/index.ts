@@ -38,6 +38,8 @@ export {
 export type {
   CaseEvent,
   CaseEventSink,
+  CaseLive,
+  CaseLiveEvent,
   CaseService,
   CaseTimers,
   CaseView,
@@ -53,6 +55,8 @@ export type {
   CaseListFilter,
   CaseStore,
   CaseSummary,
+  CaseThreadPointer,
+  CitizenMessageResult,
   ClaimResult,
   NewCaseNote,
   RateResult,
@@ -84,6 +88,7 @@ export {
 // Staff accounts and sessions.
 export { DEFAULT_SCRYPT_COST, hashPassword, type ScryptCost, verifyPassword } from "./password-hash.js";
 export { caseEventsStreamKey, redisCaseEvents } from "./redis-case-events.js";
+export { caseLiveChannel, caseLiveEventSchema, redisCaseLive } from "./redis-case-live.js";
 export { type RedisCaseStoreConfig, redisCaseStore } from "./redis-case-store.js";
 export {
   RETENTION_ACTOR,

@@ -12,15 +12,24 @@ import {
 import {
   ADD_NOTE,
   ANONYMIZE_CASE,
+  CITIZEN_MESSAGE,
   CLAIM_CASE,
   CLOSE_CASE,
   CREATE_CASE,
   LIST_OPEN,
   RATE_CASE,
+  THREAD_TTL_SECONDS,
   TRANSFER_CASE,
 } from "./case-scripts.js";
 import { CaseStateError } from "./case-state-error.js";
-import type { CaseList, CaseStore, CaseSummary, RateResult } from "./case-store.js";
+import type {
+  CaseList,
+  CaseStore,
+  CaseSummary,
+  CaseThreadPointer,
+  CitizenMessageResult,
+  RateResult,
+} from "./case-store.js";
 
 /** Options of {@link redisCaseStore}. */
 export interface RedisCaseStoreConfig {
@@ -56,6 +65,7 @@ export function redisCaseStore(redis: Redis, config: RedisCaseStoreConfig): Case
     open: `${prefix}:cases:open`,
     intake: (key: string) => `${prefix}:case-intake:${key}`,
     closed: `${prefix}:cases:closed`,
+    thread: (citizenKey: string) => `${prefix}:case-thread:${citizenKey}`,
   };
 
   async function read(id: string): Promise<LegalAidCase | undefined> {
@@ -110,14 +120,16 @@ export function redisCaseStore(redis: Redis, config: RedisCaseStoreConfig): Case
       // A plain copy of the screening result, so the queue script can filter on it without decoding JSON.
       fields.push("eligibilityResult", record.eligibility.result);
       const dueMs = Date.parse(record.firstResponseDueAt);
+      const threaded = record.contactPreference === "chat" && record.conversationId !== undefined;
       const written = await redis.eval(
         CREATE_CASE,
-        5,
+        6,
         keys.hash(id),
         keys.open,
         keys.citizen(record.citizenKey),
         keys.audit(id),
         input.intakeKey ? keys.intake(input.intakeKey) : "",
+        threaded ? keys.thread(record.citizenKey) : "",
         id,
         dueMs,
         at,
@@ -255,6 +267,49 @@ export function redisCaseStore(redis: Redis, config: RedisCaseStoreConfig): Case
 
     closedBefore: (before, limit = 500) =>
       redis.zrangebyscore(keys.closed, "-inf", `(${before.getTime()}`, "LIMIT", 0, limit),
+
+    async thread(citizenKey) {
+      const { caseId, away } = await redis.hgetall(keys.thread(citizenKey));
+      if (!caseId) return undefined;
+      const pointer: CaseThreadPointer = { caseId, away: away === "1" };
+      return pointer;
+    },
+
+    async setThreadAway(citizenKey, caseId, away) {
+      const key = keys.thread(citizenKey);
+      if ((await redis.hget(key, "caseId")) !== caseId) return false;
+      await redis
+        .multi()
+        .hset(key, "away", away ? "1" : "0")
+        .expire(key, THREAD_TTL_SECONDS)
+        .exec();
+      return true;
+    },
+
+    async dropThread(citizenKey, caseId) {
+      const key = keys.thread(citizenKey);
+      if ((await redis.hget(key, "caseId")) === caseId) await redis.del(key);
+    },
+
+    async addCitizenMessage(id, citizenKey, text) {
+      const at = clock.now().toISOString();
+      const note = JSON.stringify({ kind: "citizen", by: "citizen", text, at });
+      const result = (await redis.eval(
+        CITIZEN_MESSAGE,
+        2,
+        keys.hash(id),
+        keys.notes(id),
+        citizenKey,
+        at,
+        note,
+      )) as CitizenMessageResult;
+      if (result === "ok") await redis.expire(keys.thread(citizenKey), THREAD_TTL_SECONDS);
+      return result;
+    },
+
+    async markRead(id) {
+      if (await redis.exists(keys.hash(id))) await redis.hset(keys.hash(id), "unread", 0);
+    },
 
     async audit(id) {
       const entries = await redis.xrange(keys.audit(id), "-", "+");

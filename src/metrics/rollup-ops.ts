@@ -22,7 +22,7 @@ export type RollupOp =
   | { readonly t: "capped"; readonly key: string; readonly field: string };
 
 /** Usage intents that are steps of a conversation already counted, not questions. */
-const NOT_A_QUESTION = /^(?:intake-(?!consent$).+|rating|case-status)$/;
+const NOT_A_QUESTION = /^(?:intake-(?!consent$).+|rating|case-status|thread-.+)$/;
 
 /**
  * Field names of the daily rollup hash `${prefix}:rollup:<day>`, `|`-separated, built only from

@@ -25,6 +25,21 @@ describe("callback data", () => {
     expect(encodeAction({ type: "topic", topic: "dat-dai" })).toBe("t:dat-dai");
   });
 
+  it("round-trips quick replies and leaving the case thread", () => {
+    for (const action of [
+      { type: "answer", text: "5" },
+      { type: "answer", text: "có" },
+      { type: "answer", text: "2 5 12" },
+      { type: "leave-thread" },
+    ] as const) {
+      expect(decodeAction(encodeAction(action) ?? "")).toEqual(action);
+    }
+    expect(encodeAction({ type: "leave-thread" })).toBe("l");
+    expect(encodeAction({ type: "answer", text: "<b>x</b>" })).toBeUndefined();
+    expect(decodeAction("a:<script>")).toBeUndefined();
+    expect(decodeAction("a:")).toBeUndefined();
+  });
+
   it("leaves out a button whose data would not fit", () => {
     expect(encodeAction({ type: "choose", faqId: "a".repeat(63) })).toBeUndefined();
   });

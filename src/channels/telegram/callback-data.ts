@@ -4,26 +4,41 @@ import type { Action } from "../../core/index.js";
 export const MAX_CALLBACK_DATA_BYTES = 64;
 const FAQ_ID = /^[a-z0-9-]{1,60}$/;
 
+/** A quick reply's text: short words, numbers and spaces only (what an intake or rating button says). */
+const ANSWER_TEXT = /^[\p{L}\p{N} ]{1,40}$/u;
+
+function encode(action: Action): string {
+  switch (action.type) {
+    case "choose":
+      return `c:${action.faqId}`;
+    case "feedback":
+      return `f:${action.value === "up" ? "u" : "d"}:${action.faqId}`;
+    case "escalate":
+      return "e";
+    case "help":
+      return "h";
+    case "answer":
+      return `a:${action.text}`;
+    case "leave-thread":
+      return "l";
+    case "confirm-delete":
+      return "xd";
+    case "keep-data":
+      return "xk";
+    case "topic":
+      return `t:${action.topic}`;
+  }
+}
+
 /**
  * An engine action as compact callback data: `c:<faqId>` choose, `f:u:<faqId>` / `f:d:<faqId>`
- * feedback, `e` escalate, `h` help, `t:<topicId>` a topic, `xd` / `xk` confirm or refuse a deletion. Undefined
- * when it would not fit in 64 bytes.
+ * feedback, `e` escalate, `h` help, `t:<topicId>` a topic, `a:<text>` a quick reply, `l` leave the case thread, `xd` / `xk`
+ * confirm or refuse a deletion.
+ * Undefined when it would not fit in 64 bytes.
  */
 export function encodeAction(action: Action): string | undefined {
-  const data =
-    action.type === "choose"
-      ? `c:${action.faqId}`
-      : action.type === "feedback"
-        ? `f:${action.value === "up" ? "u" : "d"}:${action.faqId}`
-        : action.type === "escalate"
-          ? "e"
-          : action.type === "confirm-delete"
-            ? "xd"
-            : action.type === "keep-data"
-              ? "xk"
-              : action.type === "topic"
-                ? `t:${action.topic}`
-                : "h";
+  if (action.type === "answer" && !ANSWER_TEXT.test(action.text)) return undefined;
+  const data = encode(action);
   return Buffer.byteLength(data) <= MAX_CALLBACK_DATA_BYTES ? data : undefined;
 }
 
@@ -35,6 +50,9 @@ export function decodeAction(data: string): Action | undefined {
   if (data === "xk") return { type: "keep-data" };
   const topic = /^t:(.+)$/.exec(data);
   if (topic?.[1] && FAQ_ID.test(topic[1])) return { type: "topic", topic: topic[1] };
+  if (data === "l") return { type: "leave-thread" };
+  const answer = /^a:(.+)$/u.exec(data);
+  if (answer?.[1] && ANSWER_TEXT.test(answer[1])) return { type: "answer", text: answer[1] };
   const choose = /^c:(.+)$/.exec(data);
   if (choose?.[1] && FAQ_ID.test(choose[1])) return { type: "choose", faqId: choose[1] };
   const feedback = /^f:([ud]):(.+)$/.exec(data);

@@ -1,6 +1,12 @@
 export { decodeAction, encodeAction, MAX_CALLBACK_DATA_BYTES } from "./callback-data.js";
 export { type FeedbackReasons, feedbackStreamKey, redisFeedbackReasons } from "./feedback-reasons.js";
-export { escapeHtml, htmlPieces, renderTelegramReply, TELEGRAM_MAX_TEXT } from "./render-telegram-reply.js";
+export {
+  escapeHtml,
+  htmlPieces,
+  inlineKeyboard,
+  renderTelegramReply,
+  TELEGRAM_MAX_TEXT,
+} from "./render-telegram-reply.js";
 export { startTelegram, type TelegramChannel, type TelegramDeps } from "./start-telegram.js";
 export { telegramDelivery } from "./telegram-delivery.js";
 export { installTelegramHandlers, type TelegramHandlerDeps } from "./telegram-handlers.js";

@@ -33,7 +33,7 @@ export function renderTelegramReply(reply: Reply): TelegramPiece[] {
 type KeyboardButton = { text: string; callback_data: string };
 
 /** 👍 and 👎 share a row; every other button gets its own (labels are FAQ questions). */
-function inlineKeyboard(buttons: readonly Button[]): KeyboardButton[][] {
+export function inlineKeyboard(buttons: readonly Button[]): KeyboardButton[][] {
   const rows: KeyboardButton[][] = [];
   let feedbackRow: KeyboardButton[] | undefined;
   for (const button of buttons) {

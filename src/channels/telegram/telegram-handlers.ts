@@ -154,6 +154,10 @@ function defaultLabel(action: Action): string {
       return "không xóa";
     case "topic":
       return "chủ đề";
+    case "answer":
+      return action.text;
+    case "leave-thread":
+      return "quay lại trợ lý";
   }
 }
 

@@ -12,6 +12,13 @@ const actionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("confirm-delete") }),
   z.object({ type: z.literal("keep-data") }),
   z.object({ type: z.literal("topic"), topic: z.string().regex(/^[a-z0-9-]{1,60}$/) }),
+  z.object({
+    type: z.literal("answer"),
+    text: z
+      .string()
+      .regex(/^[\p{L}\p{N} ]{1,40}$/u, "Nút trả lời chỉ gồm chữ, số và dấu cách, tối đa 40 ký tự."),
+  }),
+  z.object({ type: z.literal("leave-thread") }),
 ]);
 
 /**

@@ -209,7 +209,9 @@ describe("the intake conversation", () => {
       nguoiCoCong: false,
     });
     expect(input.eligibility).not.toHaveProperty("khoKhanTaiChinh");
-    expect(input.transcript.map((t) => t.text)).toContain("ly hôn đơn phương");
+    // Staff see the conversation from the intake on: the question asked the bot before is not shared.
+    expect(input.transcript.map((t) => t.text)).not.toContain("ly hôn đơn phương");
+    expect(input.transcript[0]?.text).toBe("tôi muốn gặp cán bộ");
     expect(JSON.stringify(input.transcript)).not.toMatch(/0387[ .]?654[ .]?321/);
     expect(JSON.stringify(input.transcript)).toContain("[số điện thoại]");
 

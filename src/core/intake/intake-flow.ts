@@ -169,7 +169,8 @@ export function createIntakeFlow(deps: IntakeFlowDeps): IntakeFlow {
       ...(contactPreference === "phone" && intake.phone ? { phone: intake.phone } : {}),
       commune,
       eligibility: intake.eligibility,
-      transcript: context.session.turns ?? [],
+      // Staff see the conversation from the intake on (the consent says so), not what came before.
+      transcript: (context.session.turns ?? []).filter((turn) => turn.at >= intake.startedAt),
       shownFaqIds: context.session.shownFaqIds ?? [],
       // One intake, one case: a repeated "gửi" (a retried delivery, a double tap) finds the first.
       intakeId: intake.startedAt,

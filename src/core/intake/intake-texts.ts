@@ -20,7 +20,7 @@ export const intakeTexts = {
     }
   },
   consent: (org: OrgInfo) =>
-    `Để cán bộ liên hệ lại, mình cần lưu cách liên hệ với bạn và nội dung việc cần giúp, trong thời gian cần để giải quyết. Chỉ cán bộ ${org.legalAidCenterName} đọc các thông tin này. Bạn gõ "xóa dữ liệu của tôi" bất cứ lúc nào để xóa.\nBạn có đồng ý không? Gõ "có" hoặc "không". ${CANCEL_HINT}`,
+    `Để cán bộ liên hệ lại, mình cần lưu cách liên hệ với bạn và những gì bạn trả lời từ bước này (nội dung việc cần giúp), trong thời gian cần để giải quyết. Cán bộ không xem các câu bạn đã hỏi trợ lý trước đó. Khi hồ sơ đang mở và bạn chọn trả lời trong khung chat, tin nhắn bạn gửi sau đó cũng đến cán bộ. Chỉ cán bộ ${org.legalAidCenterName} đọc các thông tin này. Bạn gõ "xóa dữ liệu của tôi" bất cứ lúc nào để xóa.\nBạn có đồng ý không? Gõ "có" hoặc "không". ${CANCEL_HINT}`,
   declined: (org: OrgInfo) =>
     `Dạ, mình không lưu thông tin nào của bạn. Bạn có thể liên hệ trực tiếp:\n${contactLine(org)}`,
   cancelled: () =>

@@ -8,7 +8,8 @@ const SESSION_KEY = "tlpl.sessionId";
 const ESCALATED_KEY = "tlpl.escalated";
 /** The id of the last staff message shown, so a reload does not show it again. */
 const INBOX_AFTER_KEY = "tlpl.inboxAfter";
-const POLL_MS = 15_000;
+/** A conversation with an officer is a chat: their messages show within a few seconds. */
+const POLL_MS = 5_000;
 const STAFF_LABEL = "Cán bộ trợ giúp pháp lý";
 const MAX_CHARS = 2000;
 const COUNTER_FROM = 1800;
@@ -94,6 +95,14 @@ function addCitizenMessage(text) {
   msg.append(el("span", "visually-hidden", "Bạn: "), el("p", "bubble", text));
   log.append(msg);
   scrollToEnd(msg);
+  return msg;
+}
+
+/** A message that went to the legal-aid officer, not to the bot: said under the bubble. */
+function markSentToOfficer(msg) {
+  if (!msg) return;
+  msg.classList.add("to-officer");
+  msg.append(el("span", "sent-note", "Đã chuyển cho cán bộ"));
 }
 
 function addNotice(text) {
@@ -111,9 +120,10 @@ function formatLegalRef(ref) {
 }
 
 /** A message a legal-aid officer sent from the staff console, labelled as such. */
-function addStaffMessage(text) {
+function addStaffMessage(text, buttons) {
   const msg = el("div", "msg bot staff");
   msg.append(el("span", "staff-label", STAFF_LABEL), el("p", "bubble", text));
+  if (Array.isArray(buttons) && buttons.length) msg.append(renderButtons(buttons));
   log.append(msg);
   scrollToReply(msg);
 }
@@ -222,7 +232,7 @@ async function errorText(res) {
  */
 async function ask(text, action) {
   if (pending) return false;
-  addCitizenMessage(text);
+  const mine = addCitizenMessage(text);
   setPending(true);
   try {
     const body = { text, sessionId, ...(action ? { action } : {}) };
@@ -252,7 +262,9 @@ async function ask(text, action) {
       sessionId = reply.sessionId;
       saveSessionId(sessionId);
     }
-    addBotReply(reply);
+    // In the case thread the bot stays out: the message went to the officer.
+    if (reply.intent === "thread-message") markSentToOfficer(mine);
+    else addBotReply(reply);
     if (reply.kind === "escalate") startInbox();
     if (reply.intent === "intake-done") keepConversation();
     return true;
@@ -331,7 +343,7 @@ async function pollInbox() {
     for (const message of Array.isArray(body?.messages) ? body.messages : []) {
       if (!Number.isInteger(message?.id) || message.id <= inboxAfter || typeof message.text !== "string")
         continue;
-      addStaffMessage(message.text);
+      addStaffMessage(message.text, message.buttons);
       inboxAfter = message.id;
     }
     store(INBOX_AFTER_KEY, String(inboxAfter));
