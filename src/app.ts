@@ -8,7 +8,13 @@ import { collectDefaultMetrics, Registry } from "prom-client";
 import { detect } from "tinyld";
 import type { Channels } from "./channels/index.js";
 import { citizenMessenger } from "./channels/index.js";
-import { askRouter, redisAskLimiter, webChatRouter, webInboxRouter } from "./channels/web/index.js";
+import {
+  askRouter,
+  redisAskLimiter,
+  redisWebHistory,
+  webChatRouter,
+  webInboxRouter,
+} from "./channels/web/index.js";
 import type { Config } from "./config/index.js";
 import { TOPICS, topicLabel } from "./content/index.js";
 import {
@@ -150,7 +156,10 @@ export async function createApp(deps: {
     prefix,
     replyWindowMs: (config.channels.zalo?.replyWindowHours ?? 168) * 3_600_000,
     clock,
+    webHistoryTtlSeconds: config.engine.sessionTtlSeconds,
   });
+  // The web chat's conversation on the server: a reload or a closed tab shows it again.
+  const webHistory = redisWebHistory(redis, prefix, { ttlSeconds: config.engine.sessionTtlSeconds });
   const accounts = new StaffAccounts(redis, { prefix, sessionTtlSeconds: config.staff.sessionTtlSeconds });
   // Staff pages on every instance hear of case changes (a citizen message, a claim) without a reload.
   const live = redisCaseLive(redis, prefix);
@@ -300,6 +309,8 @@ export async function createApp(deps: {
         engine,
         search,
         org: config.org,
+        history: webHistory,
+        onError: (err, where) => engineLog.warn({ err: String(err), where }, "web chat copy not kept"),
         limiter: redisAskLimiter(
           redis,
           config.redis.prefix,
@@ -311,6 +322,8 @@ export async function createApp(deps: {
       webInboxRouter({
         redis,
         prefix,
+        history: webHistory,
+        threads: cases.threads,
         limiter: redisAskLimiter(
           redis,
           `${prefix}:inbox`,

@@ -10,7 +10,7 @@ import {
   type TelegramChannel,
   type TelegramPiece,
 } from "./telegram/index.js";
-import { redisWebInbox } from "./web/index.js";
+import { redisWebHistory, redisWebInbox } from "./web/index.js";
 import { redisZaloLastInbound, ZALO_MAX_TEXT, type ZaloChannel } from "./zalo/index.js";
 
 /** What the messenger needs; a platform left out answers "unsupported". */
@@ -23,6 +23,8 @@ export interface CitizenMessengerDeps {
   /** Zalo's customer-service reply window (ZALO_REPLY_WINDOW_HOURS in ms). */
   readonly replyWindowMs: number;
   readonly clock: Clock;
+  /** How long a web chat's copy of the conversation lives (SESSION_TTL_SECONDS). */
+  readonly webHistoryTtlSeconds?: number;
 }
 
 const TELEGRAM_CHAT = /^tg-(-?\d{1,20})$/;
@@ -58,6 +60,7 @@ export function citizenMessenger(deps: CitizenMessengerDeps): CitizenMessenger {
   const { redis, prefix } = deps;
   const markers = redisSentMarkers(redis, prefix);
   const inbox = redisWebInbox(redis, prefix);
+  const history = redisWebHistory(redis, prefix, { ttlSeconds: deps.webHistoryTtlSeconds ?? 1800 });
   const lastInbound = redisZaloLastInbound(redis, prefix);
   const recordKey = (key: string) => `${prefix}:citizen-msg:${key}`;
   const idOf = (key: string) => jobId("staff", key);
@@ -132,13 +135,25 @@ export function citizenMessenger(deps: CitizenMessengerDeps): CitizenMessenger {
         return "queued";
       }
       if (!WEB_SESSION.test(conversationId)) return "unsupported";
-      await inbox.append(conversationId, key, text, deps.clock.now(), buttons);
+      const at = deps.clock.now();
+      const inboxId = await inbox.append(conversationId, key, text, at, buttons);
+      // The page's copy of the conversation: a reload shows the officer's message where it was.
+      await history.append(conversationId, {
+        role: "staff",
+        text,
+        at: at.toISOString(),
+        inboxId,
+        ...(buttons?.length ? { buttons } : {}),
+      });
       await remember(key, { channel, state: "sent" });
       return "sent";
     },
     state,
     async forget(channel, conversationId) {
-      if (channel === "web" && WEB_SESSION.test(conversationId)) await inbox.clear(conversationId);
+      if (channel === "web" && WEB_SESSION.test(conversationId)) {
+        await inbox.clear(conversationId);
+        await history.clear(conversationId);
+      }
     },
     async canReach(channel, conversationId) {
       if (channel === "telegram") return deps.telegram !== undefined && TELEGRAM_CHAT.test(conversationId);

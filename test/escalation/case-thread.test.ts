@@ -185,3 +185,60 @@ describe("the case thread (web)", () => {
     expect(["answer", "choices"]).toContain(next.body.kind);
   });
 });
+
+describe("the web chat's history on the server", () => {
+  type Entry = { role: string; text: string; toOfficer?: boolean; inboxId?: number; buttons?: unknown[] };
+  const history = async (sessionId: string) =>
+    (await (await fetch(`${app.baseUrl}/api/v1/history?sessionId=${sessionId}`)).json()) as {
+      messages: Entry[];
+      thread?: { caseId: string; away: boolean };
+    };
+
+  it("keeps the conversation with the case code and the officer's messages, expiring with the session", async () => {
+    const sessionId = newSession();
+    await app.ask({ text: "ly hôn đơn phương cần giấy tờ gì", sessionId });
+    const { code } = await openCase(sessionId);
+    await staff.post(`/api/v1/staff/cases/${code}/claim`);
+    await staff.post(`/api/v1/staff/cases/${code}/reply`, { text: "Chị còn giữ giấy vay không?" });
+    await app.ask({ text: "Số em là 0912 345 678 ạ", sessionId });
+    await app.ask({ text: "Dạ em còn giữ ạ", sessionId });
+
+    const kept = await history(sessionId);
+    expect(kept.thread).toEqual({ caseId: code, away: false });
+    const lines = kept.messages.map((m) => `${m.role}:${m.text}`);
+    expect(lines[0]).toBe("citizen:ly hôn đơn phương cần giấy tờ gì");
+    expect(kept.messages.find((m) => m.role === "bot" && m.text.includes(code))).toBeDefined();
+    const staffLine = kept.messages.find((m) => m.role === "staff");
+    expect(staffLine?.text).toContain("Chị còn giữ giấy vay không?");
+    expect(staffLine?.inboxId).toBe(1);
+    expect(kept.messages.at(-1)).toMatchObject({ role: "citizen", text: "Dạ em còn giữ ạ", toOfficer: true });
+    // Phone numbers typed in the chat are not kept in the copy.
+    expect(lines).toContain("citizen:Số em là [số điện thoại] ạ");
+    expect(JSON.stringify(kept.messages)).not.toContain("345 678");
+
+    const ttl = await app.redis.ttl(`${app.config.redis.prefix}:web:history:${sessionId}`);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(app.config.engine.sessionTtlSeconds);
+
+    // Another browser's session sees nothing of it.
+    expect((await history(newSession())).messages).toEqual([]);
+  });
+
+  it("is cleared with the citizen's data", async () => {
+    const sessionId = newSession();
+    await openCase(sessionId);
+    expect((await history(sessionId)).messages.length).toBeGreaterThan(0);
+    let reply = await app.ask({ text: "xóa dữ liệu của tôi", sessionId });
+    // A confirmation step may come first (a destructive request is confirmed).
+    if (reply.body.intent !== "delete-data") reply = await app.ask({ text: "có", sessionId });
+    expect(reply.body.intent).toBe("delete-data");
+    const after = await history(sessionId);
+    expect(after.messages).toEqual([]);
+    expect(after.thread).toBeUndefined();
+  });
+
+  it("refuses a session id that is not a web one", async () => {
+    const res = await fetch(`${app.baseUrl}/api/v1/history?sessionId=tg-123`);
+    expect(res.status).toBe(400);
+  });
+});

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { type Request, Router } from "express";
 import type { Engine, FaqSearch, OrgInfo, Reply } from "../../core/index.js";
-import { fillPlaceholders } from "../../core/index.js";
+import { fillPlaceholders, scrub } from "../../core/index.js";
 import { HttpError } from "../../http/index.js";
 import { askRequestSchema } from "./ask-schema.js";
+import type { WebHistory, WebHistoryEntry } from "./web-history.js";
 
 /** Admission control for the ask API; resolves, or rejects with seconds to wait. */
 export interface AskLimiter {
@@ -49,8 +50,39 @@ export function askRouter(deps: {
   search: FaqSearch;
   org: OrgInfo;
   limiter?: AskLimiter;
+  /** The web chat's conversation kept on the server (GET /api/v1/history reads it back). */
+  history?: WebHistory;
+  onError?: (error: unknown, where: string) => void;
 }): Router {
   const router = Router();
+
+  /** Keeps the turn for the page's next load; a failure costs only the copy, never the answer. */
+  async function remember(sessionId: string, text: string, reply: Reply): Promise<void> {
+    if (!deps.history) return;
+    try {
+      if (reply.intent === "delete-data") return await deps.history.clear(sessionId);
+      const at = new Date().toISOString();
+      // Phone and ID numbers typed during an intake are not kept in the copy.
+      const citizen: WebHistoryEntry = {
+        role: "citizen",
+        text: scrub(text),
+        at,
+        ...(reply.intent === "thread-message" ? { toOfficer: true } : {}),
+      };
+      if (reply.intent === "thread-message") return await deps.history.append(sessionId, citizen);
+      await deps.history.append(sessionId, citizen, {
+        role: "bot",
+        text: reply.text,
+        at,
+        kind: reply.kind,
+        ...(reply.intent ? { intent: reply.intent } : {}),
+        buttons: reply.buttons,
+        ...(reply.legalBasis ? { legalBasis: reply.legalBasis } : {}),
+      });
+    } catch (error) {
+      deps.onError?.(error, "web-history");
+    }
+  }
 
   router.post("/api/v1/ask", async (req: Request, res) => {
     if (!req.is("application/json")) {
@@ -75,6 +107,7 @@ export function askRouter(deps: {
       text: parsed.data.text,
       action: parsed.data.action,
     });
+    await remember(sessionId, parsed.data.text, reply);
     res.json(toAskResponse(reply, sessionId));
   });
 

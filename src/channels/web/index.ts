@@ -2,5 +2,6 @@ export { type AskLimiter, askRouter, RateLimitedError, toAskResponse } from "./a
 export { type AskRequest, askRequestSchema } from "./ask-schema.js";
 export { redisAskLimiter } from "./redis-ask-limiter.js";
 export { WEB_CHAT_DIR, webChatRouter } from "./web-chat-router.js";
+export { redisWebHistory, type WebHistory, type WebHistoryEntry } from "./web-history.js";
 export { redisWebInbox, type WebInbox, type WebInboxMessage } from "./web-inbox.js";
-export { inboxQuerySchema, webInboxRouter } from "./web-inbox-router.js";
+export { historyQuerySchema, inboxQuerySchema, webInboxRouter } from "./web-inbox-router.js";

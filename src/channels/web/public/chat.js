@@ -3,11 +3,10 @@
 
 const API = "/api/v1/ask";
 const INBOX_API = "/api/v1/inbox";
+const HISTORY_API = "/api/v1/history";
 const SESSION_KEY = "tlpl.sessionId";
 /** The session id whose citizen was handed to staff in this tab: only then is the inbox polled. */
 const ESCALATED_KEY = "tlpl.escalated";
-/** The id of the last staff message shown, so a reload does not show it again. */
-const INBOX_AFTER_KEY = "tlpl.inboxAfter";
 /** A conversation with an officer is a chat: their messages show within a few seconds. */
 const POLL_MS = 5_000;
 const STAFF_LABEL = "Cán bộ trợ giúp pháp lý";
@@ -20,6 +19,7 @@ const form = /** @type {HTMLFormElement} */ (document.getElementById("ask-form")
 const input = /** @type {HTMLTextAreaElement} */ (document.getElementById("question"));
 const sendButton = /** @type {HTMLButtonElement} */ (document.getElementById("send"));
 const status = /** @type {HTMLElement} */ (document.getElementById("status"));
+const threadBar = /** @type {HTMLElement} */ (document.getElementById("thread-bar"));
 const counter = /** @type {HTMLElement} */ (document.getElementById("counter"));
 
 let pending = false;
@@ -33,17 +33,20 @@ function newSessionId() {
 
 function readStored(key) {
   try {
-    // A conversation handed to staff is kept past the tab (see keepConversation), so replies still arrive.
-    return sessionStorage.getItem(key) ?? localStorage.getItem(key) ?? undefined;
+    return localStorage.getItem(key) ?? sessionStorage.getItem(key) ?? undefined;
   } catch {
     // storage blocked (private mode): values live in memory only
     return undefined;
   }
 }
 
+/**
+ * Kept past the tab: the conversation itself lives on the server and expires with the session
+ * (SESSION_TTL_SECONDS), so a closed tab reopened later shows it again, and "xóa dữ liệu" clears it.
+ */
 function store(key, value) {
   try {
-    sessionStorage.setItem(key, value);
+    localStorage.setItem(key, value);
   } catch {
     // storage blocked: the value lives until the page is closed
   }
@@ -267,6 +270,8 @@ async function ask(text, action) {
     else addBotReply(reply);
     if (reply.kind === "escalate") startInbox();
     if (reply.intent === "intake-done") keepConversation();
+    // The case thread began, was left or resumed, or the case was rated: the bar follows at once.
+    if (/^(?:intake-done|thread-|rating)/.test(String(reply.intent ?? ""))) void pollInbox();
     return true;
   } finally {
     setPending(false);
@@ -325,12 +330,72 @@ for (const button of document.querySelectorAll(".examples button[data-text]")) {
   });
 }
 
-// Staff replies to a web chat wait in the session's inbox. Polled every 15 s, and only once this
+// Staff replies to a web chat wait in the session's inbox. Polled every 5 s, and only once this
 // session was handed to staff and while the tab is visible: everyone else costs the server nothing.
 let escalated = readStored(ESCALATED_KEY) === sessionId;
-let inboxAfter = Number.parseInt(readStored(INBOX_AFTER_KEY) ?? "0", 10) || 0;
+/** The id of the last staff message shown (the server's history says which were shown before a reload). */
+let inboxAfter = 0;
 let pollTimer;
 let polling = false;
+const defaultPlaceholder = input.placeholder;
+
+/** The bar over the chat while a case is open: its code, and leaving or resuming the talk with the officer. */
+function showThread(thread) {
+  threadBar.replaceChildren();
+  if (!thread || typeof thread.caseId !== "string") {
+    threadBar.hidden = true;
+    input.placeholder = defaultPlaceholder;
+    return;
+  }
+  const away = thread.away === true;
+  threadBar.hidden = false;
+  threadBar.classList.toggle("away", away);
+  threadBar.append(
+    el(
+      "p",
+      "",
+      away
+        ? `Hồ sơ ${thread.caseId} đang mở. Bạn đang hỏi trợ lý tự động.`
+        : `Bạn đang nhắn với cán bộ · Hồ sơ ${thread.caseId}`,
+    ),
+  );
+  const label = away ? "Nhắn tiếp cho cán bộ" : "Quay lại trợ lý";
+  const button = el("button", "choice thread-switch", label);
+  button.type = "button";
+  button.addEventListener("click", () => {
+    void ask(label, away ? { type: "escalate" } : { type: "leave-thread" });
+  });
+  threadBar.append(button);
+  input.placeholder = away ? defaultPlaceholder : "Nhắn cho cán bộ…";
+}
+
+/** The conversation kept on the server, drawn again after a reload or when a closed tab is reopened. */
+async function loadHistory() {
+  try {
+    const res = await fetch(`${HISTORY_API}?${new URLSearchParams({ sessionId })}`, {
+      headers: { Accept: "application/json" },
+    });
+    if (!res.ok) return;
+    const body = await res.json();
+    const entries = Array.isArray(body?.messages) ? body.messages : [];
+    for (const entry of entries) {
+      if (!entry || typeof entry.text !== "string") continue;
+      if (entry.role === "citizen") {
+        const msg = addCitizenMessage(entry.text);
+        if (entry.toOfficer === true) markSentToOfficer(msg);
+      } else if (entry.role === "staff") {
+        addStaffMessage(entry.text, entry.buttons);
+        if (Number.isInteger(entry.inboxId)) inboxAfter = Math.max(inboxAfter, entry.inboxId);
+      } else if (entry.text) {
+        addBotReply(entry);
+      }
+    }
+    if (body?.thread || entries.some((e) => e?.role === "staff")) startInbox();
+    showThread(body?.thread);
+  } catch {
+    // offline: the page starts empty and works as before
+  }
+}
 
 async function pollInbox() {
   if (polling || !escalated || document.visibilityState !== "visible") return;
@@ -346,7 +411,7 @@ async function pollInbox() {
       addStaffMessage(message.text, message.buttons);
       inboxAfter = message.id;
     }
-    store(INBOX_AFTER_KEY, String(inboxAfter));
+    showThread(body?.thread);
   } catch {
     // offline or a bad answer: try again at the next tick
   } finally {
@@ -383,4 +448,6 @@ document.addEventListener("visibilitychange", () => {
   else schedulePoll();
 });
 
-if (escalated) void pollInbox().then(schedulePoll);
+void loadHistory().then(() => {
+  if (escalated) void pollInbox().then(schedulePoll);
+});
