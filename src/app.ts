@@ -331,7 +331,7 @@ export async function createApp(deps: {
           config.rateLimit.sessionPerMinute,
         ),
       }),
-      staffRouter({ service: cases, accounts, redis, prefix, config, logger }),
+      staffRouter({ service: cases, accounts, redis, prefix, config, logger, live }),
       adminRouter({ curation, accounts, cases, redis, prefix, org: config.org, logger, search }),
       webChatRouter(),
     ],

@@ -180,3 +180,44 @@ for i = 1, #rows, 2 do
   end
 end
 return { counts.open, counts.claimed, counts.answered, overdueCount, matching, page }`;
+
+/**
+ * KEYS: closed index. ARGV: case key prefix, offset, limit, visibleTo ("" = all; else only cases this
+ * holder closed or held). Newest closed first. Returns {matching, {ids…}}.
+ */
+export const LIST_CLOSED = `
+local ids = redis.call("ZREVRANGE", KEYS[1], 0, -1)
+local offset, limit = tonumber(ARGV[2]), tonumber(ARGV[3])
+local matching, page = 0, {}
+for _, id in ipairs(ids) do
+  local holder = redis.call("HGET", ARGV[1] .. id, "claimedBy")
+  if ARGV[4] == "" or holder == ARGV[4] then
+    if matching >= offset and matching < offset + limit then page[#page + 1] = id end
+    matching = matching + 1
+  end
+end
+return { matching, page }`;
+
+/**
+ * KEYS: open index, closed index. ARGV: case key prefix, code (upper case, "" = none), digits
+ * ("" = none), folded words ("" = none), visibleTo ("" = all), limit, lower-cased text. Finds cases
+ * by case code, by digits of the phone number, or by words of the commune (accent-folded copy
+ * `communeKey`; the lower-cased commune for cases written before it existed). Newest first.
+ */
+export const SEARCH_CASES = `
+local found = {}
+local function scan(ids)
+  for _, id in ipairs(ids) do
+    if #found >= tonumber(ARGV[6]) then return end
+    local f = redis.call("HMGET", ARGV[1] .. id, "status", "claimedBy", "phone", "communeKey", "commune")
+    local visible = ARGV[5] == "" or f[1] == "open" or f[2] == ARGV[5]
+    local hit = (ARGV[2] ~= "" and id == ARGV[2])
+      or (ARGV[3] ~= "" and f[3] and string.find(f[3], ARGV[3], 1, true))
+      or (ARGV[4] ~= "" and f[4] and string.find(f[4], ARGV[4], 1, true))
+      or (ARGV[7] ~= "" and f[5] and string.find(string.lower(f[5]), ARGV[7], 1, true))
+    if f[1] and visible and hit then found[#found + 1] = id end
+  end
+end
+scan(redis.call("ZREVRANGE", KEYS[1], 0, -1))
+scan(redis.call("ZREVRANGE", KEYS[2], 0, -1))
+return found`;

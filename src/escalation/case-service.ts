@@ -6,7 +6,7 @@ import type {
   EligibilityResult,
   LegalAidCase,
 } from "./case-schema.js";
-import type { CaseList, CaseListFilter, ClaimResult } from "./case-store.js";
+import type { CaseList, CaseListFilter, CaseSummary, ClaimResult, ClosedCaseList } from "./case-store.js";
 import type { StaffRole } from "./staff-accounts.js";
 
 /** Who is looking at or acting on cases in the staff console. */
@@ -56,6 +56,10 @@ export interface CaseService {
   /** The citizen's side of the case thread (their messages to staff while the case is open). */
   readonly threads: CaseThreads;
   list(viewer: StaffViewer, filter?: CaseListFilter): Promise<CaseList>;
+  /** Closed cases, newest first: all for supervisors and admins, the ones they held for staff. */
+  listClosed(viewer: StaffViewer, page?: { offset?: number; limit?: number }): Promise<ClosedCaseList>;
+  /** Open and closed cases this viewer may see, by case code, phone digits or commune words. */
+  search(viewer: StaffViewer, query: string): Promise<CaseSummary[]>;
   view(viewer: StaffViewer, id: string): Promise<CaseView | undefined>;
   claim(viewer: StaffViewer, id: string): Promise<ClaimResult>;
   /** Records the reply on the case, then queues it to the citizen's channel. */

@@ -12,6 +12,8 @@ import type {
 export interface CaseSummary {
   readonly id: string;
   readonly status: CaseStatus;
+  /** Citizen messages in the thread no staff member has read yet. */
+  readonly unread: number;
   readonly channel: CaseChannel;
   readonly topic: string;
   readonly commune: string;
@@ -47,6 +49,12 @@ export interface CaseList {
     readonly overdue: number;
     readonly byStatus: Readonly<Record<Exclude<CaseStatus, "closed">, number>>;
   };
+}
+
+/** A page of closed cases, newest first. */
+export interface ClosedCaseList {
+  readonly cases: CaseSummary[];
+  readonly matching: number;
 }
 
 /** What a claim tells the caller; losing a race is an answer, not an error. */
@@ -95,6 +103,13 @@ export interface CaseStore {
   create(input: NewCaseInput, by?: string): Promise<LegalAidCase & { readonly existing?: boolean }>;
   get(id: string): Promise<LegalAidCase | undefined>;
   listOpen(filter?: CaseListFilter): Promise<CaseList>;
+  /** Closed cases, newest first; `visibleTo` keeps only the ones that staff member held. */
+  listClosed(filter?: { visibleTo?: string; offset?: number; limit?: number }): Promise<ClosedCaseList>;
+  /**
+   * Cases (open and closed) found by case code, digits of the phone number or words of the commune;
+   * `visibleTo` keeps unclaimed cases and that staff member's.
+   */
+  search(query: string, filter?: { visibleTo?: string; limit?: number }): Promise<CaseSummary[]>;
   /** Ids of the citizen's cases that are not anonymized, for status questions and data deletion. */
   idsForCitizen(citizenKey: string): Promise<string[]>;
   claim(id: string, staff: string): Promise<ClaimResult>;

@@ -287,6 +287,14 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       return store.listOpen(supervises(viewer) ? rest : { ...rest, visibleTo: viewer.username });
     },
 
+    listClosed(viewer, page = {}) {
+      return store.listClosed({ ...page, ...(supervises(viewer) ? {} : { visibleTo: viewer.username }) });
+    },
+
+    search(viewer, query) {
+      return store.search(query, supervises(viewer) ? {} : { visibleTo: viewer.username });
+    },
+
     async view(viewer, id) {
       const c = await store.get(id);
       if (!c || !canSee(viewer, c)) return undefined;

@@ -58,6 +58,7 @@ export type {
   CaseThreadPointer,
   CitizenMessageResult,
   ClaimResult,
+  ClosedCaseList,
   NewCaseNote,
   RateResult,
 } from "./case-store.js";

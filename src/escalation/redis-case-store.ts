@@ -1,5 +1,5 @@
 import type { Redis } from "ioredis";
-import type { Clock } from "../core/index.js";
+import { type Clock, foldWords } from "../core/index.js";
 import { CaseNotFoundError } from "./case-not-found-error.js";
 import {
   type CaseAuditEntry,
@@ -16,8 +16,10 @@ import {
   CLAIM_CASE,
   CLOSE_CASE,
   CREATE_CASE,
+  LIST_CLOSED,
   LIST_OPEN,
   RATE_CASE,
+  SEARCH_CASES,
   THREAD_TTL_SECONDS,
   TRANSFER_CASE,
 } from "./case-scripts.js";
@@ -50,6 +52,7 @@ const SUMMARY_FIELDS = [
   "createdAt",
   "firstResponseDueAt",
   "claimedBy",
+  "unread",
 ] as const;
 
 /** Cases in Redis: one hash per case, a notes list, an audit stream, and sorted-set indexes. */
@@ -82,6 +85,36 @@ export function redisCaseStore(redis: Redis, config: RedisCaseStoreConfig): Case
       shownFaqIds: JSON.parse(hash.shownFaqIds ?? "[]"),
       notes: notes.map((n) => JSON.parse(n)),
     });
+  }
+
+  /** The queue rows of these cases, in order; a case gone meanwhile is left out. */
+  async function summaries(ids: readonly string[]): Promise<CaseSummary[]> {
+    const now = clock.now().getTime();
+    const pipeline = redis.pipeline();
+    for (const id of ids) pipeline.hmget(keys.hash(id), ...SUMMARY_FIELDS);
+    const rows = ids.length ? ((await pipeline.exec()) ?? []) : [];
+    const cases: CaseSummary[] = [];
+    ids.forEach((id, i) => {
+      const values = rows[i]?.[1] as (string | null)[] | undefined;
+      if (!values?.[0]) return;
+      const [status, channel, topic, commune, eligibility, contact, createdAt, dueAt, claimedBy, unread] =
+        values;
+      cases.push({
+        id,
+        status: status as CaseStatus,
+        unread: Number(unread ?? 0) || 0,
+        channel: channel as CaseSummary["channel"],
+        topic: topic ?? "",
+        commune: commune ?? "",
+        eligibility: eligibility as CaseSummary["eligibility"],
+        contactPreference: contact as CaseSummary["contactPreference"],
+        createdAt: createdAt ?? "",
+        firstResponseDueAt: dueAt ?? "",
+        ...(claimedBy ? { claimedBy } : {}),
+        overdue: status !== "answered" && status !== "closed" && Date.parse(dueAt ?? "") < now,
+      });
+    });
+    return cases;
   }
 
   async function mustRead(id: string): Promise<LegalAidCase> {
@@ -119,6 +152,8 @@ export function redisCaseStore(redis: Redis, config: RedisCaseStoreConfig): Case
       }
       // A plain copy of the screening result, so the queue script can filter on it without decoding JSON.
       fields.push("eligibilityResult", record.eligibility.result);
+      // An accent-folded copy of the commune, so staff find "Phường Ví Dụ" by typing "vi du".
+      fields.push("communeKey", foldWords(record.commune));
       const dueMs = Date.parse(record.firstResponseDueAt);
       const threaded = record.contactPreference === "chat" && record.conversationId !== undefined;
       const written = await redis.eval(
@@ -163,28 +198,7 @@ export function redisCaseStore(redis: Redis, config: RedisCaseStoreConfig): Case
         limit,
         filter.visibleTo ?? "",
       )) as [number, number, number, number, number, string[]];
-      const pipeline = redis.pipeline();
-      for (const id of ids) pipeline.hmget(keys.hash(id), ...SUMMARY_FIELDS);
-      const rows = (await pipeline.exec()) ?? [];
-      const cases: CaseSummary[] = [];
-      ids.forEach((id, i) => {
-        const values = rows[i]?.[1] as (string | null)[] | undefined;
-        if (!values?.[0]) return;
-        const [status, channel, topic, commune, eligibility, contact, createdAt, dueAt, claimedBy] = values;
-        cases.push({
-          id,
-          status: status as Exclude<CaseStatus, "closed">,
-          channel: channel as CaseSummary["channel"],
-          topic: topic ?? "",
-          commune: commune ?? "",
-          eligibility: eligibility as CaseSummary["eligibility"],
-          contactPreference: contact as CaseSummary["contactPreference"],
-          createdAt: createdAt ?? "",
-          firstResponseDueAt: dueAt ?? "",
-          ...(claimedBy ? { claimedBy } : {}),
-          overdue: status !== "answered" && Date.parse(dueAt ?? "") < now,
-        });
-      });
+      const cases = await summaries(ids);
       const list: CaseList = {
         cases,
         matching,
@@ -195,6 +209,46 @@ export function redisCaseStore(redis: Redis, config: RedisCaseStoreConfig): Case
         },
       };
       return list;
+    },
+
+    async listClosed(filter = {}) {
+      const [matching, ids] = (await redis.eval(
+        LIST_CLOSED,
+        1,
+        keys.closed,
+        keys.hash(""),
+        filter.offset ?? 0,
+        filter.limit ?? 50,
+        filter.visibleTo ?? "",
+      )) as [number, string[]];
+      return { cases: await summaries(ids), matching };
+    },
+
+    async search(query, filter = {}) {
+      const text = query.trim().slice(0, 100);
+      const code = /^TGPL-\d{4}-\d{6}$/i.test(text) ? text.toUpperCase() : "";
+      const digits = text.replace(/[\s.\-()+]/g, "");
+      const phone = /^\d{4,12}$/.test(digits)
+        ? digits.length >= 11 && digits.startsWith("84")
+          ? `0${digits.slice(2)}`
+          : digits
+        : "";
+      const words = code || phone ? "" : foldWords(text).toLowerCase();
+      if (!code && !phone && words.length < 2) return [];
+      const ids = (await redis.eval(
+        SEARCH_CASES,
+        2,
+        keys.open,
+        keys.closed,
+        keys.hash(""),
+        code,
+        phone,
+        words,
+        filter.visibleTo ?? "",
+        filter.limit ?? 50,
+        code || phone ? "" : text.toLowerCase(),
+      )) as string[];
+      return summaries(ids);
     },
 
     idsForCitizen: (citizenKey) => redis.smembers(keys.citizen(citizenKey)),

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   askRouter,
   redisAskLimiter,
+  redisWebHistory,
   redisWebInbox,
   webChatRouter,
   webInboxRouter,
@@ -36,12 +37,13 @@ beforeAll(async () => {
       };
     },
   };
+  const history = redisWebHistory(redis, prefix, { ttlSeconds: 600 });
   const app = createHttpApp({
     logger: createLogger("silent"),
     probes: {},
     routers: [
-      webInboxRouter({ redis, prefix, limiter: redisAskLimiter(redis, `${prefix}:inbox`, 1000, 5) }),
-      askRouter({ engine, search: {} as FaqSearch, org: {} as OrgInfo }),
+      webInboxRouter({ redis, prefix, history, limiter: redisAskLimiter(redis, `${prefix}:inbox`, 1000, 5) }),
+      askRouter({ engine, search: {} as FaqSearch, org: {} as OrgInfo, history }),
       webChatRouter(),
     ],
   });
@@ -138,13 +140,21 @@ describe("the web chat page and its inbox", () => {
     await page.getByLabel("Câu hỏi của bạn").fill("tôi cần gặp cán bộ");
     await page.getByLabel("Câu hỏi của bạn").press("Enter");
     await page.locator(".msg.kind-escalate").waitFor();
-    const sessionId = await page.evaluate(() => sessionStorage.getItem("tlpl.sessionId") ?? "");
-    await redisWebInbox(redis, prefix).append(
+    const sessionId = await page.evaluate(() => localStorage.getItem("tlpl.sessionId") ?? "");
+    // As the messenger writes a staff message: into the inbox, and into the page's history with its inbox id.
+    const at = new Date();
+    const inboxId = await redisWebInbox(redis, prefix).append(
       sessionId,
       "k-page-1",
       "Dạ, cán bộ sẽ gọi bạn chiều nay.",
-      new Date(),
+      at,
     );
+    await redisWebHistory(redis, prefix, { ttlSeconds: 600 }).append(sessionId, {
+      role: "staff",
+      text: "Dạ, cán bộ sẽ gọi bạn chiều nay.",
+      at: at.toISOString(),
+      inboxId,
+    });
     await poke(); // the tab becomes visible again: it polls at once instead of in 15 s
     const staff = page.locator(".msg.staff");
     await staff.waitFor();
@@ -152,11 +162,13 @@ describe("the web chat page and its inbox", () => {
     expect(await staff.locator(".bubble").textContent()).toBe("Dạ, cán bộ sẽ gọi bạn chiều nay.");
     expect(polls.at(-1)).toContain(`sessionId=${sessionId}&after=0`);
 
+    // A reload draws the conversation again from the server, the staff message once, and polls after it.
     await page.reload();
     await page.waitForResponse((r) => r.url().includes("/api/v1/inbox"));
     expect(polls.at(-1)).toContain("after=1");
     await poke();
     await new Promise((r) => setTimeout(r, 300));
-    expect(await page.locator(".msg.staff").count()).toBe(0);
+    expect(await page.locator(".msg.staff").count()).toBe(1);
+    expect(await page.locator(".msg.citizen .bubble").first().textContent()).toBe("tôi cần gặp cán bộ");
   }, 60_000);
 });

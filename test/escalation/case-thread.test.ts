@@ -242,3 +242,111 @@ describe("the web chat's history on the server", () => {
     expect(res.status).toBe(400);
   });
 });
+
+describe("the staff side, live", () => {
+  type Listener = { events: { caseId: string; type: string }[]; close(): void };
+
+  /** Opens the console's event stream as a browser would (the staff session cookie). */
+  async function listen(cookie: string): Promise<Listener> {
+    const controller = new AbortController();
+    const res = await fetch(`${app.baseUrl}/staff/live`, { headers: { cookie }, signal: controller.signal });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/event-stream");
+    const events: Listener["events"] = [];
+    const reader = res.body?.getReader();
+    const decoder = new TextDecoder();
+    let buffer = "";
+    void (async () => {
+      try {
+        for (;;) {
+          const chunk = await reader?.read();
+          if (!chunk || chunk.done) return;
+          buffer += decoder.decode(chunk.value, { stream: true });
+          let end = buffer.indexOf("\n\n");
+          while (end >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const data = /^data: (.*)$/m.exec(block)?.[1];
+            if (/^event: case$/m.test(block) && data) events.push(JSON.parse(data));
+            end = buffer.indexOf("\n\n");
+          }
+        }
+      } catch {
+        // aborted
+      }
+    })();
+    return { events, close: () => controller.abort() };
+  }
+
+  it("shows a citizen message to two staff viewing the case, without a reload, and marks the queue", async () => {
+    await app.accounts.create({ username: "giamsat.t", password: "mat-khau-dai-1", role: "supervisor" });
+    const supervisor = await loginStaff(app.baseUrl, "giamsat.t", "mat-khau-dai-1");
+    const sessionId = newSession();
+    const { code } = await openCase(sessionId);
+    expect((await staff.post(`/api/v1/staff/cases/${code}/claim`)).status).toBe(200);
+
+    const holderStream = await listen(staff.cookie);
+    const supervisorStream = await listen(supervisor.cookie);
+    try {
+      expect(
+        (await app.ask({ text: "Dạ em gửi thêm: họ hẹn trả mà không trả", sessionId })).body.intent,
+      ).toBe("thread-message");
+      const heard = (l: Listener) => l.events.some((e) => e.caseId === code && e.type === "citizen-message");
+      await vi.waitFor(() => expect(heard(holderStream) && heard(supervisorStream)).toBe(true), {
+        timeout: 5000,
+      });
+      // No citizen text travels on the stream.
+      expect(JSON.stringify(holderStream.events)).not.toContain("hẹn trả");
+
+      // The queue marks the case before anyone opens it.
+      const queue = await (await staff.get("/staff/cases")).text();
+      expect(queue).toMatch(new RegExp(`${code}</a> <span class="badge unread">1 tin mới</span>`));
+
+      // What each page fetches on the event shows the message.
+      for (const client of [staff, supervisor]) {
+        const page = await (await client.get(`/staff/cases/${code}`)).text();
+        expect(page).toContain("Dạ em gửi thêm: họ hẹn trả mà không trả");
+        expect(page).toContain('data-live="/staff/live"');
+      }
+      // Reading it is an event too, so the other page's count clears.
+      await vi.waitFor(
+        () => expect(holderStream.events.some((e) => e.caseId === code && e.type === "read")).toBe(true),
+        {
+          timeout: 5000,
+        },
+      );
+    } finally {
+      holderStream.close();
+      supervisorStream.close();
+    }
+  });
+
+  it("puts actions before the conversation, lists closed cases, and finds a case by code or commune", async () => {
+    const sessionId = newSession();
+    const { code } = await openCase(sessionId);
+    const before = await (await staff.get(`/staff/cases/${code}`)).text();
+    expect(before.indexOf("Nhận hồ sơ này")).toBeLessThan(before.indexOf("Trao đổi với người dân"));
+    expect(before).toMatch(/<details class="card transcript-box"><summary>/);
+    await staff.post(`/api/v1/staff/cases/${code}/claim`);
+    const held = await (await staff.get(`/staff/cases/${code}`)).text();
+    expect(held.indexOf('id="outcome"')).toBeLessThan(held.indexOf("Trao đổi với người dân"));
+    expect(held).toContain('<option value="">Chèn câu trả lời mẫu…</option>');
+
+    await staff.post(`/api/v1/staff/cases/${code}/close`, { outcome: "answered" });
+    const closed = await (await staff.get("/staff/cases?tab=closed")).text();
+    expect(closed).toContain(`href="/staff/cases/${code}"`);
+    const open = await (await staff.get("/staff/cases")).text();
+    expect(open).not.toContain(`href="/staff/cases/${code}"`);
+
+    const byCode = await fetch(`${app.baseUrl}/staff/cases?q=${code.toLowerCase()}`, {
+      headers: { cookie: staff.cookie },
+      redirect: "manual",
+    });
+    expect(byCode.status).toBe(303);
+    expect(byCode.headers.get("location")).toBe(`/staff/cases/${code}`);
+    const byCommune = await (await staff.get(`/staff/cases?q=${encodeURIComponent("vi du")}`)).text();
+    expect(byCommune).toContain(`href="/staff/cases/${code}"`);
+    const nothing = await (await staff.get(`/staff/cases?q=${encodeURIComponent("xã Không Có")}`)).text();
+    expect(nothing).toContain("Không tìm thấy hồ sơ nào");
+  });
+});

@@ -14,6 +14,10 @@ export function renderLayout(page: {
   readonly body: SafeHtml;
   readonly session?: StaffSession;
   readonly orgName?: string;
+  /** The page refreshes its `data-live` parts when a case changes (server-sent events, staff.js). */
+  readonly live?: boolean;
+  /** The case this page shows, so only its changes refresh it. */
+  readonly caseId?: string;
 }): string {
   const { session } = page;
   const nav = session
@@ -36,8 +40,9 @@ export function renderLayout(page: {
 <meta name="robots" content="noindex">
 <title>${page.title} · Trang cán bộ</title>
 <link rel="stylesheet" href="/staff/static/staff.css">
+${page.live && session ? html`<script type="module" src="/staff/static/staff.js"></script>` : ""}
 </head>
-<body>
+<body${page.live && session ? html` data-live="/staff/live"${page.caseId ? html` data-case="${page.caseId}"` : ""}` : ""}>
 <a class="skip" href="#main">Bỏ qua, đến nội dung chính</a>
 <header class="top">
   <div class="brand">Trang cán bộ trợ giúp pháp lý${page.orgName ? html`<small>${page.orgName}</small>` : ""}</div>

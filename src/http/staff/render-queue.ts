@@ -1,6 +1,6 @@
 import { TOPICS, topicLabel } from "../../content/index.js";
-import type { CaseList, StaffSession } from "../../escalation/index.js";
-import { html } from "./html.js";
+import type { CaseList, CaseSummary, ClosedCaseList, StaffSession } from "../../escalation/index.js";
+import { html, type SafeHtml } from "./html.js";
 import { filterSelect } from "./render-filter-select.js";
 import { renderLayout } from "./render-layout.js";
 import { CHANNEL_LABELS, ELIGIBILITY_LABELS, STATUS_LABELS, vnTime } from "./staff-labels.js";
@@ -12,6 +12,51 @@ function pageLink(query: CaseListQuery, offset: number): string {
     if (value !== undefined && value !== "") params.set(key, String(value));
   }
   return `/staff/cases?${params.toString()}`;
+}
+
+/** "2 tin mới": citizen messages in the thread nobody has read yet. */
+function unreadBadge(c: CaseSummary): SafeHtml | string {
+  return c.unread > 0 ? html` <span class="badge unread">${c.unread} tin mới</span>` : "";
+}
+
+/** The rows of a case table (queue, closed cases, search results). */
+function caseTable(cases: readonly CaseSummary[], caption: string): SafeHtml {
+  const rows = cases.map(
+    (
+      c,
+    ) => html`<tr class="${c.overdue ? "overdue" : ""}${c.unread > 0 ? " has-unread" : ""}" data-case="${c.id}">
+      <td data-label="Mã hồ sơ"><a href="/staff/cases/${c.id}">${c.id}</a>${unreadBadge(c)}</td>
+      <td data-label="Trạng thái"><span class="badge s-${c.status}">${STATUS_LABELS[c.status]}</span></td>
+      <td data-label="Hạn trả lời">${vnTime(c.firstResponseDueAt)}${c.overdue ? html` <strong class="late">Quá hạn</strong>` : ""}</td>
+      <td data-label="Chủ đề">${topicLabel(c.topic)}</td>
+      <td data-label="Kênh">${CHANNEL_LABELS[c.channel]}</td>
+      <td data-label="Xã/phường">${c.commune}</td>
+      <td data-label="Diện TGPL">${ELIGIBILITY_LABELS[c.eligibility]}</td>
+      <td data-label="Cán bộ giữ">${c.claimedBy ?? "—"}</td>
+    </tr>`,
+  );
+  return html`<table class="queue">
+    <caption class="sr-only">${caption}</caption>
+    <thead><tr><th scope="col">Mã hồ sơ</th><th scope="col">Trạng thái</th><th scope="col">Hạn trả lời</th>
+      <th scope="col">Chủ đề</th><th scope="col">Kênh</th><th scope="col">Xã/phường</th>
+      <th scope="col">Diện TGPL</th><th scope="col">Cán bộ giữ</th></tr></thead>
+    <tbody>${rows}</tbody>
+  </table>`;
+}
+
+/** The tabs and the search box over every list page. */
+function listHeader(active: "open" | "closed" | "search", q: string | undefined): SafeHtml {
+  const tab = (key: "open" | "closed", href: string, label: string) =>
+    html`<a href="${href}"${active === key ? html` aria-current="page" class="tab current"` : html` class="tab"`}>${label}</a>`;
+  return html`<nav class="tabs" aria-label="Danh sách hồ sơ">
+      ${tab("open", "/staff/cases", "Đang mở")}${tab("closed", "/staff/cases?tab=closed", "Đã đóng")}
+    </nav>
+    <form method="get" action="/staff/cases" class="search" role="search">
+      <label for="q">Tìm hồ sơ</label>
+      <input id="q" name="q" type="search" maxlength="100" value="${q ?? ""}"
+        placeholder="Mã hồ sơ, số điện thoại hoặc tên xã/phường">
+      <button type="submit">Tìm</button>
+    </form>`;
 }
 
 /** The queue page: counts, filters, and the not-closed cases earliest deadline first. */
@@ -26,26 +71,19 @@ export function renderQueue(page: {
   const offset = query.offset ?? 0;
   const { counts } = list;
   const overdueValue = query.overdue === undefined ? undefined : query.overdue ? "true" : "false";
-  const rows = list.cases.map(
-    (c) => html`<tr class="${c.overdue ? "overdue" : ""}">
-      <td data-label="Mã hồ sơ"><a href="/staff/cases/${c.id}">${c.id}</a></td>
-      <td data-label="Trạng thái"><span class="badge s-${c.status}">${STATUS_LABELS[c.status]}</span></td>
-      <td data-label="Hạn trả lời">${vnTime(c.firstResponseDueAt)}${c.overdue ? html` <strong class="late">Quá hạn</strong>` : ""}</td>
-      <td data-label="Chủ đề">${topicLabel(c.topic)}</td>
-      <td data-label="Kênh">${CHANNEL_LABELS[c.channel]}</td>
-      <td data-label="Xã/phường">${c.commune}</td>
-      <td data-label="Diện TGPL">${ELIGIBILITY_LABELS[c.eligibility]}</td>
-      <td data-label="Cán bộ giữ">${c.claimedBy ?? "—"}</td>
-    </tr>`,
-  );
+  const unread = list.cases.reduce((sum, c) => sum + c.unread, 0);
   const body = html`<h1>Hàng chờ hồ sơ</h1>
+    ${listHeader("open", undefined)}
+    <div id="queue-live" data-live>
     <ul class="counts" aria-label="Số hồ sơ">
       <li>Tổng: <strong>${counts.total}</strong></li>
       <li>Chờ nhận: <strong>${counts.byStatus.open}</strong></li>
       <li>Đã nhận: <strong>${counts.byStatus.claimed}</strong></li>
       <li>Đã trả lời: <strong>${counts.byStatus.answered}</strong></li>
       <li class="${counts.overdue ? "late" : ""}">Quá hạn: <strong>${counts.overdue}</strong></li>
+      ${unread ? html`<li class="has-unread">Tin mới của người dân: <strong>${unread}</strong></li>` : ""}
     </ul>
+    </div>
     <form method="get" action="/staff/cases" class="filters" aria-label="Lọc hồ sơ">
       ${filterSelect(
         "status",
@@ -76,21 +114,62 @@ export function renderQueue(page: {
       ${filterSelect("channel", "Kênh", Object.entries(CHANNEL_LABELS), query.channel)}
       <button type="submit">Lọc</button>
     </form>
+    <div id="queue-table" data-live>
     <p>${list.matching} hồ sơ phù hợp, sắp theo hạn trả lời sớm nhất.</p>
-    ${
-      list.cases.length
-        ? html`<table class="queue">
-          <caption class="sr-only">Hồ sơ chưa đóng</caption>
-          <thead><tr><th scope="col">Mã hồ sơ</th><th scope="col">Trạng thái</th><th scope="col">Hạn trả lời</th>
-            <th scope="col">Chủ đề</th><th scope="col">Kênh</th><th scope="col">Xã/phường</th>
-            <th scope="col">Diện TGPL</th><th scope="col">Cán bộ giữ</th></tr></thead>
-          <tbody>${rows}</tbody>
-        </table>`
-        : html`<p class="empty">Không có hồ sơ nào.</p>`
-    }
+    ${list.cases.length ? caseTable(list.cases, "Hồ sơ chưa đóng") : html`<p class="empty">Không có hồ sơ nào.</p>`}
+    </div>
     <nav class="pager" aria-label="Trang">
       ${offset > 0 ? html`<a href="${pageLink(query, Math.max(0, offset - limit))}">← Trang trước</a>` : ""}
       ${offset + list.cases.length < list.matching ? html`<a href="${pageLink(query, offset + limit)}">Trang sau →</a>` : ""}
     </nav>`;
-  return renderLayout({ title: "Hàng chờ hồ sơ", session: page.session, orgName: page.orgName, body });
+  return renderLayout({
+    title: "Hàng chờ hồ sơ",
+    session: page.session,
+    orgName: page.orgName,
+    body,
+    live: true,
+  });
+}
+
+/** The closed cases, newest first (staff see the ones they held; supervisors and admins all). */
+export function renderClosed(page: {
+  readonly session: StaffSession;
+  readonly list: ClosedCaseList;
+  readonly query: CaseListQuery;
+  readonly limit: number;
+  readonly orgName?: string;
+}): string {
+  const { list, query, limit } = page;
+  const offset = query.offset ?? 0;
+  const body = html`<h1>Hồ sơ đã đóng</h1>
+    ${listHeader("closed", undefined)}
+    <div id="queue-table" data-live>
+    <p>${list.matching} hồ sơ đã đóng, mới đóng trước.</p>
+    ${list.cases.length ? caseTable(list.cases, "Hồ sơ đã đóng") : html`<p class="empty">Chưa có hồ sơ nào đã đóng.</p>`}
+    </div>
+    <nav class="pager" aria-label="Trang">
+      ${offset > 0 ? html`<a href="${pageLink(query, Math.max(0, offset - limit))}">← Trang trước</a>` : ""}
+      ${offset + list.cases.length < list.matching ? html`<a href="${pageLink(query, offset + limit)}">Trang sau →</a>` : ""}
+    </nav>`;
+  return renderLayout({
+    title: "Hồ sơ đã đóng",
+    session: page.session,
+    orgName: page.orgName,
+    body,
+    live: true,
+  });
+}
+
+/** Search results over open and closed cases. */
+export function renderSearch(page: {
+  readonly session: StaffSession;
+  readonly q: string;
+  readonly cases: readonly CaseSummary[];
+  readonly orgName?: string;
+}): string {
+  const body = html`<h1>Tìm hồ sơ</h1>
+    ${listHeader("search", page.q)}
+    <p role="status">${page.cases.length ? html`${page.cases.length} hồ sơ khớp với «${page.q}».` : html`Không tìm thấy hồ sơ nào khớp với «${page.q}». Bạn thử mã hồ sơ (TGPL-2026-000123), vài số cuối của số điện thoại, hoặc tên xã/phường.`}</p>
+    ${page.cases.length ? caseTable(page.cases, "Kết quả tìm hồ sơ") : ""}`;
+  return renderLayout({ title: "Tìm hồ sơ", session: page.session, orgName: page.orgName, body });
 }

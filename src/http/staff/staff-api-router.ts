@@ -85,7 +85,9 @@ export function staffApiRouter(deps: StaffApiDeps): Router {
   });
 
   router.get("/cases", async (req, res) => {
-    const query = caseListQuerySchema.parse(req.query);
+    const { tab, q, ...query } = caseListQuerySchema.parse(req.query);
+    if (q) return res.json({ cases: await service.search(viewer(res), q) });
+    if (tab === "closed") return res.json(await service.listClosed(viewer(res), query));
     res.json(await service.list(viewer(res), query));
   });
 

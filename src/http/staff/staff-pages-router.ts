@@ -2,13 +2,14 @@ import express, { type Request, type Response, Router } from "express";
 import type { CaseService, StaffAccount, StaffAccounts, StaffViewer } from "../../escalation/index.js";
 import type { Logger } from "../../logging/index.js";
 import { HttpError } from "../http-error.js";
+import type { CannedReplyOrg } from "./canned-replies.js";
 import { caseHttpError, claimLost } from "./case-http-error.js";
 import { pageErrorHandler } from "./page-error-handler.js";
 import { renderAdmin } from "./render-admin.js";
 import { CASE_NOTICES, type CaseNotice, renderCase } from "./render-case.js";
 import { renderMessagePage } from "./render-layout.js";
 import { renderLogin } from "./render-login.js";
-import { renderQueue } from "./render-queue.js";
+import { renderClosed, renderQueue, renderSearch } from "./render-queue.js";
 import { sendPage } from "./send-page.js";
 import { loginFailure, type StaffLogin } from "./staff-login.js";
 import {
@@ -37,6 +38,8 @@ export interface StaffPagesDeps {
   readonly sessionTtlSeconds: number;
   readonly logger: Logger;
   readonly orgName?: string;
+  /** The center's details the canned replies name. */
+  readonly org?: CannedReplyOrg;
 }
 
 const PAGE_SIZE = 50;
@@ -136,8 +139,21 @@ export function staffPagesRouter(deps: StaffPagesDeps): Router {
   router.get("/staff/cases", async (req, res) => {
     const parsed = caseListQuerySchema.safeParse(req.query);
     const query = parsed.success ? parsed.data : {};
-    const list = await service.list(viewer(res), { ...query, limit: PAGE_SIZE });
-    sendPage(res, 200, renderQueue({ session: auth(res).session, list, query, limit: PAGE_SIZE, orgName }));
+    const session = auth(res).session;
+    if (query.q) {
+      const cases = await service.search(viewer(res), query.q);
+      // A case code typed in full opens that case.
+      const exact = cases.find((c) => c.id === query.q?.toUpperCase());
+      if (exact) return res.redirect(303, `/staff/cases/${exact.id}`);
+      return sendPage(res, 200, renderSearch({ session, q: query.q, cases, orgName }));
+    }
+    if (query.tab === "closed") {
+      const list = await service.listClosed(viewer(res), { offset: query.offset, limit: PAGE_SIZE });
+      return sendPage(res, 200, renderClosed({ session, list, query, limit: PAGE_SIZE, orgName }));
+    }
+    const { tab: _tab, q: _q, ...filter } = query;
+    const list = await service.list(viewer(res), { ...filter, limit: PAGE_SIZE });
+    sendPage(res, 200, renderQueue({ session, list, query, limit: PAGE_SIZE, orgName }));
   });
 
   router.get("/staff/cases/:id", async (req, res) => {
@@ -155,12 +171,14 @@ export function staffPagesRouter(deps: StaffPagesDeps): Router {
         colleagues,
         notice: notice in CASE_NOTICES ? (notice as CaseNotice) : undefined,
         orgName,
+        org: deps.org,
       }),
     );
   });
 
+  // Back to the conversation, where the next thing to do (reply) is.
   const done = (res: Response, id: string, notice: CaseNotice) =>
-    res.redirect(303, `/staff/cases/${id}?ok=${notice}`);
+    res.redirect(303, `/staff/cases/${id}?ok=${notice}${notice === "closed" ? "" : "#reply-form"}`);
 
   router.post("/staff/cases/:id/claim", async (req, res) => {
     const id = caseIdOf(req);

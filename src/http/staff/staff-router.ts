@@ -3,9 +3,10 @@ import { fileURLToPath } from "node:url";
 import express, { Router } from "express";
 import type { Redis } from "ioredis";
 import type { Config } from "../../config/index.js";
-import type { CaseService, StaffAccounts } from "../../escalation/index.js";
+import type { CaseLive, CaseService, StaffAccounts } from "../../escalation/index.js";
 import type { Logger } from "../../logging/index.js";
 import { staffApiRouter } from "./staff-api-router.js";
+import { staffLiveRouter } from "./staff-live-router.js";
 import { staffLogin } from "./staff-login.js";
 import { staffPagesRouter } from "./staff-pages-router.js";
 
@@ -22,9 +23,12 @@ export interface StaffRouterDeps {
   readonly prefix: string;
   readonly config: {
     readonly staff: Config["staff"];
-    readonly org?: Pick<Config["org"], "name">;
+    /** The name heads the pages; the center's name, phone and address fill the canned replies. */
+    readonly org?: Pick<Config["org"], "name" | "legalAidCenterName" | "legalAidPhone" | "legalAidAddress">;
   };
   readonly logger: Logger;
+  /** Case changes from every instance, for the live console (server-sent events). */
+  readonly live?: CaseLive;
 }
 
 /**
@@ -49,6 +53,7 @@ export function staffRouter(deps: StaffRouterDeps): Router {
   const router = Router();
   router.use("/staff/static", express.static(STAFF_PUBLIC_DIR, { maxAge: "1h", index: false }));
   router.use("/api/v1/staff", staffApiRouter(common));
-  router.use(staffPagesRouter({ ...common, logger, orgName: deps.config.org?.name }));
+  if (deps.live) router.use(staffLiveRouter({ accounts: deps.accounts, live: deps.live }));
+  router.use(staffPagesRouter({ ...common, logger, orgName: deps.config.org?.name, org: deps.config.org }));
   return router;
 }

@@ -43,6 +43,10 @@ export const caseListQuerySchema = z.object({
   overdue: flag.optional(),
   offset: empty(z.coerce.number().int().min(0).max(1_000_000)),
   limit: empty(z.coerce.number().int().min(1).max(200)),
+  /** "closed": the closed cases instead of the queue. */
+  tab: empty(z.enum(["closed"])),
+  /** A case code, digits of a phone number or words of a commune. */
+  q: empty(z.string().trim().max(100)),
 });
 export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
 
