@@ -230,7 +230,7 @@ describe("the web chat's history on the server", () => {
     expect((await history(sessionId)).messages.length).toBeGreaterThan(0);
     let reply = await app.ask({ text: "xóa dữ liệu của tôi", sessionId });
     // A confirmation step may come first (a destructive request is confirmed).
-    if (reply.body.intent !== "delete-data") reply = await app.ask({ text: "có", sessionId });
+    if (reply.body.intent !== "delete-data") reply = await app.ask({ text: "XÓA", sessionId });
     expect(reply.body.intent).toBe("delete-data");
     const after = await history(sessionId);
     expect(after.messages).toEqual([]);
