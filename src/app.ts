@@ -262,6 +262,7 @@ export async function createApp(deps: {
     threads: cases.threads,
     org: config.org,
     clock,
+    sessions,
     usage,
     hashId,
     onError: (err, where) => engineLog.warn({ err: String(err), where }, "engine dependency failed"),

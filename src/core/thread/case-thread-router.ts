@@ -1,7 +1,8 @@
 import type { OrgInfo } from "../compose/org-info.js";
 import type { Engine } from "../engine.js";
+import { isForgetConfirmation, isForgetRefusal } from "../intake/forget-confirmation.js";
 import { detectIntent } from "../intents/detect-intent.js";
-import type { CaseThreadState, CaseThreads, Clock, UsageSink } from "../ports.js";
+import type { CaseThreadState, CaseThreads, Clock, SessionStore, UsageSink } from "../ports.js";
 import type { Button, Message, Reply } from "../reply.js";
 import { detectEmergency } from "../safety/detect-emergency.js";
 import { foldWords } from "../text/fold.js";
@@ -14,6 +15,8 @@ export interface CaseThreadRouterDeps {
   readonly threads: CaseThreads;
   readonly org: OrgInfo;
   readonly clock: Clock;
+  /** The engine's conversation state: a deletion waiting for its confirmation is the engine's to answer. */
+  readonly sessions?: SessionStore;
   /** One usage event per thread message (kind `escalate`, intent `thread-message`; no text). */
   readonly usage?: UsageSink;
   readonly hashId?: (id: string) => string;
@@ -128,9 +131,14 @@ export function createCaseThreadRouter(deps: CaseThreadRouterDeps): Engine {
     if (action) return viaEngine(message);
     const words = normalized.split(" ").length;
     const command = words <= SHORT_COMMAND_WORDS ? detectIntent(normalized) : undefined;
-    // "XÓA" answers the deletion's confirmation question, which the bot asked.
-    const confirmsDeletion = foldWords(message.text) === "xoa";
-    if (command === "delete-data" || command === "case-status" || confirmsDeletion) return viaEngine(message);
+    // "XÓA" answers the deletion's confirmation question, which the bot asked; while that question
+    // waits, its other answers ("xác nhận", "không" to keep everything) are the engine's too.
+    // Anything else still goes to the officer.
+    const answersDeletion =
+      foldWords(message.text) === "xoa" ||
+      ((isForgetConfirmation(message.text) || isForgetRefusal(message.text)) &&
+        Boolean((await deps.sessions?.get(message.sessionId).catch(() => undefined))?.pendingDelete));
+    if (command === "delete-data" || command === "case-status" || answersDeletion) return viaEngine(message);
 
     const danger = detectEmergency(normalized) !== undefined;
     let posted: boolean;

@@ -13,6 +13,20 @@ function scrollThread() {
   if (thread) thread.scrollTop = thread.scrollHeight;
 }
 
+/**
+ * A part staff are working in (focus inside, or a field changed and not yet sent) is left as it is:
+ * replacing it would drop a chosen outcome or swap a button out from under a click.
+ */
+function inUse(part) {
+  if (part.contains(document.activeElement)) return true;
+  for (const field of part.querySelectorAll("select, input, textarea")) {
+    if (field instanceof HTMLSelectElement) {
+      if ([...field.options].some((o) => o.selected !== o.defaultSelected)) return true;
+    } else if (field.type !== "hidden" && field.value !== field.defaultValue) return true;
+  }
+  return false;
+}
+
 let refreshing = false;
 let again = false;
 
@@ -32,7 +46,7 @@ async function refresh() {
     const fresh = new DOMParser().parseFromString(await res.text(), "text/html");
     for (const part of fresh.querySelectorAll("[data-live][id]")) {
       const current = document.getElementById(part.id);
-      if (current) current.replaceWith(document.importNode(part, true));
+      if (current && !inUse(current)) current.replaceWith(document.importNode(part, true));
     }
     scrollThread();
     if (status) status.textContent = "· vừa cập nhật";
