@@ -3,6 +3,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, type TestBrowser } from "../support/chromium.js";
 import { startTestApp, type TestApp } from "../support/in-process-app.js";
+import { INTAKE_IN_CHAT } from "../support/intake-answers.js";
 
 /** Set SCREENSHOTS=dir to keep what each side saw at each step. */
 const SHOTS = process.env.SCREENSHOTS;
@@ -47,17 +48,7 @@ describe("a web citizen and a legal-aid officer talk in one thread", () => {
       await citizen.locator(".msg.citizen").nth(before).waitFor();
       await citizen.locator("#status").waitFor({ state: "hidden" });
     };
-    for (const text of [
-      "tôi muốn gặp cán bộ",
-      "có",
-      "Tôi cho hàng xóm vay 50 triệu có giấy vay, nay họ không trả",
-      "đúng",
-      "1",
-      "xã Ví Dụ",
-      "0",
-      "gửi",
-    ])
-      await say(text);
+    for (const text of INTAKE_IN_CHAT) await say(text);
     const done = (await citizen.locator(".msg.bot").last().textContent()) ?? "";
     const code = /TGPL-\d{4}-\d{6}/.exec(done)?.[0] ?? "";
     expect(code, done).not.toBe("");

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { StaffViewer } from "../../src/escalation/index.js";
 import { type FakeTelegram, type SentMessage, startFakeTelegram } from "../support/fake-telegram.js";
 import { type FakeZalo, startFakeZalo, zaloTextEvent } from "../support/fake-zalo.js";
+import { INTAKE_IN_CHAT } from "../support/intake-answers.js";
 import { type ChannelApp, startChannelApp } from "./support/channel-app.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON as it comes off the wire
@@ -28,16 +29,6 @@ afterAll(async () => {
   await zalo?.close();
 });
 
-const INTAKE = [
-  "tôi muốn gặp cán bộ",
-  "có",
-  "Tôi cho hàng xóm vay 50 triệu có giấy vay, nay họ không trả",
-  "đúng",
-  "1",
-  "xã Ví Dụ",
-  "0",
-  "gửi",
-];
 const callbackData = (markup: Json): string[] =>
   (markup?.inline_keyboard ?? []).flat().map((b: { callback_data: string }) => b.callback_data);
 const codeIn = (text: string | undefined) => /TGPL-\d{4}-\d{6}/.exec(text ?? "")?.[0] ?? "";
@@ -61,7 +52,7 @@ describe("the case thread through the fake Telegram", () => {
       return (await telegram.waitForSent(chat, seen, 10_000)).at(-1);
     };
     let done: SentMessage | undefined;
-    for (const text of INTAKE) done = await say(text);
+    for (const text of INTAKE_IN_CHAT) done = await say(text);
     const code = codeIn(done?.text);
     expect(code).not.toBe("");
     expect(done?.text).toContain("quay lại trợ lý");
@@ -141,7 +132,7 @@ describe("the case thread through the fake Zalo", () => {
       return (await zalo.waitForDelivered(userId, seen, 10_000)).at(-1);
     };
     let done: { text: string } | undefined;
-    for (const text of INTAKE) done = await say(text);
+    for (const text of INTAKE_IN_CHAT) done = await say(text);
     const code = codeIn(done?.text);
     expect(code).not.toBe("");
     expect(done?.text).toContain("quay lại trợ lý");

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createCuration } from "../../src/curation/index.js";
 import { startTestApp, type TestApp } from "../support/in-process-app.js";
+import { INTAKE_IN_CHAT } from "../support/intake-answers.js";
 import { loginStaff, type StaffClient } from "../support/staff-client.js";
 
 let app: TestApp;
@@ -20,18 +21,8 @@ const newSession = () => `thread-${Date.now()}-${++n}`;
 
 /** A web citizen goes through the intake choosing "reply in this chat"; resolves with the case code. */
 async function openCase(sessionId: string): Promise<{ code: string; done: Record<string, unknown> }> {
-  const answers = [
-    "tôi muốn gặp cán bộ",
-    "có",
-    "Tôi cho hàng xóm vay 50 triệu có giấy vay, nay họ không trả",
-    "đúng",
-    "1",
-    "xã Ví Dụ",
-    "0",
-    "gửi",
-  ];
   let last: Record<string, unknown> = {};
-  for (const text of answers) last = (await app.ask({ text, sessionId })).body;
+  for (const text of INTAKE_IN_CHAT) last = (await app.ask({ text, sessionId })).body;
   expect(last.intent).toBe("intake-done");
   const code = /TGPL-\d{4}-\d{6}/.exec(String(last.text))?.[0];
   if (!code) throw new Error("no case code");
