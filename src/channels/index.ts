@@ -5,7 +5,7 @@ import type { Engine } from "../core/index.js";
 import type { FastRoutes } from "../http/index.js";
 import type { Logger } from "../logging/index.js";
 import { startTelegram, type TelegramChannel } from "./telegram/index.js";
-import { startZalo, type ZaloChannel } from "./zalo/index.js";
+import { startZalo, ZALO_WEBHOOK_PATH, type ZaloChannel, zaloUrlCheckOnly } from "./zalo/index.js";
 
 /** The messenger channels that are configured, running. */
 export interface Channels {
@@ -49,6 +49,15 @@ export async function startChannels(deps: {
   try {
     if (config.channels.zalo) {
       started.zalo = await startZalo({ ...common, fastRoutes: deps.fastRoutes, zalo: config.channels.zalo });
+    } else {
+      // Zalo shows the OA secret key only once the webhook URL is saved, and checks the URL first.
+      deps.fastRoutes.post(
+        ZALO_WEBHOOK_PATH,
+        zaloUrlCheckOnly({
+          onUrlCheck: () =>
+            deps.logger.info("Zalo checked the webhook URL before Zalo is configured: answered 200"),
+        }),
+      );
     }
     if (config.channels.telegram) {
       started.telegram = await startTelegram({

@@ -21,4 +21,4 @@ export { zaloInboundProcessor } from "./zalo-inbound.js";
 export { redisZaloLastInbound, type ZaloLastInbound } from "./zalo-last-inbound.js";
 export { ZALO_MAX_TEXT, type ZaloOutboundJob, zaloOutboundJobSchema } from "./zalo-outbound-job.js";
 export { redisZaloTokenStore, type ZaloTokenStore } from "./zalo-token-store.js";
-export { ZALO_WEBHOOK_PATH, zaloWebhook } from "./zalo-webhook.js";
+export { ZALO_WEBHOOK_PATH, zaloUrlCheckOnly, zaloWebhook } from "./zalo-webhook.js";

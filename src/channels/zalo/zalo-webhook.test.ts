@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ZaloInboundJob } from "./zalo-event.js";
-import { zaloWebhook } from "./zalo-webhook.js";
+import { zaloUrlCheckOnly, zaloWebhook } from "./zalo-webhook.js";
 
 const appId = "3608465249409039670";
 const oaSecretKey = "Hx0SaQ8eFmVkQ1TzOEwP";
@@ -98,5 +98,37 @@ describe("zaloWebhook", () => {
     const res = await post(delivery(text("m5", "x".repeat(70 * 1024))));
     expect(res.status).toBe(413);
     expect(queued).toEqual([]);
+  });
+});
+
+describe("zaloUrlCheckOnly (Zalo not configured yet)", () => {
+  async function serve() {
+    const checks: number[] = [];
+    server = createServer(zaloUrlCheckOnly({ onUrlCheck: () => checks.push(1) }));
+    await new Promise<void>((r) => server?.listen(0, "127.0.0.1", r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/zalo`;
+    return { url, checks };
+  }
+
+  it("answers Zalo's unsigned POST {} with 200, so the URL can be saved before the secret key is known", async () => {
+    const { url, checks } = await serve();
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(res.status).toBe(200);
+    expect(checks).toHaveLength(1);
+  });
+
+  it("answers a real event with 404: nothing can verify it, nothing is kept", async () => {
+    const { url, checks } = await serve();
+    const d = delivery(text("m9", "xin chào"));
+    const res = await fetch(url, { method: "POST", headers: d.headers, body: d.body });
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("zalo_not_configured");
+    const signedEmpty = await fetch(url, { method: "POST", headers: d.headers, body: "{}" });
+    expect(signedEmpty.status).toBe(404);
+    expect(checks).toHaveLength(0);
   });
 });

@@ -92,6 +92,38 @@ export function zaloWebhook(deps: {
   };
 }
 
+/**
+ * `POST /webhooks/zalo` before Zalo is configured (no `ZALO_APP_ID`/`ZALO_OA_SECRET_KEY` yet): Zalo's
+ * unsigned `POST {}` URL check gets its 200, so the URL can be saved and the OA secret key read
+ * from Zalo's page, whichever order Zalo asks for them in; anything else gets 404 and is not kept
+ * (there is nothing to verify a signature with).
+ */
+export function zaloUrlCheckOnly(deps: { onUrlCheck?: () => void } = {}): FastHandler {
+  return (req, res) => {
+    readBody(req, BODY_LIMIT).then(
+      (raw) => {
+        let body: unknown;
+        try {
+          body = JSON.parse(raw.toString("utf8"));
+        } catch {
+          body = undefined;
+        }
+        if (req.headers[ZALO_SIGNATURE_HEADER] === undefined && isEmptyObject(body)) {
+          deps.onUrlCheck?.();
+          res.writeHead(200, { "content-length": 0 }).end();
+          return;
+        }
+        sendError(res, 404, "zalo_not_configured", "Kênh Zalo chưa được cấu hình.");
+      },
+      (error: unknown) => {
+        if (res.headersSent || res.destroyed) return;
+        if (error instanceof BodyTooLargeError) sendError(res, 413, "too_large", "Nội dung gửi lên quá lớn.");
+        else sendError(res, 400, "bad_request", "Không đọc được nội dung gửi lên.");
+      },
+    );
+  };
+}
+
 function isEmptyObject(body: unknown): boolean {
   return typeof body === "object" && body !== null && !Array.isArray(body) && Object.keys(body).length === 0;
 }
