@@ -12,8 +12,11 @@ try {
   tsc = undefined;
 }
 if (tsc) {
+  const began = Date.now();
+  process.stdout.write("start: compiling TypeScript (incremental)…\n");
   execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { stdio: "inherit" });
   await copyAssets();
+  process.stdout.write(`start: compiled in ${((Date.now() - began) / 1000).toFixed(1)} s\n`);
 } else if (!existsSync("dist/main.js")) {
   process.stderr.write('dist/ is missing and TypeScript is not installed: run "npm install" first.\n');
   process.exit(1);

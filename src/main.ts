@@ -14,25 +14,51 @@ import { redisIndexState } from "./redis/index.js";
 import { ensureRedis, Lifecycle, startMeiliServer } from "./runtime/index.js";
 import { ensureIndex } from "./search/index.js";
 
+/**
+ * One log line per start-up stage, with how long it took: "start: redis ready (12 ms)". A stage
+ * that throws is logged by the caller's start-up failure line, not here.
+ */
+function startStages(
+  logger: Logger,
+): <T>(name: string, work: () => Promise<T>, detail?: (r: T) => object) => Promise<T> {
+  return async (name, work, detail) => {
+    const began = performance.now();
+    const result = await work();
+    const ms = Math.round(performance.now() - began);
+    logger.info({ stage: name, ms, ...detail?.(result) }, `start: ${name} ready (${ms} ms)`);
+    return result;
+  };
+}
+
 /** Starts everything that is configured; each started resource is registered for shutdown. */
 export async function start(config: Config, logger: Logger, lifecycle: Lifecycle): Promise<Server> {
+  const stage = startStages(logger);
+  const began = performance.now();
   await mkdir(config.dataDir, { recursive: true });
-  const redisProcess = await ensureRedis(config.redis.url, config.dataDir);
-  if (redisProcess) {
-    logger.info({ pid: redisProcess.pid }, "started a local redis-server");
-    lifecycle.defer("redis-server", () => redisProcess.stop());
-  }
+  const redisProcess = await stage(
+    "redis",
+    () => ensureRedis(config.redis.url, config.dataDir),
+    (p) => (p ? { startedLocal: true, redisPid: p.pid } : { url: redactUrl(config.redis.url) }),
+  );
+  if (redisProcess) lifecycle.defer("redis-server", () => redisProcess.stop());
 
-  const meili = config.meili.url
-    ? { url: config.meili.url, masterKey: config.meili.masterKey ?? "" }
-    : await startMeiliServer({
-        dataDir: config.dataDir,
-        binary: config.meili.binary,
-        masterKey: config.meili.masterKey,
-      });
+  const meili = await stage(
+    "meilisearch",
+    async () =>
+      config.meili.url
+        ? { url: config.meili.url, masterKey: config.meili.masterKey ?? "" }
+        : await startMeiliServer({
+            dataDir: config.dataDir,
+            binary: config.meili.binary,
+            masterKey: config.meili.masterKey,
+          }),
+    (m) => ({
+      url: m.url,
+      ...("process" in m && m.process ? { startedLocal: true, meiliPid: m.process.pid } : {}),
+    }),
+  );
   if ("process" in meili && meili.process) {
     const managed = meili.process;
-    logger.info({ pid: managed.pid, url: meili.url }, "started a local Meilisearch");
     lifecycle.defer("meilisearch", () => managed.stop());
   }
 
@@ -48,58 +74,88 @@ export async function start(config: Config, logger: Logger, lifecycle: Lifecycle
   });
 
   // The published corpus lives in Redis; this release's content/ is taken in without undoing console edits.
-  const content = await openContentStore({
-    redis,
-    prefix: config.redis.prefix,
-    releaseDir: config.content.dir,
-    mode: config.content.updates,
-    logger: logger.child({ module: "content" }),
-  });
+  const content = await stage("content", () =>
+    openContentStore({
+      redis,
+      prefix: config.redis.prefix,
+      releaseDir: config.content.dir,
+      mode: config.content.updates,
+      logger: logger.child({ module: "content" }),
+    }),
+  );
   if (config.content.reindexOnStart) {
-    const result = await ensureIndex({
-      client: new Meilisearch({ ...meiliClient.config, timeout: INDEX_TIMEOUT_MS }),
-      alias: config.meili.index,
-      contentDir: config.content.dir,
-      faqs: () => content.loadFaqs(),
-      indexConfigDir: config.content.indexConfigDir,
-      state: redisIndexState(redis, config.redis.prefix),
-      logger: logger.child({ module: "search" }),
-    });
-    logger.info({ built: result.built, documents: result.documents }, "FAQ index ready");
+    await stage(
+      "index",
+      () =>
+        ensureIndex({
+          client: new Meilisearch({ ...meiliClient.config, timeout: INDEX_TIMEOUT_MS }),
+          alias: config.meili.index,
+          contentDir: config.content.dir,
+          faqs: () => content.loadFaqs(),
+          indexConfigDir: config.content.indexConfigDir,
+          state: redisIndexState(redis, config.redis.prefix),
+          logger: logger.child({ module: "search" }),
+        }),
+      (r) => ({ built: r.built, documents: r.documents }),
+    );
   }
 
   // Telegram (when configured) mounts its webhook on this router, ahead of the JSON parser; Zalo on
   // the fast routes, in front of express.
   const channelRouter = Router();
   const webhooks = fastRoutes();
-  const built = await createApp({
-    config,
-    logger,
-    redis,
-    meili: meiliClient,
-    rawRouters: [channelRouter],
-    content,
-  });
+  const built = await stage("app", () =>
+    createApp({
+      config,
+      logger,
+      redis,
+      meili: meiliClient,
+      rawRouters: [channelRouter],
+      content,
+    }),
+  );
   const { app, engine } = built;
   lifecycle.defer("case timers", () => built.close());
-  const channels = await startChannels({
-    config,
-    logger,
-    redis,
-    engine,
-    router: channelRouter,
-    fastRoutes: webhooks,
-    onOutboundFailure: built.onOutboundFailure,
-  });
+  const channels = await stage(
+    "channels",
+    () =>
+      startChannels({
+        config,
+        logger,
+        redis,
+        engine,
+        router: channelRouter,
+        fastRoutes: webhooks,
+        onOutboundFailure: built.onOutboundFailure,
+      }),
+    (c) => ({ telegram: Boolean(c.telegram), zalo: Boolean(c.zalo) }),
+  );
   built.attachChannels(channels);
   lifecycle.defer("channels", () => channels.close());
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = createServer(webhooks.inFrontOf(app));
-    s.once("error", reject);
-    s.listen(config.http.port, config.http.host, () => resolve(s));
-  });
+  const server = await stage(
+    "http",
+    () =>
+      new Promise<Server>((resolve, reject) => {
+        const s = createServer(webhooks.inFrontOf(app));
+        s.once("error", reject);
+        s.listen(config.http.port, config.http.host, () => resolve(s));
+      }),
+    () => ({ host: config.http.host, port: config.http.port }),
+  );
   lifecycle.defer("http server", () => closeServer(server));
+  logger.info({ ms: Math.round(performance.now() - began) }, `listening at ${config.http.publicBaseUrl}`);
   return server;
+}
+
+/** A Redis URL without its password, for a log line. */
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "(unparsable URL)";
+  }
 }
 
 /** Stops accepting, lets in-flight requests finish for up to 10 s, then cuts what is left. */
@@ -122,7 +178,7 @@ async function run(): Promise<void> {
     process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
     process.exit(2);
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, config.logFormat);
   const lifecycle = new Lifecycle(logger);
   let stopping = false;
   const stop = async (signal: string, code: number) => {
@@ -144,7 +200,6 @@ async function run(): Promise<void> {
       logger.warn({ fields: examples }, "organisation details are still examples; set the ORG_* variables");
     }
     await start(config, logger, lifecycle);
-    process.stdout.write(`Trợ lý pháp luật is ready at ${config.http.publicBaseUrl}\n`);
   } catch (error) {
     const message = error instanceof AppError || error instanceof Error ? error.message : String(error);
     logger.debug({ err: error }, "start-up failed");

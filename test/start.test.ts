@@ -36,10 +36,27 @@ describe("the service entry point", () => {
     it(`starts its own Meilisearch, becomes ready within 30 s, and leaves no process behind on ${signal}`, async () => {
       const dataDir = await tempDir();
       const prefix = randomName("start");
-      const app = spawnApp(sharedRedisEnv(dataDir, prefix), await freePort());
+      const app = spawnApp({ ...sharedRedisEnv(dataDir, prefix), LOG_LEVEL: "info" }, await freePort());
       const ms = await app.waitReady(30_000);
       expect(ms).toBeLessThan(30_000);
-      expect(app.stdout()).toMatch(/ready at http/);
+      // One line per start-up stage, in order, each with its time; then where it listens.
+      const lines = app
+        .stdout()
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { stage?: string; ms?: number; msg: string });
+      const stages = lines.filter((l) => l.stage);
+      expect(stages.map((l) => l.stage)).toEqual([
+        "redis",
+        "meilisearch",
+        "content",
+        "index",
+        "app",
+        "channels",
+        "http",
+      ]);
+      for (const l of stages) expect(l.ms).toBeGreaterThanOrEqual(0);
+      expect(lines.at(-1)?.msg).toMatch(/^listening at http/);
       const meiliPid = await pidIn(path.join(dataDir, "meilisearch/meilisearch.pid"));
       expect(alive(meiliPid)).toBe(true);
       app.child.kill(signal);

@@ -139,6 +139,8 @@ export const envSchema = z.object({
       error: "one of fatal, error, warn, info, debug, trace, silent",
     })
     .default("info"),
+  /** Unset: readable lines in development (when pino-pretty is installed), JSON otherwise. */
+  LOG_FORMAT: z.enum(["json", "pretty"], { error: "json or pretty" }).optional(),
   DATA_DIR: z.string().min(1, "a directory path").default("./data"),
 
   MEILI_URL: httpUrl.optional(),

@@ -13,6 +13,7 @@ export interface Config {
     readonly trustProxy: false | number | string;
   };
   readonly logLevel: Env["LOG_LEVEL"];
+  readonly logFormat: "json" | "pretty";
   readonly dataDir: string;
   readonly meili: {
     readonly url?: string;
@@ -233,6 +234,7 @@ export function loadConfig(source: Record<string, string | undefined> = {}): Con
       trustProxy: e.TRUST_PROXY,
     },
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (e.NODE_ENV === "development" ? "pretty" : "json"),
     dataDir: path.resolve(e.DATA_DIR),
     meili: { url: e.MEILI_URL, masterKey: e.MEILI_MASTER_KEY, index: e.MEILI_INDEX, binary: e.MEILI_BINARY },
     redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },

@@ -17,6 +17,24 @@ export interface HttpAppDeps {
   readonly rawRouters?: readonly Router[];
 }
 
+/**
+ * Requests that repeat on their own (health checks, the web chat's inbox poll, the staff page's
+ * live stream, page assets) are logged at debug when they succeed; failures always show.
+ */
+const ROUTINE =
+  /^\/(?:health(?:\/|$)|api\/v1\/inbox(?:\?|$)|staff\/live|.*\.(?:css|js|svg|png|ico|woff2?)(?:\?|$))/;
+
+export function requestLogLevel(
+  req: { method?: string; url?: string },
+  res: { statusCode: number },
+  err?: Error,
+): "debug" | "info" | "warn" | "error" {
+  if (err || res.statusCode >= 500) return "error";
+  if (res.statusCode >= 400) return "warn";
+  if (req.method === "GET" && ROUTINE.test(req.url ?? "")) return "debug";
+  return "info";
+}
+
 /** Builds the express app: security headers, request logs, body limit, health, routes, JSON errors. */
 export function createHttpApp(deps: HttpAppDeps): Express {
   const app = express();
@@ -35,7 +53,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   app.use(
     pinoHttp({
       logger: deps.logger.child({ module: "http" }),
-      autoLogging: { ignore: (req) => req.url?.startsWith("/health") ?? false },
+      customLogLevel: requestLogLevel,
       serializers: {
         req: (req: { method: string; url: string; id: unknown }) => ({
           id: req.id,

@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { type Logger, pino } from "pino";
 
 /**
@@ -25,17 +26,44 @@ export const REDACT_PATHS = [
   "*.masterKey",
 ];
 
-/** Builds the one logger of the process; modules get `logger.child({ module })`. */
-export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-  return pino(
-    {
-      level,
-      base: undefined,
-      redact: { paths: REDACT_PATHS, censor: "[redacted]" },
-      timestamp: pino.stdTimeFunctions.isoTime,
-    },
-    destination,
-  );
+/** How log lines are written: JSON (production, log collectors) or readable lines (a developer's terminal). */
+export type LogFormat = "json" | "pretty";
+
+/**
+ * Builds the one logger of the process; modules get `logger.child({ module })`. `pretty` formats
+ * lines with pino-pretty in pino's transport worker thread (off the event loop); pino-pretty is a
+ * development dependency, so where it is not installed (a production image) the lines stay JSON.
+ */
+export function createLogger(
+  level: string,
+  destination?: pino.DestinationStream,
+  format: LogFormat = "json",
+): Logger {
+  const options: pino.LoggerOptions = {
+    level,
+    base: undefined,
+    redact: { paths: REDACT_PATHS, censor: "[redacted]" },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  };
+  if (format === "pretty" && !destination && prettyInstalled()) {
+    return pino(
+      options,
+      pino.transport({
+        target: "pino-pretty",
+        options: { colorize: process.stdout.isTTY === true, translateTime: "SYS:HH:MM:ss", singleLine: true },
+      }),
+    );
+  }
+  return pino(options, destination);
+}
+
+function prettyInstalled(): boolean {
+  try {
+    createRequire(import.meta.url).resolve("pino-pretty");
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export type { Logger };

@@ -1,1 +1,1 @@
-export { createLogger, type Logger, REDACT_PATHS } from "./create-logger.js";
+export { createLogger, type LogFormat, type Logger, REDACT_PATHS } from "./create-logger.js";
