@@ -51,6 +51,21 @@ describe("POST /api/v1/ask", () => {
     expect(second.body.faqId).toBe(first.body.suggestions[1].faqId);
   });
 
+  it("lists a topic's common questions when its button is pressed (the app's search, metrics wrapper included)", async () => {
+    const { status, body } = await app.ask({
+      text: "Giao thông",
+      sessionId: "s-topic",
+      action: { type: "topic", topic: "giao-thong" },
+    });
+    expect(status).toBe(200);
+    expect(body.intent).toBe("topic");
+    expect(body.suggestions.length).toBeGreaterThanOrEqual(3);
+    for (const s of body.suggestions) expect(s.faqId).toMatch(/^giaothong-/);
+    const second = await app.ask({ text: "2", sessionId: "s-topic" });
+    expect(second.body.kind).toBe("answer");
+    expect(second.body.faqId).toBe(body.suggestions[1].faqId);
+  });
+
   it("puts the emergency numbers first when someone is in danger now", async () => {
     const { body } = await app.ask({ text: "chồng tôi đang cầm dao đòi giết tôi" });
     expect(body.kind).toBe("emergency");

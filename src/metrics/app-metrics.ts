@@ -102,6 +102,8 @@ export function createAppMetrics(registry: Registry): AppMetrics {
           }
         },
         get: (id) => inner.get(id),
+        ...(inner.byTopic && { byTopic: inner.byTopic.bind(inner) }),
+        ...(inner.refresh && { refresh: inner.refresh.bind(inner) }),
       };
     },
   };
