@@ -212,8 +212,10 @@ export async function createApp(deps: {
     files: content,
     redis,
     prefix,
-    reindex: () =>
-      ensureIndex({
+    // The publishing request returns once this instance serves the new text; the others read it
+    // within a second (their snapshot's revision probe) plus one load.
+    reindex: async () => {
+      const result = await ensureIndex({
         client: indexClient,
         alias: config.meili.index,
         contentDir: config.content.dir,
@@ -221,7 +223,10 @@ export async function createApp(deps: {
         indexConfigDir: config.content.indexConfigDir,
         state: redisIndexState(redis, prefix),
         logger: logger.child({ module: "curation" }),
-      }),
+      });
+      await search.refresh?.();
+      return result;
+    },
   });
 
   const usage = redisUsageSink(redis, config.redis.prefix, config.usage.streamMaxLen);

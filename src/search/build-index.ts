@@ -19,6 +19,11 @@ export interface IndexResult {
 }
 
 const TASK_TIMEOUT_MS = 120_000;
+const wait = { timeout: TASK_TIMEOUT_MS, interval: 50 };
+
+function ensureOk(task: { status: string; error?: { message: string } | null }, what: string): void {
+  if (task.status !== "succeeded") throw new Error(`${what} failed: ${task.error?.message ?? task.status}`);
+}
 
 /** A hash of the published FAQs and the settings: when it changes, the index must be rebuilt. */
 export function contentHash(faqs: readonly Faq[], settings: Settings): string {
@@ -45,10 +50,6 @@ export async function buildIndex(
   const hash = contentHash(published, settings);
   const uid = `${alias}_${Date.now()}${Math.floor(Math.random() * 1000)}`;
   const total = published.length;
-  const wait = { timeout: TASK_TIMEOUT_MS, interval: 50 };
-  const ensureOk = (task: { status: string; error?: { message: string } | null }, what: string) => {
-    if (task.status !== "succeeded") throw new Error(`${what} failed: ${task.error?.message ?? task.status}`);
-  };
 
   onProgress({ step: "create", done: 0, total });
   ensureOk(await client.createIndex(uid, { primaryKey: "id" }).waitTask(wait), `creating ${uid}`);
@@ -92,4 +93,33 @@ export async function buildIndex(
   }
   onProgress({ step: "done", done: total, total });
   return { uid, documents: total, ms: Date.now() - started, hash };
+}
+
+/**
+ * A publish when the settings did not change: every published FAQ is written into the live index
+ * in one task (Meilisearch re-indexes only what changed: about a second for the whole corpus where
+ * a full build takes several), then the FAQs no longer published are deleted. Searches see the old
+ * documents until the first task commits, then the new ones; the corpus revision (`rev`) in every
+ * document tells each instance's snapshot that it changed.
+ */
+export async function updateIndexInPlace(
+  client: Meilisearch,
+  alias: string,
+  faqs: readonly Faq[],
+  settings: Settings,
+): Promise<IndexResult> {
+  const started = Date.now();
+  const published = faqs.filter((f) => f.status === "published");
+  const hash = contentHash(published, settings);
+  const questions = new Map(published.map((f) => [f.id, f.question]));
+  const index = client.index(alias);
+  ensureOk(
+    await index.addDocuments(published.map((f) => toFaqDocument(f, questions, hash))).waitTask(wait),
+    "updating documents",
+  );
+  const kept = new Set(published.map((f) => f.id));
+  const { results } = await index.getDocuments<{ id: string }>({ fields: ["id"], limit: 100_000 });
+  const gone = results.map((d) => d.id).filter((id) => !kept.has(id));
+  if (gone.length) ensureOk(await index.deleteDocuments(gone).waitTask(wait), "removing retired documents");
+  return { uid: alias, documents: published.length, ms: Date.now() - started, hash };
 }

@@ -1,7 +1,13 @@
 import type { Meilisearch } from "meilisearch";
 import { type ContentIssue, type Faq, loadFaqs } from "../content/index.js";
 import type { Logger } from "../logging/index.js";
-import { buildIndex, contentHash, type IndexProgress, type IndexResult } from "./build-index.js";
+import {
+  buildIndex,
+  contentHash,
+  type IndexProgress,
+  type IndexResult,
+  updateIndexInPlace,
+} from "./build-index.js";
 import { loadIndexSettings } from "./index-settings.js";
 
 /** Where the hash of the indexed content is kept (Redis in the app). */
@@ -28,8 +34,9 @@ export type EnsureIndexResult =
   | { built: false; hash: string; documents: number };
 
 /**
- * Rebuilds the FAQ index when it is missing, when the content or settings changed, or when forced;
- * otherwise leaves it alone.
+ * Brings the FAQ index up to date: nothing when it already holds this content; the changed FAQs
+ * written in place when only the content changed (a publish: about a second); a new index built and
+ * swapped in when it is missing, the settings changed, or when forced.
  */
 export async function ensureIndex(deps: {
   client: Meilisearch;
@@ -65,8 +72,17 @@ export async function ensureIndex(deps: {
     if (!deps.force && exists && (await state.getHash(alias)) === hash) {
       return { built: false, hash, documents: published.length };
     }
+    const settingsKey = `${alias}:settings`;
+    const settingsHash = contentHash([], settings);
+    if (!deps.force && exists && (await state.getHash(settingsKey)) === settingsHash) {
+      const result = await updateIndexInPlace(client, alias, published, settings);
+      await state.setHash(alias, result.hash);
+      logger.info({ documents: result.documents, ms: result.ms }, "FAQ index updated in place");
+      return { built: true, ...result };
+    }
     const result = await buildIndex(client, alias, published, settings, deps.onProgress);
     await state.setHash(alias, result.hash);
+    await state.setHash(settingsKey, settingsHash);
     logger.info({ documents: result.documents, ms: result.ms }, "FAQ index built and swapped in");
     return { built: true, ...result };
   });

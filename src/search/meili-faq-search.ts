@@ -95,6 +95,14 @@ export function meiliFaqSearch(
   }
 
   return {
+    async refresh() {
+      // A load already under way may have probed before the publish: wait for it, then load again.
+      await loading?.catch(() => {});
+      loading = load().finally(() => {
+        loading = undefined;
+      });
+      snapshot = await loading;
+    },
     async search(query, { limit }) {
       if (options.ranker === "meilisearch") {
         // Meilisearch's own ranking with the index-config settings: kept to measure those settings.

@@ -98,3 +98,43 @@ describe("an index build", () => {
     expect(results.map((i) => i.uid).filter((uid) => uid.startsWith(alias))).toEqual([alias]);
   }, 120_000);
 });
+
+describe("a publish", () => {
+  it("writes a changed FAQ into the live index in place when only the content changed, and removes a retired one", async () => {
+    const { alias, prefix } = names();
+    const { loadFaqs } = await import("../../src/content/index.js");
+    const { faqs } = await loadFaqs(CONTENT);
+    const published = faqs.filter((f) => f.status === "published");
+    const [edited, retired] = published;
+    if (!edited || !retired) throw new Error("the corpus has FAQs");
+    const state = redisIndexState(redis, prefix);
+    const run = (list: typeof faqs) =>
+      ensureIndex({
+        client,
+        alias,
+        contentDir: CONTENT,
+        faqs: async () => ({ faqs: list, issues: [] }),
+        indexConfigDir: INDEX_CONFIG,
+        state,
+        logger,
+      });
+    const first = await run(faqs);
+    expect(first).toMatchObject({ built: true });
+    const createdAt = (await client.index(alias).getRawInfo()).createdAt;
+
+    const changed = faqs
+      .filter((f) => f.id !== retired.id)
+      .map((f) => (f.id === edited.id ? { ...f, answer: `${f.answer}\n\nĐoạn mới xuất bản.` } : f));
+    const second = await run(changed);
+    expect(second).toMatchObject({ built: true, uid: alias, documents: published.length - 1 });
+    // The same index (not a new one swapped in), holding the new text and not the retired FAQ.
+    expect((await client.index(alias).getRawInfo()).createdAt).toBe(createdAt);
+    const doc = await client.index(alias).getDocument(edited.id, { fields: ["answer", "rev"] });
+    expect(doc.answer).toContain("Đoạn mới xuất bản.");
+    await expect(client.index(alias).getDocument(retired.id)).rejects.toThrow();
+    const revs = await client.index(alias).getDocuments<{ rev: string }>({ fields: ["rev"], limit: 10_000 });
+    expect(new Set(revs.results.map((d) => d.rev))).toEqual(new Set([second.built ? second.hash : ""]));
+    // Nothing changed: nothing done.
+    expect(await run(changed)).toMatchObject({ built: false });
+  }, 180_000);
+});

@@ -41,7 +41,8 @@ const NOTICES: Readonly<Record<string, string>> = {
   created: 'Dạ, đã tạo bản nháp. Khi xong, bạn bấm "Gửi duyệt".',
   saved: "Dạ, đã lưu bản nháp.",
   submit: "Dạ, đã gửi duyệt. Một quản trị viên khác sẽ duyệt và xuất bản.",
-  approve: "Dạ, đã duyệt và xuất bản. Trợ lý trả lời bằng nội dung mới sau vài giây.",
+  approve:
+    "Dạ, đã duyệt và xuất bản. Trợ lý đã trả lời bằng nội dung mới từ bây giờ (nếu chạy nhiều máy chủ, các máy khác cập nhật trong khoảng 2 giây).",
   reject: "Dạ, đã trả lại để sửa.",
   retire: "Dạ, đã ngừng dùng câu hỏi mẫu này.",
   discard: "Dạ, đã bỏ bản sửa đang chờ.",
