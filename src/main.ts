@@ -1,7 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import { Router } from "express";
-import { Redis } from "ioredis";
 import { Meilisearch } from "meilisearch";
 import { createApp, INDEX_TIMEOUT_MS } from "./app.js";
 import { startChannels } from "./channels/index.js";
@@ -10,7 +9,7 @@ import { openContentStore } from "./curation/index.js";
 import { AppError, ConfigError } from "./errors/index.js";
 import { fastRoutes } from "./http/index.js";
 import { createLogger, type Logger } from "./logging/index.js";
-import { redisIndexState } from "./redis/index.js";
+import { connectRedis, RedisOutage, redisIndexState } from "./redis/index.js";
 import { ensureRedis, Lifecycle, startMeiliServer } from "./runtime/index.js";
 import { ensureIndex } from "./search/index.js";
 
@@ -62,8 +61,8 @@ export async function start(config: Config, logger: Logger, lifecycle: Lifecycle
     lifecycle.defer("meilisearch", () => managed.stop());
   }
 
-  const redis = new Redis(config.redis.url, { maxRetriesPerRequest: 2, enableAutoPipelining: true });
-  redis.on("error", (err) => logger.warn({ err: err.message }, "redis error"));
+  // Every connection (duplicates too) reports to one watcher: one log line per outage, not one per command.
+  const redis = await connectRedis(config.redis.url, new RedisOutage(logger.child({ module: "redis" })));
   lifecycle.defer("redis client", async () => {
     await redis.quit().catch(() => redis.disconnect());
   });

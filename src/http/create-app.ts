@@ -54,6 +54,9 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     pinoHttp({
       logger: deps.logger.child({ module: "http" }),
       customLogLevel: requestLogLevel,
+      // A 503 while a service is down is logged once by that service's client: no stack per request.
+      customErrorObject: (_req, res, _error, value: Record<string, unknown>) =>
+        res.statusCode === 503 ? { ...value, err: undefined } : value,
       serializers: {
         req: (req: { method: string; url: string; id: unknown }) => ({
           id: req.id,

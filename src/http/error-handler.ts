@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { Logger } from "../logging/index.js";
 import { HttpError } from "./http-error.js";
+import { serviceUnavailable } from "./service-unavailable.js";
 
 /** Answers unknown routes with JSON instead of express's HTML page. */
 export const notFound: RequestHandler = (_req, res) => {
@@ -16,11 +17,12 @@ interface BodyParserError {
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, _req, res, next) => {
     if (res.headersSent) return next(error);
-    if (error instanceof HttpError) {
+    const known = error instanceof HttpError ? error : serviceUnavailable(error);
+    if (known) {
       res
-        .set(error.headers)
-        .status(error.status)
-        .json({ error: { code: error.code, message: error.message } });
+        .set(known.headers)
+        .status(known.status)
+        .json({ error: { code: known.code, message: known.message } });
       return;
     }
     const type = (error as BodyParserError | undefined)?.type;

@@ -10,3 +10,4 @@ export {
 } from "./fast-routes.js";
 export { type HealthDetail, type HealthProbe, healthRouter } from "./health-router.js";
 export { HttpError } from "./http-error.js";
+export { RETRY_AFTER_SECONDS, serviceUnavailable } from "./service-unavailable.js";

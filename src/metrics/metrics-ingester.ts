@@ -1,6 +1,7 @@
 import os from "node:os";
 import type { Redis } from "ioredis";
 import type { Logger } from "../logging/index.js";
+import { isRedisUnavailable } from "../redis/index.js";
 import { metricsKeys, ROLLUP_GROUP } from "./metrics-keys.js";
 import { type EventSource, rollupOps } from "./rollup-ops.js";
 import { applyRollupBatch, type RollupEntry } from "./rollup-script.js";
@@ -185,7 +186,9 @@ export function createMetricsIngester(deps: MetricsIngesterDeps): MetricsIngeste
         if (reader) await readOnce(reader, ">", deps.blockMs ?? 2000);
       } catch (err) {
         if (!running) break;
-        log?.warn({ err: (err as Error).message }, "metrics ingestion failed; retrying");
+        // An unreachable Redis is logged once by its client; the loop just tries again.
+        if (!isRedisUnavailable(err))
+          log?.warn({ err: (err as Error).message }, "metrics ingestion failed; retrying");
         await new Promise((r) => setTimeout(r, 1000));
       }
     }

@@ -1,6 +1,7 @@
 import { type Job, Queue, UnrecoverableError, Worker } from "bullmq";
 import type { z } from "zod";
 import type { Logger } from "../../logging/index.js";
+import { isRedisUnavailable } from "../../redis/index.js";
 import { batchPerTick } from "./batch-per-tick.js";
 
 /** How a queue runs its jobs; one per platform and direction (inbound, outbound). */
@@ -51,7 +52,8 @@ function isPermanent(error: unknown): boolean {
 export function createJobQueue<T>(options: JobQueueOptions<T>): JobQueue<T> {
   const log = options.logger.child({ queue: options.name });
   const queue = new Queue(options.name, {
-    connection: { url: options.redisUrl, maxRetriesPerRequest: 2 },
+    // Adding fails at once while Redis is down (no offline queue), so a request never waits on it.
+    connection: { url: options.redisUrl, maxRetriesPerRequest: 2, enableOfflineQueue: false },
     prefix: options.prefix,
     defaultJobOptions: {
       attempts: options.attempts,
@@ -60,7 +62,11 @@ export function createJobQueue<T>(options: JobQueueOptions<T>): JobQueue<T> {
       removeOnFail: false,
     },
   });
-  queue.on("error", (err) => log.warn({ err: err.message }, "queue connection error"));
+  // An unreachable Redis is logged once by the app's client, not by each of BullMQ's connections.
+  const onError = (what: string) => (err: Error) => {
+    if (!isRedisUnavailable(err)) log.warn({ err: err.message }, what);
+  };
+  queue.on("error", onError("queue connection error"));
 
   const worker =
     options.work === false
@@ -88,7 +94,7 @@ export function createJobQueue<T>(options: JobQueueOptions<T>): JobQueue<T> {
             maxStalledCount: 3,
           },
         );
-  worker?.on("error", (err) => log.warn({ err: err.message }, "worker error"));
+  worker?.on("error", onError("worker error"));
   worker?.on("failed", (job, err) => {
     const final = !job || job.attemptsMade >= (job.opts.attempts ?? 1) || err instanceof UnrecoverableError;
     log[final ? "error" : "warn"](

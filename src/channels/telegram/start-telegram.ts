@@ -6,7 +6,7 @@ import type { Update } from "grammy/types";
 import type { Redis } from "ioredis";
 import type { Config } from "../../config/index.js";
 import type { Engine } from "../../core/index.js";
-import { HttpError } from "../../http/index.js";
+import { HttpError, serviceUnavailable } from "../../http/index.js";
 import type { Logger } from "../../logging/index.js";
 import { createJobQueue, type JobQueue, redisChatPacer, redisSentMarkers } from "../outbound/index.js";
 import { redisFeedbackReasons } from "./feedback-reasons.js";
@@ -124,7 +124,10 @@ export async function startTelegram(deps: TelegramDeps): Promise<TelegramChannel
           try {
             await bot.handleUpdate(update);
           } catch (error) {
-            // Never let the update (citizen text) reach a log line; Telegram will send it again.
+            // Redis down: 503 (its client logs the outage once); Telegram sends the update again either way.
+            const unavailable = serviceUnavailable(error);
+            if (unavailable) throw unavailable;
+            // Never let the update (citizen text) reach a log line.
             log.warn({ err: (error as { error?: Error }).error?.message ?? String(error) }, "update failed");
             throw new HttpError(500, "update_failed", "Chưa xử lý được tin nhắn, Telegram sẽ gửi lại.");
           }

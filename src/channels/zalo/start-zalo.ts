@@ -3,6 +3,7 @@ import type { Config } from "../../config/index.js";
 import type { Engine } from "../../core/index.js";
 import type { FastRoutes } from "../../http/index.js";
 import type { Logger } from "../../logging/index.js";
+import { isRedisUnavailable } from "../../redis/index.js";
 import { createJobQueue, type JobQueue, jobId, redisSentMarkers } from "../outbound/index.js";
 import { zaloClient } from "./zalo-client.js";
 import { zaloDelivery } from "./zalo-delivery.js";
@@ -170,7 +171,12 @@ export async function startZalo(deps: ZaloDeps): Promise<ZaloChannel> {
       onRejected: (reason) => log.warn({ reason }, "Zalo webhook refused"),
       onUrlCheck: () => log.info("Zalo checked the webhook URL (unsigned POST {}): answered 200"),
       onRedelivery: (numRetry) => log.info({ numRetry }, "Zalo re-delivered an event"),
-      onError: (err) => log.error({ err }, "Zalo event could not be queued: answered 503"),
+      // While Redis is down (logged once by its client) a line without a stack is enough.
+      onError: (err) =>
+        log.error(
+          { err: isRedisUnavailable(err) ? String(err) : err },
+          "Zalo event could not be queued: answered 503",
+        ),
     }),
   );
   log.info("Zalo OA webhook ready at /webhooks/zalo");

@@ -1,6 +1,7 @@
 import os from "node:os";
 import type { Redis } from "ioredis";
 import type { Logger } from "../../logging/index.js";
+import { isRedisUnavailable } from "../../redis/index.js";
 import { batchPerTick } from "../outbound/index.js";
 import { type ZaloInboundJob, zaloInboundJobSchema } from "./zalo-event.js";
 
@@ -154,7 +155,9 @@ export async function startInboxMover(options: InboxMoverOptions): Promise<{ clo
         if (stopping) break;
         // The events stay pending in the stream: nothing is lost, the next step tries again.
         ownPending = true;
-        log.warn({ err: (error as Error).message }, "moving Zalo events into the queue failed; retrying");
+        // An unreachable Redis is logged once by its client; the loop just tries again.
+        if (!isRedisUnavailable(error))
+          log.warn({ err: (error as Error).message }, "moving Zalo events into the queue failed; retrying");
         await new Promise((r) => setTimeout(r, 500));
       }
     }

@@ -1,4 +1,10 @@
-import { BodyTooLargeError, type FastHandler, readBody, sendError } from "../../http/index.js";
+import {
+  BodyTooLargeError,
+  type FastHandler,
+  RETRY_AFTER_SECONDS,
+  readBody,
+  sendError,
+} from "../../http/index.js";
 import { verifyZaloSignature, ZALO_SIGNATURE_HEADER } from "./verify-zalo-signature.js";
 import { toZaloInboundJob, type ZaloInboundJob } from "./zalo-event.js";
 
@@ -85,7 +91,9 @@ export function zaloWebhook(deps: {
           deps.onError?.(error);
           // The body stream ends (and is destroyed) once read: only the response says whether Zalo still listens.
           if (!res.headersSent && !res.destroyed) {
-            sendError(res, 503, "unavailable", "Hệ thống đang bận. Vui lòng gửi lại sau.");
+            sendError(res, 503, "unavailable", "Hệ thống đang bận. Vui lòng gửi lại sau.", {
+              "retry-after": String(RETRY_AFTER_SECONDS),
+            });
           }
         },
       );

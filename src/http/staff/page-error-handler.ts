@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, Request } from "express";
 import type { StaffSession } from "../../escalation/index.js";
 import type { Logger } from "../../logging/index.js";
 import { HttpError } from "../http-error.js";
+import { serviceUnavailable } from "../service-unavailable.js";
 import { sendPage } from "./send-page.js";
 import type { StaffAuth } from "./staff-session.js";
 
@@ -19,6 +20,7 @@ const TITLES: Readonly<Record<number, string>> = {
   403: "Không được phép",
   404: "Không tìm thấy",
   409: "Không thực hiện được",
+  503: "Tạm gián đoạn",
 };
 
 /**
@@ -38,7 +40,8 @@ export function pageErrorHandler(deps: {
 }): ErrorRequestHandler {
   return (error, req, res, next) => {
     if (req.path.startsWith("/static/")) return next(error);
-    const mapped = deps.map(error);
+    const own = deps.map(error);
+    const mapped = own instanceof HttpError ? own : (serviceUnavailable(own) ?? own);
     if (!(mapped instanceof HttpError)) {
       deps.logger.error({ err: mapped }, deps.failure);
       return sendPage(
@@ -52,6 +55,7 @@ export function pageErrorHandler(deps: {
       );
     }
     const session = (res.locals.staff as StaffAuth | undefined)?.session;
+    res.set(mapped.headers);
     sendPage(
       res,
       mapped.status,
