@@ -106,6 +106,7 @@ try {
     `top-1 ................ ${pct(report.top1)}; one-topic questions only ${pct(report.top1OneTopic)}`,
     `top-3 ................ ${pct(report.top3)}`,
     `answered outright .... ${pct(report.answeredOutright)} of in-scope questions (right: ${pct(report.answeredCorrectly)})`,
+    `clarified ............ ${report.clarified.n} of in-scope questions asked one question (right FAQ among its options: ${pct(report.clarified)})`,
     `confident-wrong ...... ${pct(report.confidentWrong)} of answers (wrong, no right FAQ offered after it)`,
     `wrong answers ........ ${pct(report.wrongConfidentAnswers)} of answers (first FAQ wrong, alternatives or not)`,
     `out-of-scope declined  ${pct(report.outOfScopeDeclined)} (fallback or escalate: ${pct(report.outOfScopeFallback)})`,

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { siblingAttribute } from "../core/decide/siblings.js";
 import { foldWords } from "../core/text/fold.js";
 import { ENDING_WITHIN_DAYS, earliestEnd, endingBases } from "./document-currency.js";
 import type { Faq } from "./faq-schema.js";
@@ -151,6 +152,18 @@ export function checkCorpus(
           message: `expected an existing FAQ id, got "${id}"`,
         });
     }
+  }
+
+  // Facets only ask a question between siblings: a faceted FAQ with none has a mistyped name or value.
+  for (const { faq, file, text } of valid) {
+    if (faq.facets && !valid.some((o) => siblingAttribute(faq, o.faq)))
+      errors.push({
+        file,
+        line: lineOf(text, "facets:", 2),
+        field: "facets",
+        message:
+          "expected a sibling: another FAQ with the same facet names and the same first value on all but one",
+      });
   }
 
   const published = valid.filter((f) => f.faq.status === "published");

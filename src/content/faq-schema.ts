@@ -31,6 +31,24 @@ export type LegalBasis = z.infer<typeof legalBasisSchema>;
 
 export const FAQ_STATUSES = ["draft", "review", "published", "retired"] as const;
 
+/**
+ * What sets a FAQ apart from its siblings, attribute → values: `{việc: quá tốc độ, phương tiện: [xe máy,
+ * mô tô]}`. FAQs with the same attributes and the same values on all but one are siblings: when a
+ * question fits them all, the citizen is asked that one attribute. The first value is the option's
+ * label; the others are words that name it too ("mô tô" for "xe máy"). One value may be written alone.
+ */
+export const facetsSchema = z.record(
+  line("a facet's name, e.g. phương tiện", 40),
+  z.preprocess(
+    (v) => (typeof v === "string" ? [v] : v),
+    z
+      .array(line("a facet value, e.g. xe máy", 60), { error: "a value or a list of values" })
+      .min(1, "at least one value"),
+  ),
+  { error: "a map of attribute: value, e.g. {phương tiện: xe máy}" },
+);
+export type Facets = z.infer<typeof facetsSchema>;
+
 /** The YAML front matter of a FAQ file. */
 export const faqFrontMatterSchema = z.object({
   id: slug,
@@ -54,6 +72,7 @@ export const faqFrontMatterSchema = z.object({
     .array(line("a claim that could not be checked", 500), { error: "a list of claims still to check" })
     .default([]),
   related: z.array(slug).default([]),
+  facets: facetsSchema.optional(),
 });
 export type FaqFrontMatter = z.infer<typeof faqFrontMatterSchema>;
 

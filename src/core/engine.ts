@@ -8,10 +8,12 @@ import {
   texts,
   topicMenu,
 } from "./compose/texts.js";
+import { clarificationReply, clarifiedSibling } from "./conversation/clarification.js";
 import { followUpContent, mentions } from "./conversation/follow-up.js";
 import type { Reference } from "./conversation/parse-reference.js";
 import { parseReference } from "./conversation/parse-reference.js";
-import { decideHits, MAX_CHOICES, type Thresholds } from "./decide/answer-rule.js";
+import { type Decision, decideHits, MAX_CHOICES, type Thresholds } from "./decide/answer-rule.js";
+import { siblingGroup } from "./decide/siblings.js";
 import { createDeskRequests, type DeskAnswer } from "./intake/desk-requests.js";
 import {
   FORGET_BUTTONS,
@@ -355,6 +357,54 @@ export function createEngine(deps: EngineDeps): Engine {
     return { ...answerReply(first.faq, first.score, language, alternatives), intent: "follow-up" };
   }
 
+  /** "ô tô" after "xe máy hay ô tô?": the answer of the sibling it names; undefined for anything else. */
+  async function clarifiedReply(
+    attribute: string,
+    faqIds: readonly string[],
+    normalized: string,
+    language: string,
+  ): Promise<Reply | undefined> {
+    const options = await Promise.all(faqIds.map((id) => deps.search.get(id).catch(() => undefined)));
+    const faq = clarifiedSibling(
+      normalized,
+      options.filter((f): f is FaqRecord => !!f),
+      attribute,
+    );
+    return faq ? { ...answerReply(faq, 1, language), intent: "clarified" } : undefined;
+  }
+
+  /**
+   * When the FAQs the rule would show are siblings (same matter, another vehicle, person or stage):
+   * the one the question names, answered; or, when it names none, the one question that tells them
+   * apart. Undefined when the FAQs shown are not siblings or the first stands alone.
+   */
+  function siblingReply(
+    hits: readonly FaqHit[],
+    decision: Decision,
+    normalized: string,
+    language: string,
+  ): Reply | undefined {
+    const shown =
+      decision.kind === "answer"
+        ? [decision.hit, ...decision.alternatives]
+        : decision.kind === "choices"
+          ? decision.options
+          : [];
+    const group = shown.length ? siblingGroup(hits, normalized, MAX_CHOICES) : undefined;
+    if (!group || shown[0] !== group.members[0]) return undefined;
+    if (group.named) {
+      const others = shown.filter((h) => !group.members.includes(h)).slice(0, MAX_CHOICES - 1);
+      return answerReply(
+        group.named.faq,
+        group.named.score,
+        language,
+        others.map((h) => h.faq),
+      );
+    }
+    const tied = shown.slice(1).some((h) => group.members.includes(h));
+    return tied ? clarificationReply(group, language, [personButton]) : undefined;
+  }
+
   async function decide(
     message: Message,
     session: SessionState,
@@ -429,6 +479,11 @@ export function createEngine(deps: EngineDeps): Engine {
       if (reply) return reply;
     }
 
+    if (session.clarifying && session.pendingChoices?.length && !message.action) {
+      const reply = await clarifiedReply(session.clarifying, session.pendingChoices, normalized, language);
+      if (reply) return reply;
+    }
+
     const intent =
       message.action?.type === "escalate"
         ? "ask-person"
@@ -479,6 +534,8 @@ export function createEngine(deps: EngineDeps): Engine {
       return simple("fallback", texts.searchDown(org), "search-unavailable", language, [personButton]);
     effects.lastQuery = normalized;
     const decision = decideHits(hits, deps.thresholds);
+    const siblings = siblingReply(hits, decision, normalized, language);
+    if (siblings) return siblings;
     if (decision.kind === "answer") {
       const { hit, alternatives } = decision;
       return answerReply(

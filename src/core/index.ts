@@ -41,7 +41,7 @@ export type {
   UsageEvent,
   UsageSink,
 } from "./ports.js";
-export type { Action, Button, Message, Reply, ReplyKind, Suggestion } from "./reply.js";
+export type { Action, Button, Clarification, Message, Reply, ReplyKind, Suggestion } from "./reply.js";
 export { detectEmergency } from "./safety/detect-emergency.js";
 export { EMERGENCY_NUMBERS, type EmergencyCategory } from "./safety/emergency-patterns.js";
 export { fold, foldWords } from "./text/fold.js";

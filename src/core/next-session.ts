@@ -64,6 +64,12 @@ export function nextSession(
         ? reply.suggestions.map((s) => s.faqId)
         : undefined,
     ...(effects.listedTopics?.length ? { pendingTopics: effects.listedTopics } : {}),
+    // "ô tô" typed after "xe máy hay ô tô?" answers it; any other reply ends the question.
+    ...(reply.clarification
+      ? { clarifying: reply.clarification.attribute }
+      : effects.keepChoices && session.clarifying
+        ? { clarifying: session.clarifying }
+        : {}),
     ...((effects.lastQuery ?? session.lastQuery)
       ? { lastQuery: (effects.lastQuery ?? session.lastQuery)?.slice(0, MAX_QUERY) }
       : {}),

@@ -25,6 +25,8 @@ export interface FaqRecord {
   readonly tags?: readonly string[];
   readonly audiences?: readonly string[];
   readonly status?: string;
+  /** Attribute → values that set the FAQ apart from its siblings (content's `facets`); first value is the label. */
+  readonly facets?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** One search result, best first; `score` is 0..1. */
@@ -51,6 +53,8 @@ export interface FaqSearch {
 export interface SessionState {
   /** FAQ ids listed in the last reply (choices, or an answer's suggestions), so "2" picks the second. */
   pendingChoices?: string[];
+  /** The attribute the last reply asked about (a clarification); its options are `pendingChoices`. */
+  clarifying?: string;
   /** The last question searched (normalized), so "thế còn ô tô?" can follow it. */
   lastQuery?: string;
   /** Topic ids listed, numbered, in the last reply (greeting, help, fallback), so "3" opens the third. */

@@ -30,6 +30,17 @@ export interface Suggestion {
   readonly question: string;
 }
 
+/**
+ * A clarifying question (a `choices` reply): sibling FAQs differ in one attribute, and the citizen
+ * is asked which value fits; one option per sibling, labelled with its value ("Xe máy", "Ô tô").
+ */
+export interface Clarification {
+  readonly attribute: string;
+  /** The question alone, without the numbered options (the reply's `text` has both). */
+  readonly question: string;
+  readonly options: readonly { readonly faqId: string; readonly label: string }[];
+}
+
 /** A channel-neutral message from a citizen. */
 export interface Message {
   readonly channel: "web" | "telegram" | "zalo" | "console" | "api";
@@ -51,6 +62,8 @@ export interface Reply {
   readonly buttons: readonly Button[];
   /** Set when no search was needed (greeting, thanks, help, privacy, ask-person, …). */
   readonly intent?: string;
+  /** Set on a `choices` reply that asks one attribute of sibling FAQs. */
+  readonly clarification?: Clarification;
   /** Emergency category, when kind is "emergency". */
   readonly emergency?: string;
   readonly language: string;

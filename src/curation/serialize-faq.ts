@@ -44,10 +44,18 @@ function claimsToReview(faq: Faq): string[] {
   return faq.verifiedAt === undefined ? [] : ["needsLegalReview: []"];
 }
 
+/** `facets` as a block map, one attribute a line: one value alone, several inline; absent when the FAQ has none. */
+function facetLines(faq: Faq): string[] {
+  const entries = Object.entries(faq.facets ?? {});
+  if (!entries.length) return [];
+  const values = (v: readonly string[]) => (v.length === 1 && v[0] ? scalar(v[0]) : flowList(v));
+  return ["facets:", ...entries.map(([name, v]) => `  ${scalar(name)}: ${values(v)}`)];
+}
+
 /**
  * The Markdown file text of a FAQ in the canonical format of content/ (key order and list styles as written by hand):
  * each basis entry's keys in the order document, number, article, clause, effectiveFrom, effectiveUntil,
- * verifiedAgainst; then verifiedAt, needsLegalReview, status, reviewedAt, reviewDue, related.
+ * verifiedAgainst; then verifiedAt, needsLegalReview, status, reviewedAt, reviewDue, related, facets.
  */
 export function serializeFaq(faq: Faq): string {
   const lines = [
@@ -67,6 +75,7 @@ export function serializeFaq(faq: Faq): string {
     ...(faq.reviewedAt === undefined ? [] : [`reviewedAt: ${scalar(faq.reviewedAt)}`]),
     `reviewDue: ${scalar(faq.reviewDue)}`,
     `related: ${flowList(faq.related)}`,
+    ...facetLines(faq),
     "---",
     faq.answer.trim(),
   ];

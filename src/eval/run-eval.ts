@@ -40,6 +40,8 @@ export interface EvalReport {
   top1OneTopic: Rate;
   top3: Rate;
   answeredCorrectly: Rate;
+  /** In-scope questions asked one clarifying question ("xe máy hay ô tô?"); `ok`: the right FAQ is an option. */
+  clarified: Rate;
   /** In-scope questions answered outright (an answer, with or without alternatives). */
   answeredOutright: Rate;
   /** Answers whose FAQ is not the expected one, of all answers (out-of-scope answers included). */
@@ -149,6 +151,11 @@ export function summarize(outcomes: readonly EvalOutcome[]): EvalReport {
       labeled.length,
     ),
     answeredOutright: rate(labeled.filter((o) => o.kind === "answer").length, labeled.length),
+    // A clarification is a `choices` reply: it is not an answer, and it is right when its options hold the FAQ.
+    clarified: rate(
+      labeled.filter((o) => o.intent === "clarify" && o.offered?.some((id) => accepts(o.q, id))).length,
+      labeled.filter((o) => o.intent === "clarify").length,
+    ),
     // Questions about deleting carry no expected FAQ: their answers are neither right nor wrong here.
     confidentWrong: rate(
       judged.filter(confidentlyWrong).length,

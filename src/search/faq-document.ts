@@ -15,6 +15,8 @@ export interface FaqDocument {
   related: string[];
   relatedLinks: { id: string; question: string }[];
   status: string;
+  /** Attribute → values setting the FAQ apart from its siblings (content's `facets`). */
+  facets?: Record<string, string[]>;
   /** Hash of the indexed corpus and settings: readers reload their snapshot when it changes. */
   rev: string;
   q: string;
@@ -51,6 +53,7 @@ export function toFaqDocument(
       return question ? [{ id, question }] : [];
     }),
     status: faq.status,
+    ...(faq.facets ? { facets: faq.facets } : {}),
     rev,
     q: normalize(faq.question),
     v: faq.variants.map((v) => normalize(v)),

@@ -15,6 +15,7 @@ const DISPLAY = [
   "tags",
   "variants",
   "status",
+  "facets",
 ];
 /**
  * How long a snapshot of the corpus is reused before its revision is probed again (one tiny read): a publish
@@ -35,6 +36,7 @@ function toRecord(doc: Partial<FaqDocument>): FaqRecord {
     tags: doc.tags ?? [],
     audiences: doc.audiences ?? [],
     status: doc.status,
+    ...(doc.facets ? { facets: doc.facets } : {}),
   };
 }
 

@@ -41,6 +41,18 @@ describe("serializeFaq", () => {
     expect(text).toContain('tags: ["a, b", "[x]", ok]');
   });
 
+  it("writes facets after related, one value alone and several inline, and parses them back unchanged", async () => {
+    const [first] = await readCorpus("content");
+    if (!first?.faq) throw new Error("fixture must parse");
+    const faq = {
+      ...first.faq,
+      facets: { việc: ["quá tốc độ"], "phương tiện": ["xe máy", "mô tô (xe số)"] },
+    };
+    const text = serializeFaq(faq);
+    expect(text).toContain("facets:\n  việc: quá tốc độ\n  phương tiện: [xe máy, mô tô (xe số)]\n---");
+    expect(parseFaqFile("x.md", text).faq).toEqual(faq);
+  });
+
   it("writes the traceability fields in a fixed place and parses them back unchanged", async () => {
     const [first] = await readCorpus("content");
     if (!first?.faq) throw new Error("fixture must parse");

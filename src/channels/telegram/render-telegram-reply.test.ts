@@ -48,4 +48,31 @@ describe("renderTelegramReply", () => {
     expect(pieces).toHaveLength(2);
     expect(pieces[0]?.html).toBe("&amp;".repeat(3000));
   });
+
+  it("renders a clarifying question with one inline button per option and the person button", () => {
+    const pieces = renderTelegramReply({
+      ...base,
+      kind: "choices",
+      intent: "clarify",
+      text: "Dạ, câu trả lời khác nhau tùy phương tiện. Bạn hỏi trường hợp nào?\n1. Xe máy\n2. Ô tô",
+      suggestions: [
+        { faqId: "toc-do-xe-may", question: "Đi xe máy chạy quá tốc độ bị phạt bao nhiêu?" },
+        { faqId: "toc-do-o-to", question: "Lái ô tô chạy quá tốc độ bị phạt bao nhiêu?" },
+      ],
+      buttons: [
+        { label: "Xe máy", action: { type: "choose", faqId: "toc-do-xe-may" } },
+        { label: "Ô tô", action: { type: "choose", faqId: "toc-do-o-to" } },
+        { label: "Gặp cán bộ trợ giúp pháp lý", action: { type: "escalate" } },
+      ],
+    });
+    expect(pieces).toHaveLength(1);
+    expect(pieces[0]?.html).toContain("1. Xe máy\n2. Ô tô");
+    expect(pieces[0]?.replyMarkup).toEqual({
+      inline_keyboard: [
+        [{ text: "Xe máy", callback_data: "c:toc-do-xe-may" }],
+        [{ text: "Ô tô", callback_data: "c:toc-do-o-to" }],
+        [{ text: "Gặp cán bộ trợ giúp pháp lý", callback_data: "e" }],
+      ],
+    });
+  });
 });

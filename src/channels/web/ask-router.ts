@@ -19,7 +19,10 @@ export class RateLimitedError extends Error {
   }
 }
 
-/** The public ask API response: the DESIGN.md contract, plus `sessionId`, `intent` and `buttons`. */
+/**
+ * The public ask API response: the DESIGN.md contract, plus `sessionId`, `intent`, `buttons` and,
+ * on a `choices` reply that asks one question, `clarification`.
+ */
 export function toAskResponse(reply: Reply, sessionId: string) {
   return {
     kind: reply.kind,
@@ -31,6 +34,15 @@ export function toAskResponse(reply: Reply, sessionId: string) {
     sessionId,
     ...(reply.intent ? { intent: reply.intent } : {}),
     ...(reply.emergency ? { emergency: reply.emergency } : {}),
+    ...(reply.clarification
+      ? {
+          clarification: {
+            attribute: reply.clarification.attribute,
+            question: reply.clarification.question,
+            options: reply.clarification.options.map((o) => ({ faqId: o.faqId, label: o.label })),
+          },
+        }
+      : {}),
     ...(reply.translated ? { translated: true } : {}),
     buttons: reply.buttons,
   };
@@ -124,6 +136,7 @@ export function askRouter(deps: {
       audiences: faq.audiences ?? [],
       legalBasis: faq.legalBasis,
       related: faq.related,
+      ...(faq.facets ? { facets: faq.facets } : {}),
     });
   });
 

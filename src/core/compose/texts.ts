@@ -56,6 +56,16 @@ export function topicMenu(labels: readonly string[]): string {
   return labels.map((l) => `• ${l}`).join("\n");
 }
 
+/** The one question asked when sibling FAQs differ in one attribute ("phương tiện": xe máy / ô tô). */
+function clarifyQuestion(attribute: string): string {
+  return `Dạ, câu trả lời khác nhau tùy ${attribute}. Bạn hỏi trường hợp nào?`;
+}
+
+/** A label as an option or a button shows it: first letter upper-case ("xe máy" → "Xe máy"). */
+export function capitalize(label: string): string {
+  return label.charAt(0).toLocaleUpperCase("vi") + label.slice(1);
+}
+
 export const texts = {
   greeting: (org: OrgInfo, menu: string) =>
     `Dạ, chào bạn! Mình là trợ lý pháp luật của ${org.name}. Bạn cứ hỏi bằng lời của mình, mình sẽ trả lời kèm căn cứ pháp luật. Mình có thể giúp về:\n${menu}\n\nMình không lưu tên hay số điện thoại của bạn nếu bạn không đồng ý.`,
@@ -95,6 +105,9 @@ export const texts = {
     `${labels.map((l, i) => `${i + 1}. ${l}`).join("\n")}\n(Bấm chọn hoặc gõ số để xem các câu hỏi thường gặp.)`,
   topicQuestions: (label: string, questions: readonly string[]) =>
     `Dạ, một số câu hỏi thường gặp về «${label}» (bấm chọn hoặc gõ số):\n${questions.map((q, i) => `${i + 1}. ${q}`).join("\n")}\n\nBạn cũng có thể gõ câu hỏi bằng lời của mình.`,
+  clarifyQuestion,
+  clarify: (attribute: string, labels: readonly string[]) =>
+    `${clarifyQuestion(attribute)}\n${labels.map((l, i) => `${i + 1}. ${capitalize(l)}`).join("\n")}\n\nBạn bấm chọn, gõ số hoặc gõ câu trả lời (ví dụ: "${labels.at(-1)}").`,
   alternatives: (questions: readonly string[]) =>
     `Hoặc bạn muốn hỏi (gõ số để xem):\n${questions.map((q, i) => `${i + 1}. ${q}`).join("\n")}`,
   whatToAsk: () =>

@@ -55,6 +55,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   verifiedAt: "Ngày kiểm tra số liệu",
   needsLegalReview: "Nội dung chưa kiểm chứng",
   related: "Câu hỏi liên quan",
+  facets: "Điểm phân biệt với câu hỏi anh em",
   answer: "Câu trả lời",
 };
 

@@ -25,6 +25,8 @@ export interface FaqDraftInput {
   readonly verifiedAt?: string;
   readonly needsLegalReview: string[];
   readonly related: string[];
+  /** Attribute → values that set the FAQ apart from its siblings; typed one attribute a line, "tên: giá trị, từ khác". */
+  readonly facets?: Record<string, string[]>;
   readonly answer: string;
 }
 
@@ -62,6 +64,18 @@ export function faqFromForm(fields: FormFields): FaqDraftInput {
     const set = Object.entries(row).filter(([, v]) => v !== undefined);
     return [{ ...Object.fromEntries(set), document: row.document }];
   });
+  const facetLines = lf(one(fields.facets))
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
+  // "phương tiện: xe máy, mô tô" → {"phương tiện": ["xe máy", "mô tô"]}; a line without ":" gets no value (an error on save).
+  const facets = Object.fromEntries(
+    facetLines.map((l) => {
+      const at = l.indexOf(":");
+      const name = (at === -1 ? l : l.slice(0, at)).trim();
+      return [name, at === -1 ? [] : list(l.slice(at + 1))];
+    }),
+  );
   const reviewedAt = one(fields.reviewedAt).trim();
   const verifiedAt = one(fields.verifiedAt).trim();
   return {
@@ -82,6 +96,7 @@ export function faqFromForm(fields: FormFields): FaqDraftInput {
       .map((s) => s.trim())
       .filter(Boolean),
     related: list(fields.related),
+    ...(facetLines.length ? { facets } : {}),
     answer: lf(one(fields.answer)).trim(),
   };
 }

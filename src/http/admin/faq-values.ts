@@ -17,6 +17,9 @@ export function faqValues(faq: Faq | FaqPrefill): FaqDraftInput {
     ...(faq.verifiedAt ? { verifiedAt: faq.verifiedAt } : {}),
     needsLegalReview: [...faq.needsLegalReview],
     related: [...faq.related],
+    ...("facets" in faq && faq.facets
+      ? { facets: Object.fromEntries(Object.entries(faq.facets).map(([k, v]) => [k, [...v]])) }
+      : {}),
     answer: faq.answer,
   };
 }

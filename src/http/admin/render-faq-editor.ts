@@ -168,6 +168,7 @@ export function renderFaqEditor(page: EditorPage): string {
     "verifiedAt",
     "needsLegalReview",
     "related",
+    "facets",
     "answer",
   ]);
   const other = Object.entries(errors).filter(([k]) => !known.has(k.split(".")[0] ?? ""));
@@ -263,6 +264,14 @@ export function renderFaqEditor(page: EditorPage): string {
       <label for="faq-review">Nội dung chưa kiểm chứng được, cần cán bộ pháp chế xem (mỗi dòng một ý)</label>
       <textarea id="faq-review" name="needsLegalReview" rows="3"${invalid(errorsUnder(errors, "needsLegalReview").length > 0, "err-needsLegalReview")}>${v.needsLegalReview.join("\n")}</textarea>
       ${errorsUnder(errors, "needsLegalReview").map(([, m]) => html`<p class="field-error" id="err-needsLegalReview">${FIELD_LABELS.needsLegalReview}: ${m}</p>`)}
+
+      <label for="faq-facets">Điểm phân biệt với câu hỏi anh em (mỗi dòng một điểm, ví dụ "phương tiện: xe máy, mô tô"; giá trị đầu là nút bấm)</label>
+      <textarea id="faq-facets" name="facets" rows="2"${invalid(errorsUnder(errors, "facets").length > 0, "err-facets")}>${Object.entries(
+        v.facets ?? {},
+      )
+        .map(([name, values]) => `${name}: ${values.join(", ")}`)
+        .join("\n")}</textarea>
+      ${errorsUnder(errors, "facets").map(([, m]) => html`<p class="field-error" id="err-facets">${FIELD_LABELS.facets}: ${m}</p>`)}
 
       <button type="submit" class="primary">${isNew ? "Tạo bản nháp" : "Lưu bản nháp"}</button>
     </form>
