@@ -499,6 +499,7 @@ export function createEngine(deps: EngineDeps): Engine {
         return simple("fallback", texts.help(menu), intent, language, [...topicButtons, personButton]);
       case "thanks":
         return simple("fallback", texts.thanks(), intent, language);
+
       case "privacy":
         return simple(
           "fallback",
@@ -529,7 +530,8 @@ export function createEngine(deps: EngineDeps): Engine {
       const reply = await followUpReply(session.lastQuery, followUp, effects, language);
       if (reply) return reply;
     }
-    const hits = await searchSafely(normalized);
+    // Prices, weather, sports: nothing in the corpus, though their words are ("giá vàng" in the prize-scam FAQ).
+    const hits = intent === "out-of-scope" ? [] : await searchSafely(normalized);
     if (!hits)
       return simple("fallback", texts.searchDown(org), "search-unavailable", language, [personButton]);
     effects.lastQuery = normalized;

@@ -138,6 +138,17 @@ const EMERGENCY_ADVICE: Record<EmergencyCategory, string> = {
     "Bạn không một mình. Hãy gọi ngay hoặc nói với một người bạn tin tưởng đang ở gần bạn. Mọi chuyện đều có thể tìm cách giải quyết.",
   trafficking:
     "Nếu có thể, hãy gửi vị trí cho người thân và báo công an. Đừng đưa thêm tiền hay giấy tờ cho người lạ.",
+  stabbing:
+    "Ép chặt vết thương bằng khăn hoặc vải sạch để cầm máu; không rút dao hay vật đâm ra. Tránh xa người gây thương tích.",
+  "child-taken":
+    "Hãy báo công an ngay: tả đặc điểm của cháu và người đưa đi, quần áo, hướng đi, biển số xe nếu thấy. Nhờ người xung quanh cùng tìm và giữ ảnh mới nhất của cháu.",
+  fire: "Hãy ra khỏi nhà ngay, cúi thấp người, lấy khăn ướt che mũi miệng; không dùng thang máy, không quay lại lấy đồ. Ngắt cầu dao điện nếu làm được.",
+  drowning:
+    "Hô to gọi người giúp; ném phao, can nhựa, sào hoặc dây cho người đuối nước bám. Đừng nhảy xuống nếu bạn không biết bơi cứu người.",
+  "break-in":
+    "Đừng ra đối mặt. Khóa cửa phòng, ở yên chỗ an toàn, gọi công an và báo hàng xóm; chỉ ra ngoài khi công an đến.",
+  "scam-now":
+    "Đừng chuyển tiền, đừng đọc mã OTP, tắt máy ngay. Công an, viện kiểm sát, tòa án không làm việc qua điện thoại và không bao giờ bắt chuyển tiền. Nếu đã chuyển, gọi ngay tổng đài ngân hàng của bạn để xin phong tỏa giao dịch, rồi báo công an.",
 };
 
 export function emergencyText(category: EmergencyCategory, numbers: readonly string[], org: OrgInfo): string {

@@ -238,3 +238,13 @@ describe("topics as buttons", () => {
     expect((await say("2")).topic).toBe("giao-thong");
   });
 });
+
+describe("out-of-scope questions", () => {
+  it("declines a market-price question without searching, even when a FAQ holds its words", async () => {
+    const search = scriptedSearch({ "giá vàng hôm nay": [["lua-dao-trung-thuong", 0.9]] });
+    const { say } = testEngine(search);
+    const reply = await say("giá vàng hôm nay");
+    expect(reply).toMatchObject({ kind: "fallback", intent: "no-match" });
+    expect(search.queries).toEqual([]);
+  });
+});

@@ -26,6 +26,10 @@ describe("detectIntent", () => {
     ["hồ sơ của tôi đến đâu rồi", "case-status"],
     ["kiem tra ho so", "case-status"],
     ["cho mình hỏi mã TGPL-2026-000123", "case-status"],
+    ["giá vàng hôm nay", "out-of-scope"],
+    ["ty gia do hom nay bao nhieu", "out-of-scope"],
+    ["mai trời có mưa không ad", "out-of-scope"],
+    ["kết quả xổ số miền bắc hôm nay", "out-of-scope"],
   ])("reads %j as %s", (text, expected) => {
     expect(intent(text)).toBe(expected);
   });
@@ -36,6 +40,7 @@ describe("detectIntent", () => {
     "khi bị bắt tôi có quyền im lặng không",
     "cảm ơn bạn, vậy ly hôn thì con dưới 36 tháng ở với ai",
     "mẹ tôi chuyển tiền cho một người giả làm cháu",
+    "vay 5 chỉ vàng của hàng xóm từ 2020, giờ trả theo giá vàng lúc vay hay giá vàng hôm nay",
     "hồ sơ ly hôn gồm những gì",
     "tra cứu tình trạng hồ sơ đăng ký kinh doanh trên cổng dịch vụ công ở đâu",
     "hồ sơ của tôi nộp ở xã hai tháng chưa có kết quả thì khiếu nại ở đâu",

@@ -9,7 +9,8 @@ export type Intent =
   | "privacy"
   | "delete-data"
   | "complex-case"
-  | "case-status";
+  | "case-status"
+  | "out-of-scope";
 
 const SHORT = 8; // greetings, thanks and help requests are short; longer messages carry a question
 
@@ -30,6 +31,14 @@ const ASK_PERSON = new RegExp(
     "\\bco (?:ai|can bo nao|nguoi nao) (?:truc|noi|tu van|goi)\\b",
   ].join("|"),
 );
+/**
+ * Short questions about market prices, weather, sports or lottery results: outside the corpus, and
+ * their words sit in FAQs about other things ("giá vàng hôm nay" in the prize-scam FAQ). A long
+ * message with these words ("trả nợ vàng theo giá vàng lúc nào") is a question of its own.
+ */
+const OUT_OF_SCOPE =
+  /\b(?:gia (?:vang|do|do la|dola|usd|euro|yen|te|xang|dau|bitcoin|btc|coin|chung khoan|co phieu|lua|gao|heo|lon|ca phe|tieu|cao su|sau rieng)|ty gia|ti gia|thoi tiet|du bao thoi tiet|(?:mai|hom nay|chieu nay|toi nay) (?:troi )?co mua|ket qua (?:bong da|xo so|tran)|ty so|lich thi dau|xo so|xsmb|xsmn|xskt|vietlott)\b/;
+const OUT_OF_SCOPE_WORDS = 10;
 const PRIVACY =
   /\b(?:du lieu|thong tin) (?:cua toi|ca nhan|cua minh|cua em)\b.{0,40}\b(?:luu|giu|dung|bao mat|ai xem|o dau)\b|^(?:rieng tu|quyen rieng tu|bao mat)$|\bbot (?:co )?luu (?:tin nhan|thong tin)\b/;
 /**
@@ -91,6 +100,7 @@ export function detectIntent(normalizedText: string): Intent | undefined {
   if (CASE_CODE.test(folded) || (words <= SHORT && CASE_STATUS.some((re) => re.test(folded))))
     return "case-status";
   if (words <= SHORT && HELP.test(folded)) return "help";
+  if (words <= OUT_OF_SCOPE_WORDS && OUT_OF_SCOPE.test(folded)) return "out-of-scope";
   if (words <= SHORT && THANKS.test(folded)) return "thanks";
   if (words <= 5 && GREETING.test(folded)) return "greeting";
   return undefined;

@@ -4,17 +4,27 @@ import {
   type EmergencyCategory,
   EXACT_PATTERNS,
   FALSE_FRIENDS,
+  LATER_OR_LEGAL,
   LEGAL_QUESTION,
   MIXED_PATTERNS,
+  NOW_ONLY,
   PERSONAL_ACCENTED,
   PERSONAL_FOLDED,
+  URGENT,
 } from "./emergency-patterns.js";
 
+/** Specific dangers before the general ones: "cứu với, nhà tôi đang cháy" is a fire (114), not violence. */
 const ORDER: readonly EmergencyCategory[] = [
+  "drowning",
   "suicide",
   "sexual-abuse",
   "trafficking",
   "child-abuse",
+  "child-taken",
+  "fire",
+  "break-in",
+  "scam-now",
+  "stabbing",
   "violence-now",
 ];
 
@@ -25,7 +35,10 @@ export function detectEmergency(normalizedText: string): EmergencyCategory | und
   );
   const lower = normalizedText.toLowerCase();
   let found: EmergencyCategory | undefined;
+  // A story told to ask about afterwards ("cháy nhà … bồi thường thế nào") names a now-only danger without it.
+  const afterwards = LATER_OR_LEGAL.test(folded) && !URGENT.test(folded);
   for (const category of ORDER) {
+    if (afterwards && NOW_ONLY.has(category)) continue;
     if (
       EXACT_PATTERNS[category]?.some((re) => re.test(lower)) ||
       MIXED_PATTERNS[category]?.some((re) => re.test(lower)) ||

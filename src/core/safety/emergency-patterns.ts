@@ -5,7 +5,18 @@
  * matched in unambiguous company. Recall on the test/eval emergencies must stay at 100%; the eval
  * also counts false alarms on ordinary questions.
  */
-export type EmergencyCategory = "suicide" | "sexual-abuse" | "child-abuse" | "trafficking" | "violence-now";
+export type EmergencyCategory =
+  | "suicide"
+  | "sexual-abuse"
+  | "child-abuse"
+  | "trafficking"
+  | "violence-now"
+  | "stabbing"
+  | "child-taken"
+  | "fire"
+  | "drowning"
+  | "break-in"
+  | "scam-now";
 
 const NOW = "(?:dang|vua|van dang|bay gio|ngay bay gio|toi nay|dem nay|luc nay|suot|lien tuc)";
 /** đánh, but not danh sách, danh dự, đánh giá … */
@@ -13,6 +24,11 @@ const DANH =
   "danh(?! (?:nhau|sach|du|nghia|hieu|ba|tinh|gia|muc|phan|tanh|thiep|ngon|tieng|bac|so|dau|thue|bai|vong))";
 const HIT = `(?:${DANH}|dap(?! (?:ung|an|lai|so))|chem|dam (?:chet|vao|toi|em|me|chau|con|bang)|bop co|bop mieng|tat (?:vao|em|toi|con|chau|be|me)|tra tan|hanh ha|dau doc|nhot|troi (?:tay|chan|em|be|chau|con|lai)|giet|xiet co)`;
 const CHILD = "(?:be|chau|con toi|con em|con nho|con gai|dua con|dua tre|dua be|dua nho|tre con|em be)";
+/** A child of the writer's, or a child near them ("thằng cu nhà tôi", "con trai tôi", "cháu 5 tuổi"). */
+const MY_CHILD = `(?:${CHILD}|con trai|con be|con minh|con tui|con e|thang cu|cu nha|be nha|chau nha|chau toi|be gai|be trai|chau be|con \\d{1,2} tuoi|be \\d{1,2} tuoi)`;
+/** Where a fire is: a home or a workplace (never "xe", whose "đang chạy" folds like "đang cháy"). */
+const PLACE =
+  "(?:nha|phong|xuong|kho|cho|quan|can ho|chung cu|tang|bep|tiem|cua hang|day tro|phong tro|nha tro)";
 
 export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly RegExp[]>> = {
   suicide: [
@@ -74,7 +90,79 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
     /\bdo xang\b|\bdot nha\b|\btat axit\b/,
     /\bnhot (?:toi|em|e|me|chau|con|vo)\b|\bkhoa cua nhot\b/,
   ],
+  stabbing: [
+    // A stabbing or a slashing: "bị đâm" alone is also a car crash ("bị xe đâm"), so with a blade or a wound.
+    /\b(?:bi|vua bi|dang bi) (?:dam|chem)\b.{0,30}\b(?:dao|chay mau|mau|nhat|vao (?:bung|nguc|lung|co|dau|nguoi)|trong thuong|guc|nga)\b/,
+    /\b(?:dam|chem) (?:\w+ ){0,2}(?:mot|hai|ba|may|vai|nhieu|\d+) nhat\b|\bnhat dao\b|\brut dao\b|\bcam (?:dao|ma tau|kiem|rua) (?:xong|lao|chem|dam|duoi|vao)\b/,
+    /\bdam chem nhau\b|\bdang (?:danh|chem) nhau\b.{0,40}\b(?:dao|ma tau|kiem|gay|mau)\b/,
+  ],
+  "child-taken": [
+    /\bbat coc\b|\bcuop (?:be|con|chau|dua tre)\b/,
+    new RegExp(
+      `\\b(?:nguoi la|ai do|may nguoi|mot nguoi|thang nao|hai nguoi|nguoi dan ong|nguoi phu nu)\\b.{0,40}\\b(?:be|bat|dat|dan|du|keo|bong|cho|dua|ep)\\b.{0,15}\\b${MY_CHILD}\\b.{0,30}\\b(?:di|len xe|mat|chay|bo chay|khoi)\\b`,
+    ),
+    new RegExp(
+      `\\b${MY_CHILD}\\b.{0,40}\\b(?:bi|vua bi|da bi) (?:nguoi la |ai do |ke la )?(?:bat|be|dat|du|keo|bong|mang|dua|cho) (?:di|len xe|mat|khoi)\\b`,
+    ),
+    new RegExp(
+      `\\b${MY_CHILD}\\b.{0,60}\\b(?:mat tich|khong thay dau|ko thay dau|k thay dau|khong thay ve|chua thay ve|lac mat|bien mat|khong tim thay|khong tim duoc|ko tim thay|mat lien lac)\\b`,
+    ),
+    /\b(?:lac mat|lac|mat|khong thay|ko thay|khong tim thay) (?:con|be|chau|dua con|dua nho)\b.{0,40}\b(?:roi|dang|tu|khap|may tieng|ca buoi|cuu|giup)\b/,
+  ],
+  fire: [
+    /\bboc chay\b|\bchay (?:lon|du doi|ngun ngut|lan sang|lan qua)\b|\bdam chay\b|\bkhoi (?:mu mit|den kit|den|day nha|day phong|bao trum|bay vao|um|ngat)\b/,
+    new RegExp(
+      `\\b${PLACE}\\b(?: \\w+){0,4} (?:(?:dang|vua) (?:boc )?chay\\b(?! (?:mau|may|xe|ca|hang|don|viec|tien|qua|di|ve|lai|theo|ra|vao))|bi chay (?:to|lon|du doi|lan|roi)\\b)`,
+    ),
+    /\bmac ket\b.{0,40}\b(?:lua|khoi|chay|tang)\b|\b(?:lua|khoi|chay)\b.{0,40}\bmac ket\b/,
+    /\bcuu hoa\b.{0,30}\b(?:chua|den|toi|goi|voi|oi)\b|\bgoi (?:cuu hoa|114)\b|\bno (?:binh )?(?:ga|gas|gaz)\b|\b(?:ro ri|ro|xi|hoi) (?:khi )?(?:ga|gas|gaz)\b/,
+  ],
+  drowning: [
+    // "đuối" with "nước" or "chết": folded "bi duoi" is also bị đuổi (chased away, fired).
+    /\b(?:dang|vua|bi) (?:bi )?(?:chet duoi|duoi nuoc)\b|\bduoi nuoc\b.{0,40}\b(?:cuu|dang|vua|ngay|roi|khong)\b/,
+    // Fell or jumped into water ("xuống" required: folded, hộ is hồ and sống is sông).
+    /\b(?:roi|nga|te|trot|truot chan|bi cuon|nhay|lan) xuong (?:\w+ ){0,2}(?:song|ho|ao|suoi|kenh|muong|bien|gieng|dap|be boi|ho boi|nuoc)\b.{0,40}\b(?:khong|chua|ko|k|cuu|dang|vua|roi|mat)\b/,
+    /\b(?:nuoc|lu|song|song bien) (?:cuon|dang cuon|cuon troi|da cuon)\b|\bket (?:trong|tren) (?:lu|mai nha|noc nha|nuoc)\b|\bnuoc (?:lu )?(?:dang )?(?:len|dang) (?:den|toi|qua) (?:co|nguc|mai|noc)\b/,
+    /\b(?:chim|bi chim) (?:xuong )?(?:nuoc|song|ho|ao|bien)\b|\bkhong (?:thay )?noi len\b|\b(?:dang|bi) chim\b/,
+  ],
+  "break-in": [
+    /\b(?:trom|ke trom|cuop|ke cuop|ke gian|nguoi la|thang nao|may thang|ai do|co nguoi)\b.{0,40}\b(?:dang|vua|luc nay)\b.{0,30}\b(?:vao nha|trong nha|o trong|cay cua|pha cua|pha khoa|be khoa|cat khoa|leo (?:vao|tuong|rao|cong|ban cong)|duoi nha|tang duoi|luc lo|trong san|vao phong|ngoai cua)\b/,
+    /\b(?:dang|vua) (?:co )?(?:trom|ke trom|cuop|ke gian|nguoi la)\b.{0,30}\b(?:vao|trong|cay|pha|leo|lay|o)\b/,
+    /\b(?:dang|vua) (?:cay|pha|be) (?:cua|khoa)\b|\bco (?:nguoi|ke|thang) (?:dot nhap|xong vao|dang vao|lan vao|trong nha|cay cua)\b|\bxong vao nha\b|\bdang bi cuop\b|\bbi cuop\b.{0,20}\b(?:vua|dang|xong|luc nay)\b/,
+    /\b(?:la mat|nguoi la|ke la|ke gian|trom|ke trom)\b.{0,40}\b(?:leo|treo|cay|pha|xong|lan) (?:vao|tuong|rao|cong|cua|khoa|ban cong)\b/,
+    /\bnghe (?:tieng )?(?:dong|cay cua|nguoi|be khoa|buoc chan|lao xao)\b.{0,40}\b(?:nha|duoi|phong|san|bep|cua)\b/,
+  ],
+  "scam-now": [
+    /\b(?:dang|bay gio|luc nay|ngay bay gio|van dang)\b.{0,60}\b(?:bat|doi|yeu cau|ep|giuc|hoi|bao)\b.{0,40}\b(?:chuyen (?:(?:\w+ ){0,3}(?:trieu|ty|tr|cu|nghin|ngan|dong|tien)|tien|khoan|gap|ngay)|nop tien|doc (?:ma )?otp|gui (?:ma )?otp|cai (?:app|ung dung)|quet (?:ma )?qr)\b/,
+    // Not "gấp": folded it is also gặp (meet).
+    /\b(?:bat|doi|yeu cau|ep|giuc)\b.{0,40}\b(?:chuyen|nop|doc)\b.{0,30}\b(?:ngay lap tuc|ngay bay gio|lien|trong \d+ (?:phut|tieng|gio))\b/,
+    /\b(?:dang|van dang) (?:noi chuyen|nghe may|nghe dien thoai|goi|tren dien thoai|video call|call video)\b.{0,60}\b(?:cong an|vien kiem sat|toa an|ngan hang|chuyen tien|otp)\b/,
+    /\b(?:xung|tu xung|gia danh|gia lam|mao danh) (?:la )?(?:cong an|vien kiem sat|toa an|ngan hang|can bo|buu dien)\b.{0,60}\b(?:dang|ngay|lien)\b.{0,40}\b(?:chuyen|nop|otp|tien|cai|quet)\b/,
+    /\b(?:neu khong|khong thi|ko thi|k thi)\b.{0,20}\b(?:chuyen|nop)\b.{0,40}\b(?:bat|khoa|truy na|bat giam|di tu|phong toa)\b/,
+    /\b(?:sap|chuan bi|dinh|toi dinh) chuyen\b.{0,50}\b(?:lua|cong an|trung thuong|nhan qua|phi|vien kiem sat|nguoi la)\b/,
+  ],
 };
+
+/**
+ * The categories added for danger that the words alone do not date (fire, drowning, a break-in, a
+ * child taken, a scam, a stabbing): a story told to ask about the law afterwards ("cháy nhà hàng xóm
+ * bồi thường thế nào", "bị lừa năm ngoái giờ kiện được không") names them too. Such a text is an
+ * emergency only with a sign of now ({@link URGENT}).
+ */
+export const NOW_ONLY: ReadonlySet<EmergencyCategory> = new Set([
+  "stabbing",
+  "child-taken",
+  "fire",
+  "drowning",
+  "break-in",
+  "scam-now",
+]);
+/** Compensation, liability, a procedure, or a time long past: the question is about afterwards. */
+export const LATER_OR_LEGAL =
+  /\b(?:boi thuong|den bu|kien|khoi kien|trach nhiem|bao hiem|xu phat|bi phat|phat (?:bao nhieu|the nao|tien)|thu tuc|ho so|tuyen bo|nam ngoai|nam truoc|thang truoc|tuan truoc|hom truoc|hom qua|hom kia|truoc day|ngay xua|hoi do|luc do|da lau|\d+ (?:nam|thang|tuan) (?:roi|nay|truoc)|lay lai|doi lai|co duoc (?:khong|ko|k)|duoc khong|toi gi|toi danh|pham toi|quy dinh|luat)\b/;
+/** Signs that it is happening now, or that help is asked now. */
+export const URGENT =
+  /\b(?:dang|van dang|vua moi|ngay bay gio|bay gio|luc nay|(?<!truy )cuu|giup voi|mac ket|khan cap|114|113|115)\b/;
 
 /**
  * Accented words that fold into a trigger word of a different meaning (bạn người → "ban nguoi",
@@ -126,6 +214,12 @@ export const PERSONAL_FOLDED =
 
 /** National numbers for each category (LEGAL-CONTEXT.md), most relevant first. */
 export const EMERGENCY_NUMBERS: Readonly<Record<EmergencyCategory, readonly string[]>> = {
+  stabbing: ["115", "113"],
+  "child-taken": ["113", "111"],
+  fire: ["114", "115", "113"],
+  drowning: ["114", "115"],
+  "break-in": ["113"],
+  "scam-now": ["113"],
   suicide: ["115", "113", "111"],
   "sexual-abuse": ["113", "111", "115"],
   "child-abuse": ["111", "113", "115"],

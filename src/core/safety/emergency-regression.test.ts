@@ -7,7 +7,21 @@ import { detectEmergency } from "./detect-emergency.js";
 
 const regressionSchema = z.object({
   text: z.string().min(1),
-  emergency: z.enum(["suicide", "sexual-abuse", "child-abuse", "trafficking", "violence-now"]).nullable(),
+  emergency: z
+    .enum([
+      "suicide",
+      "sexual-abuse",
+      "child-abuse",
+      "trafficking",
+      "violence-now",
+      "stabbing",
+      "child-taken",
+      "fire",
+      "drowning",
+      "break-in",
+      "scam-now",
+    ])
+    .nullable(),
   why: z.string(),
 });
 const regressionFile = "test/eval/emergency-regression.jsonl";
