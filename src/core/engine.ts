@@ -1,3 +1,4 @@
+import { asTyped } from "./as-typed.js";
 import { fillPlaceholders, type OrgInfo } from "./compose/org-info.js";
 import {
   BUTTON_LABELS,
@@ -23,10 +24,11 @@ import {
   isForgetConfirmation,
   isForgetRefusal,
 } from "./intake/forget-confirmation.js";
+import { RESUME_BUTTONS } from "./intake/intake-buttons.js";
 import { createIntakeFlow, type IntakeStep, type IntakeTopic } from "./intake/intake-flow.js";
 import type { IntakeScreening } from "./intake/intake-screening.js";
 import { intakeTexts } from "./intake/intake-texts.js";
-import { parseRating } from "./intake/parse-answers.js";
+import { isCancel, isResume, parseRating } from "./intake/parse-answers.js";
 import { detectIntent } from "./intents/detect-intent.js";
 import { nextSession, PHONE_MASK, type TurnEffects } from "./next-session.js";
 import type {
@@ -176,7 +178,10 @@ export function createEngine(deps: EngineDeps): Engine {
     effects.intake = step.intake;
     if (step.phone || step.hideCitizenText) effects.citizenText = PHONE_MASK;
     if (step.discard && before) effects.discardSince = before.startedAt;
-    return { ...simple("escalate", step.text, step.intent, language), topic: step.topic };
+    return {
+      ...simple("escalate", step.text, step.intent, language, [...(step.buttons ?? [])]),
+      topic: step.topic,
+    };
   }
 
   function startIntake(reason: string, effects: TurnEffects, language: string): Reply | undefined {
@@ -268,7 +273,23 @@ export function createEngine(deps: EngineDeps): Engine {
     const { channel, sessionId } = message;
     if (detectEmergency(normalized)) {
       const reply = emergencyReply(normalized, (await searchSafely(normalized)) ?? [], language);
-      if (reply) return { ...reply, text: `${reply.text}${intakeTexts.afterEmergency}` };
+      if (reply) {
+        // Danger first; the draft (a story typed with it included) waits for "tiếp tục".
+        effects.intake = await intakeFlow.pause(intake, text);
+        return {
+          ...reply,
+          text: `${reply.text}${intakeTexts.afterEmergency}`,
+          buttons: [...RESUME_BUTTONS, ...reply.buttons],
+        };
+      }
+    }
+    if (intake.paused) {
+      const back =
+        message.action?.type === "escalate" ||
+        (!message.action && (isResume(text) || detectIntent(normalized) === "ask-person"));
+      if (back) return intakeReply(intakeFlow.resume(intake), effects, language);
+      // Anything else but "hủy" is for the bot; its reply offers the draft again (see handle).
+      if (message.action || !isCancel(text)) return undefined;
     }
     if (message.action?.type === "escalate") return intakeReply(intakeFlow.ask(intake), effects, language);
     if (message.action) return undefined;
@@ -593,8 +614,9 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   return {
-    async handle(message) {
+    async handle(raw) {
       const started = deps.clock.now();
+      const message = asTyped(raw);
       const text = clean(message.text);
       const session = (await deps.sessions.get(message.sessionId).catch(() => undefined)) ?? {
         failedAttempts: 0,
@@ -622,6 +644,7 @@ export function createEngine(deps: EngineDeps): Engine {
       // Normalized once: decide matches on it and the usage event keeps it (scrubbed) for misses.
       const normalized = normalize(textVi);
       let reply = await decide(message, session, text, normalized, language, effects);
+      if (effects.intake?.paused && reply.kind !== "emergency") reply = withDraftOffer(reply);
       if (translated && deps.translation) {
         const back = await deps.translation.fromVietnamese(reply.text, language);
         if (back.translated)
@@ -633,6 +656,15 @@ export function createEngine(deps: EngineDeps): Engine {
       return reply;
     },
   };
+
+  /** A reply given while an intake waits after a danger message: it offers to go on with the draft. */
+  function withDraftOffer(reply: Reply): Reply {
+    return {
+      ...reply,
+      text: `${reply.text}${intakeTexts.draftKept}`,
+      buttons: [...reply.buttons, ...RESUME_BUTTONS],
+    };
+  }
 
   async function saveSession(
     message: Message,

@@ -84,7 +84,7 @@ export interface IntakeState {
   reason: string;
   description?: string;
   topic?: string;
-  /** Topic suggested from the conversation (the last FAQ's topic). */
+  /** Topic suggested from the description the citizen typed in this intake (never an earlier FAQ). */
   suggestedTopic?: string;
   contactPreference?: "chat" | "phone";
   phone?: string;
@@ -94,6 +94,8 @@ export interface IntakeState {
   /** Index of the next screening question. */
   eligibilityIndex?: number;
   startedAt: string;
+  /** Set by a danger message: the draft is kept and the bot answers until the citizen resumes. */
+  paused?: boolean;
 }
 
 /** A case as the intake hands it over; the desk adds the code, deadlines and the citizen's key. */

@@ -17,6 +17,13 @@ export type Action =
   | { readonly type: "topic"; readonly topic: string }
   /** A quick reply: read exactly as if the citizen had typed `text` (intake answers, ratings). */
   | { readonly type: "answer"; readonly text: string }
+  /**
+   * One box of a multiple choice (the screening groups): a channel that can, shows it as a checkbox
+   * and sends the boxes ticked with the `send-picks` button; pressed alone it answers `value`.
+   */
+  | { readonly type: "pick"; readonly value: string }
+  /** Sends the ticked `pick` values as one answer, space-separated, or `empty` when none is ticked. */
+  | { readonly type: "send-picks"; readonly empty: string }
   /** Leave the conversation with the legal-aid officer and talk to the bot again. */
   | { readonly type: "leave-thread" };
 

@@ -6,6 +6,10 @@ const FAQ_ID = /^[a-z0-9-]{1,60}$/;
 
 /** A quick reply's text: short words, numbers and spaces only (what an intake or rating button says). */
 const ANSWER_TEXT = /^[\p{L}\p{N} ]{1,40}$/u;
+/** A box of a multiple choice: its number. */
+const PICK_VALUE = /^\d{1,2}$/;
+/** `p:<n>` a box, `p:<n>:1` the same box ticked (the tick lives in the keyboard, see pick-keyboard.ts). */
+const PICK = /^p:(\d{1,2})(?::1)?$/;
 
 function encode(action: Action): string {
   switch (action.type) {
@@ -27,17 +31,23 @@ function encode(action: Action): string {
       return "xk";
     case "topic":
       return `t:${action.topic}`;
+    case "pick":
+      return `p:${action.value}`;
+    case "send-picks":
+      return `s:${action.empty}`;
   }
 }
 
 /**
  * An engine action as compact callback data: `c:<faqId>` choose, `f:u:<faqId>` / `f:d:<faqId>`
  * feedback, `e` escalate, `h` help, `t:<topicId>` a topic, `a:<text>` a quick reply, `l` leave the case thread, `xd` / `xk`
- * confirm or refuse a deletion.
+ * confirm or refuse a deletion, `p:<n>` a box to tick, `s:<empty>` send the ticked boxes.
  * Undefined when it would not fit in 64 bytes.
  */
 export function encodeAction(action: Action): string | undefined {
   if (action.type === "answer" && !ANSWER_TEXT.test(action.text)) return undefined;
+  if (action.type === "pick" && !PICK_VALUE.test(action.value)) return undefined;
+  if (action.type === "send-picks" && !ANSWER_TEXT.test(action.empty)) return undefined;
   const data = encode(action);
   return Buffer.byteLength(data) <= MAX_CALLBACK_DATA_BYTES ? data : undefined;
 }
@@ -51,6 +61,10 @@ export function decodeAction(data: string): Action | undefined {
   const topic = /^t:(.+)$/.exec(data);
   if (topic?.[1] && FAQ_ID.test(topic[1])) return { type: "topic", topic: topic[1] };
   if (data === "l") return { type: "leave-thread" };
+  const pick = PICK.exec(data);
+  if (pick?.[1]) return { type: "pick", value: pick[1] };
+  const sendPicks = /^s:(.+)$/u.exec(data);
+  if (sendPicks?.[1] && ANSWER_TEXT.test(sendPicks[1])) return { type: "send-picks", empty: sendPicks[1] };
   const answer = /^a:(.+)$/u.exec(data);
   if (answer?.[1] && ANSWER_TEXT.test(answer[1])) return { type: "answer", text: answer[1] };
   const choose = /^c:(.+)$/.exec(data);

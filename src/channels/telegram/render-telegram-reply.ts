@@ -1,6 +1,7 @@
 import type { Button, Reply } from "../../core/index.js";
 import { splitMessage } from "../outbound/index.js";
 import { encodeAction } from "./callback-data.js";
+import { UNTICKED } from "./pick-keyboard.js";
 import type { TelegramPiece } from "./telegram-outbound-job.js";
 
 /** Telegram's limit on a message's text, counted after entity parsing. */
@@ -32,14 +33,18 @@ export function renderTelegramReply(reply: Reply): TelegramPiece[] {
 
 type KeyboardButton = { text: string; callback_data: string };
 
-/** 👍 and 👎 share a row; every other button gets its own (labels are FAQ questions). */
+/**
+ * 👍 and 👎 share a row; every other button gets its own (labels are FAQ questions). A `pick` is a
+ * box to tick (pick-keyboard.ts): pressing it only ticks it, "Xong" sends the ticked ones.
+ */
 export function inlineKeyboard(buttons: readonly Button[]): KeyboardButton[][] {
   const rows: KeyboardButton[][] = [];
   let feedbackRow: KeyboardButton[] | undefined;
   for (const button of buttons) {
     const data = encodeAction(button.action);
     if (!data) continue;
-    const key = { text: shorten(button.label), callback_data: data };
+    const label = button.action.type === "pick" ? `${UNTICKED}${button.label}` : button.label;
+    const key = { text: shorten(label), callback_data: data };
     if (button.action.type === "feedback") {
       if (!feedbackRow) {
         feedbackRow = [];

@@ -7,6 +7,7 @@ import type { Logger } from "../../logging/index.js";
 import { jobId } from "../outbound/index.js";
 import { decodeAction } from "./callback-data.js";
 import type { FeedbackReasons } from "./feedback-reasons.js";
+import { tickedPicks, togglePick } from "./pick-keyboard.js";
 import { escapeHtml, renderTelegramReply } from "./render-telegram-reply.js";
 import type { TelegramOutboundJob, TelegramPiece } from "./telegram-outbound-job.js";
 import { REASON_PROMPT, texts } from "./telegram-texts.js";
@@ -86,14 +87,26 @@ export function installTelegramHandlers(bot: Bot, deps: TelegramHandlerDeps): vo
     if (!action) return;
     const source = ctx.callbackQuery.message;
     const label = buttonLabel(source?.reply_markup, data) ?? defaultLabel(action);
+    const editMarkup = (reply_markup: InlineKeyboardMarkup) =>
+      ctx
+        .editMessageReplyMarkup({ reply_markup })
+        .catch((err: Error) => logger.debug({ err: err.message }, "editMessageReplyMarkup failed"));
+    // A box of a multiple choice: ticked in the keyboard itself; nothing is sent until "Xong".
+    if (action.type === "pick" && source?.reply_markup)
+      return editMarkup(togglePick(source.reply_markup, data));
+    if (action.type === "send-picks" || action.type === "answer") {
+      // An answer is given once: the question's buttons go away, so a stale one cannot answer a later question.
+      const ticked = action.type === "send-picks" ? tickedPicks(source?.reply_markup) : [];
+      if (source?.reply_markup) await editMarkup({ inline_keyboard: [] });
+      if (action.type === "send-picks") {
+        const text = ticked.length ? ticked.join(" ") : action.empty;
+        return respond(ctx, { text: ticked.length ? text : label, action: { type: "answer", text } });
+      }
+    }
     if (action.type !== "feedback") return respond(ctx, { text: label, action });
 
     // One vote per answer: the 👍/👎 row goes away once pressed.
-    if (source?.reply_markup) {
-      await ctx
-        .editMessageReplyMarkup({ reply_markup: withoutFeedback(source.reply_markup) })
-        .catch((err: Error) => logger.debug({ err: err.message }, "editMessageReplyMarkup failed"));
-    }
+    if (source?.reply_markup) await editMarkup(withoutFeedback(source.reply_markup));
     if (action.value === "up") return respond(ctx, { text: label, action });
     await redis.set(reasonKey(ctx.chat.id), action.faqId, "EX", REASON_TTL_SECONDS);
     return respond(
@@ -158,6 +171,10 @@ function defaultLabel(action: Action): string {
       return action.text;
     case "leave-thread":
       return "quay lại trợ lý";
+    case "pick":
+      return action.value;
+    case "send-picks":
+      return "xong";
   }
 }
 

@@ -1,5 +1,9 @@
 import { z } from "zod";
 
+const answerText = z
+  .string()
+  .regex(/^[\p{L}\p{N} ]{1,40}$/u, "Nút trả lời chỉ gồm chữ, số và dấu cách, tối đa 40 ký tự.");
+
 const actionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("choose"), faqId: z.string().regex(/^[a-z0-9-]{1,120}$/) }),
   z.object({
@@ -12,12 +16,9 @@ const actionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("confirm-delete") }),
   z.object({ type: z.literal("keep-data") }),
   z.object({ type: z.literal("topic"), topic: z.string().regex(/^[a-z0-9-]{1,60}$/) }),
-  z.object({
-    type: z.literal("answer"),
-    text: z
-      .string()
-      .regex(/^[\p{L}\p{N} ]{1,40}$/u, "Nút trả lời chỉ gồm chữ, số và dấu cách, tối đa 40 ký tự."),
-  }),
+  z.object({ type: z.literal("answer"), text: answerText }),
+  z.object({ type: z.literal("pick"), value: z.string().regex(/^\d{1,2}$/) }),
+  z.object({ type: z.literal("send-picks"), empty: answerText }),
   z.object({ type: z.literal("leave-thread") }),
 ]);
 

@@ -1,154 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { createEngine, type EngineDeps } from "../engine.js";
 import { memorySessionStore } from "../memory-session-store.js";
-import type {
-  CaseDesk,
-  CaseStatusView,
-  FaqHit,
-  FaqRecord,
-  FaqSearch,
-  IntakeCase,
-  SessionStore,
-  UsageEvent,
-} from "../ports.js";
-import { normalize } from "../text/normalize.js";
-import { ART7_SCREENING_QUESTIONS, FINANCIAL_DIFFICULTY_QUESTION } from "./intake-screening.js";
-
-const ORG = {
-  name: "Sở Tư pháp (ví dụ)",
-  legalAidCenterName: "Trung tâm TGPL (ví dụ)",
-  legalAidAddress: "địa chỉ (ví dụ)",
-  legalAidPhone: "SĐT-TRUNG-TÂM-VÍ-DỤ",
-  openingHours: "GIỜ-LÀM-VIỆC-VÍ-DỤ",
-};
-const TOPICS = [
-  { id: "hon-nhan-gia-dinh", label: "Hôn nhân, ly hôn, nuôi con" },
-  { id: "dat-dai", label: "Đất đai, sổ đỏ" },
-];
-const DESCRIPTION = "Chồng tôi không chịu ly hôn và giữ con, tôi muốn được nuôi con";
-
-const faq = (id: string, topic: string): FaqRecord => ({
-  id,
-  question: `Câu hỏi ${id}?`,
-  answer: `Trả lời ${id}.`,
-  topic,
-  legalBasis: [{ document: "Luật Hôn nhân và gia đình 2014", number: "52/2014/QH13" }],
-  related: [],
-});
-
-function fakeSearch(): FaqSearch & { calls: string[] } {
-  const all: Record<string, FaqRecord> = { a: faq("a", "hon-nhan-gia-dinh"), d: faq("d", "dat-dai") };
-  const script: Record<string, [string, number][]> = {
-    "ly hôn đơn phương": [["a", 0.6]],
-    "tranh chấp ranh giới đất với nhà bên cạnh đã lâu": [["d", 0.15]],
-    [normalize(DESCRIPTION)]: [["a", 0.15]],
-  };
-  const calls: string[] = [];
-  return {
-    calls,
-    async search(query) {
-      calls.push(query);
-      return (script[query] ?? []).map(([id, score]): FaqHit => ({ faq: all[id] as FaqRecord, score }));
-    },
-    async get(id) {
-      return all[id];
-    },
-  };
-}
-
-/** A case desk that records every call; `failOpen` makes the next opens throw. */
-function fakeDesk() {
-  const opened: IntakeCase[] = [];
-  const calls: string[] = [];
-  const state = {
-    failOpen: 0,
-    hold: undefined as Promise<void> | undefined,
-    cases: [] as CaseStatusView[],
-    rated: [] as [string, number, string, string][],
-  };
-  const desk: CaseDesk = {
-    async open(input) {
-      calls.push("open");
-      await state.hold;
-      if (state.failOpen > 0) {
-        state.failOpen -= 1;
-        throw new Error("redis down");
-      }
-      opened.push(input);
-      return { id: "TGPL-2026-000123", firstResponseDueAt: "2026-11-27T03:30:00.000Z" };
-    },
-    async statusFor(channel, sessionId) {
-      calls.push(`status ${channel} ${sessionId}`);
-      return state.cases;
-    },
-    async forget(channel, sessionId) {
-      calls.push(`forget ${channel} ${sessionId}`);
-      return 2;
-    },
-    async rate(caseId, rating, channel, sessionId) {
-      state.rated.push([caseId, rating, channel, sessionId]);
-      return caseId === "TGPL-2026-000123";
-    },
-  };
-  return { desk, opened, calls, state };
-}
-
-function setup(options: { desk?: boolean; sessions?: SessionStore } = {}) {
-  const events: UsageEvent[] = [];
-  const screened: Record<string, boolean>[] = [];
-  const search = fakeSearch();
-  const fake = fakeDesk();
-  const sessions = options.sessions ?? memorySessionStore();
-  let tick = Date.parse("2026-11-26T08:00:00Z");
-  const deps: EngineDeps = {
-    search,
-    sessions,
-    usage: { record: async (e) => void events.push(e) },
-    clock: {
-      now: () => {
-        tick += 1000;
-        return new Date(tick);
-      },
-    },
-    org: ORG,
-    thresholds: { answerMinScore: 0.2, answerMinGap: 0.05, choicesMinScore: 0.1, answerMinCoverage: 0 },
-    topicLabels: TOPICS.map((t) => t.label),
-    sessionTtlSeconds: 1800,
-    hashId: (id) => `h(${id})`,
-    ...(options.desk === false
-      ? {}
-      : {
-          desk: fake.desk,
-          topics: TOPICS,
-          screening: {
-            questions: ART7_SCREENING_QUESTIONS,
-            financialQuestion: FINANCIAL_DIFFICULTY_QUESTION,
-            screen(answers) {
-              screened.push({ ...answers });
-              return Object.values(answers).some(Boolean)
-                ? { result: "likely-eligible" as const, text: "Dạ, bạn có thể thuộc diện được trợ giúp." }
-                : { result: "unclear" as const, text: "Dạ, hiện chưa rõ." };
-            },
-          },
-        }),
-  };
-  const engine = createEngine(deps);
-  const say = (text: string, sessionId = "s1") => engine.handle({ channel: "web", sessionId, text });
-  return { engine, say, sessions, events, screened, search, ...fake };
-}
-
-/** The answers of a full intake, in order (phone contact). */
-const PATH = ["tôi muốn gặp cán bộ", "có", DESCRIPTION, "đúng", "2", "0387.654.321", "xã Ví Dụ", "2 12"];
-
-async function walk(say: (t: string) => Promise<unknown>, answers: readonly string[]) {
-  for (const answer of answers) await say(answer);
-}
-
-const flush = () => new Promise((r) => setTimeout(r, 0));
+import type { CaseStatusView, IntakeCase } from "../ports.js";
+import { DESCRIPTION, flush, PATH, setupIntake, walk } from "./test-intake.js";
 
 describe("the intake conversation", () => {
   it("walks a web citizen through the intake and gives the case code only once the desk stored it", async () => {
-    const { say, sessions, opened, calls, state, events } = setup();
+    const { say, sessions, opened, calls, state, events } = setupIntake();
     expect((await say("ly hôn đơn phương")).faqId).toBe("a");
     const replies = [];
     for (const answer of PATH) replies.push(await say(answer));
@@ -228,7 +85,7 @@ describe("the intake conversation", () => {
   });
 
   it("suggests the topic of the best hit for the description when no FAQ was shown", async () => {
-    const { say, opened } = setup();
+    const { say, opened } = setupIntake();
     await walk(say, ["cho tôi gặp cán bộ", "có"]);
     const topic = await say("tranh chấp ranh giới đất với nhà bên cạnh đã lâu");
     expect(topic.text).toContain("«Đất đai, sổ đỏ»");
@@ -238,7 +95,7 @@ describe("the intake conversation", () => {
   });
 
   it("gives the center's phone and hours from config and stores nothing when consent is refused", async () => {
-    const { say, sessions, calls } = setup();
+    const { say, sessions, calls } = setupIntake();
     await say("tôi muốn gặp cán bộ");
     const reply = await say("không");
     expect(reply.kind).toBe("escalate");
@@ -252,7 +109,7 @@ describe("the intake conversation", () => {
   });
 
   it("leaves the intake when the consent answer is neither yes nor no, and handles the message as usual", async () => {
-    const { say, sessions } = setup();
+    const { say, sessions } = setupIntake();
     await say("tôi muốn gặp cán bộ");
     const reply = await say("ly hôn đơn phương");
     expect(reply.kind).toBe("answer");
@@ -264,7 +121,7 @@ describe("the intake conversation", () => {
   it.each(steps.map((step, i) => [step, i]))(
     "cancels at the %s step with 'hủy', storing nothing",
     async (step, i) => {
-      const { say, sessions, calls } = setup();
+      const { say, sessions, calls } = setupIntake();
       await walk(say, PATH.slice(0, Number(i) + 1));
       expect((await sessions.get("s1"))?.intake?.step).toBe(step);
       const reply = await say(["hủy", "huy", "thôi", "dừng", "cancel", "Hủy"][Number(i) % 6] as string);
@@ -279,7 +136,7 @@ describe("the intake conversation", () => {
   );
 
   it("asks again with an example when the phone number is wrong, and keeps the wrong number out of the transcript", async () => {
-    const { say, sessions, opened } = setup();
+    const { say, sessions, opened } = setupIntake();
     await walk(say, PATH.slice(0, 5));
     const again = await say("12345 67");
     expect(again.intent).toBe("intake-phone");
@@ -291,7 +148,7 @@ describe("the intake conversation", () => {
   });
 
   it("takes a phone number typed at the contact question and skips the phone question", async () => {
-    const { say, opened } = setup();
+    const { say, opened } = setupIntake();
     await walk(say, PATH.slice(0, 4));
     expect((await say("gọi số 0387 123 456 giúp tôi")).intent).toBe("intake-commune");
     await walk(say, ["xã Ví Dụ", "bo qua", "gửi"]);
@@ -299,7 +156,7 @@ describe("the intake conversation", () => {
   });
 
   it("re-asks politely on bad answers at each step", async () => {
-    const { say } = setup();
+    const { say } = setupIntake();
     await walk(say, PATH.slice(0, 2));
     expect((await say("ly hôn")).intent).toBe("intake-description");
     await say(DESCRIPTION);
@@ -323,14 +180,14 @@ describe("the intake conversation", () => {
     ["2 và 5", { hoNgheo: true, biBuocToi16Den18: true, nhiemHiv: false }],
     ["0", { hoNgheo: false, nguoiCoCong: false, nhiemHiv: false }],
   ])("keeps the screening answers of %j: chosen true, the others false", async (answer, expected) => {
-    const { say, opened } = setup();
+    const { say, opened } = setupIntake();
     await walk(say, [...PATH.slice(0, 7), answer, "gửi"]);
     expect(opened[0]?.eligibility).toMatchObject(expected);
     expect(Object.keys(opened[0]?.eligibility ?? {})).toHaveLength(14);
   });
 
   it.each(["bỏ qua", "bo qua"])("keeps no screening answer when the citizen types %j", async (answer) => {
-    const { say, opened, screened } = setup();
+    const { say, opened, screened } = setupIntake();
     await walk(say, [...PATH.slice(0, 7), answer]);
     expect(screened.at(-1)).toEqual({});
     await say("gửi");
@@ -338,7 +195,7 @@ describe("the intake conversation", () => {
   });
 
   it("asks about financial difficulty only when every chosen group needs it", async () => {
-    const needs = setup();
+    const needs = setupIntake();
     await walk(needs.say, PATH.slice(0, 7));
     const financial = await needs.say("10");
     expect(financial.intent).toBe("intake-eligibility");
@@ -347,17 +204,17 @@ describe("the intake conversation", () => {
     await needs.say("gửi");
     expect(needs.opened[0]?.eligibility).toMatchObject({ nguoiKhuyetTat: true, khoKhanTaiChinh: true });
 
-    const skipped = setup();
+    const skipped = setupIntake();
     await walk(skipped.say, [...PATH.slice(0, 7), "10", "bỏ qua", "gửi"]);
     expect(skipped.opened[0]?.eligibility).not.toHaveProperty("khoKhanTaiChinh");
 
-    const notNeeded = setup();
+    const notNeeded = setupIntake();
     await walk(notNeeded.say, PATH.slice(0, 7));
     expect((await notNeeded.say("2 10")).intent).toBe("intake-confirm");
   });
 
   it("says plainly the case was NOT saved when the desk fails, and 'gửi' retries", async () => {
-    const { say, sessions, state, opened } = setup();
+    const { say, sessions, state, opened } = setupIntake();
     await walk(say, PATH);
     state.failOpen = 1;
     const failed = await say("gửi");
@@ -373,23 +230,23 @@ describe("the intake conversation", () => {
   });
 
   it("answers danger mid-intake with the emergency numbers, keeps the intake, and 'tiếp tục' goes on", async () => {
-    const { say, sessions } = setup();
-    await walk(say, PATH.slice(0, 2));
+    const { say, sessions } = setupIntake();
+    await walk(say, PATH.slice(0, 4));
     const emergency = await say("chồng tôi đang cầm dao đòi giết tôi");
     expect(emergency.kind).toBe("emergency");
     expect(emergency.text).toContain("113");
     expect(emergency.text).toContain('"tiếp tục"');
-    expect((await sessions.get("s1"))?.intake?.step).toBe("description");
+    expect((await sessions.get("s1"))?.intake).toMatchObject({ step: "contact", paused: true });
     const again = await say("tiếp tục");
-    expect(again.intent).toBe("intake-description");
-    expect((await say(DESCRIPTION)).intent).toBe("intake-topic");
+    expect(again.intent).toBe("intake-contact");
+    expect((await say("1")).intent).toBe("intake-commune");
   });
 
   it("resumes where it stopped after a break, even in a new engine over the same session store", async () => {
     const sessions = memorySessionStore();
-    const first = setup({ sessions });
+    const first = setupIntake({ sessions });
     await walk(first.say, PATH.slice(0, 4));
-    const later = setup({ sessions });
+    const later = setupIntake({ sessions });
     const resumed = await later.say("tiếp tục");
     expect(resumed.intent).toBe("intake-contact");
     await walk(later.say, ["1", "xã Ví Dụ", "0", "gửi"]);
@@ -397,7 +254,7 @@ describe("the intake conversation", () => {
   });
 
   it("takes a long description that mentions deleting data or a case code as the description", async () => {
-    const { say, calls, sessions } = setup();
+    const { say, calls, sessions } = setupIntake();
     await walk(say, PATH.slice(0, 2));
     const reply = await say(
       "Công ty xóa thông tin của tôi khỏi danh sách, hồ sơ TGPL-2026-000001 cũ chưa xong",
@@ -408,7 +265,7 @@ describe("the intake conversation", () => {
   });
 
   it("re-asks the current question when the person button is pressed mid-intake", async () => {
-    const { engine, say } = setup();
+    const { engine, say } = setupIntake();
     await walk(say, PATH.slice(0, 3));
     const reply = await engine.handle({
       channel: "web",
@@ -420,7 +277,7 @@ describe("the intake conversation", () => {
   });
 
   it("starts the intake on the second failed attempt", async () => {
-    const { say, sessions } = setup();
+    const { say, sessions } = setupIntake();
     expect((await say("thời tiết hôm nay")).intent).toBe("no-match");
     const second = await say("bóng đá tối nay");
     expect(second.kind).toBe("escalate");
@@ -430,7 +287,7 @@ describe("the intake conversation", () => {
   });
 
   it("starts the intake from the person button and from a complex case, with the center's contacts for the urgent one", async () => {
-    const { engine, say } = setup();
+    const { engine, say } = setupIntake();
     const button = await engine.handle({
       channel: "telegram",
       sessionId: "t1",
@@ -455,7 +312,7 @@ describe("the citizen's cases", () => {
   it.each(["tình trạng hồ sơ", "hồ sơ của tôi đến đâu rồi", "kiem tra ho so", "TGPL-2026-000123"])(
     "shows the status for %j",
     async (text) => {
-      const { say, calls, state } = setup();
+      const { say, calls, state } = setupIntake();
       state.cases = [view("TGPL-2026-000123", "open"), view("TGPL-2026-000100", "claimed")];
       const reply = await say(text);
       expect(reply.intent).toBe("case-status");
@@ -466,7 +323,7 @@ describe("the citizen's cases", () => {
   );
 
   it("names each status in Vietnamese, and says when there is no case", async () => {
-    const { say, state } = setup();
+    const { say, state } = setupIntake();
     expect((await say("tình trạng hồ sơ")).text).toContain("chưa có hồ sơ nào");
     state.cases = [view("TGPL-2026-000003", "claimed"), view("TGPL-2026-000002", "answered")];
     state.cases.push(view("TGPL-2026-000001", "closed"));
@@ -477,7 +334,7 @@ describe("the citizen's cases", () => {
   });
 
   it("asks to confirm 'xóa dữ liệu của tôi' naming the cases, and deletes only on 'XÓA'", async () => {
-    const { say, calls, sessions, state } = setup();
+    const { say, calls, sessions, state } = setupIntake();
     state.cases.push(view("TGPL-2026-000123", "open"));
     await walk(say, PATH.slice(0, 3));
     const ask = await say("xóa dữ liệu của tôi");
@@ -495,7 +352,7 @@ describe("the citizen's cases", () => {
   });
 
   it("keeps everything, the intake included, when the citizen answers the confirmation with 'không'", async () => {
-    const { say, calls, sessions } = setup();
+    const { say, calls, sessions } = setupIntake();
     await walk(say, PATH.slice(0, 3));
     const before = (await sessions.get("s1"))?.intake;
     await say("xóa dữ liệu");
@@ -511,7 +368,7 @@ describe("the citizen's cases", () => {
   });
 
   it("deletes nothing when the message after the confirmation is another question", async () => {
-    const { say, calls, sessions } = setup();
+    const { say, calls, sessions } = setupIntake();
     await say("xóa dữ liệu của tôi");
     await say("ly hôn đơn phương");
     expect((await say("XÓA")).intent).not.toBe("delete-data");
@@ -520,7 +377,7 @@ describe("the citizen's cases", () => {
   });
 
   it("asks again instead of deleting when the confirmation came after ten minutes", async () => {
-    const { say, calls, sessions } = setup();
+    const { say, calls, sessions } = setupIntake();
     await say("xóa dữ liệu của tôi");
     const session = await sessions.get("s1");
     await sessions.set("s1", { failedAttempts: 0, ...session, pendingDelete: "2026-11-26T07:00:00.000Z" });
@@ -529,7 +386,7 @@ describe("the citizen's cases", () => {
   });
 
   it("confirms with the button too, and a stale button alone only asks", async () => {
-    const { engine, calls } = setup();
+    const { engine, calls } = setupIntake();
     const press = (type: "confirm-delete" | "keep-data") =>
       engine.handle({ channel: "web", sessionId: "s1", text: "Xóa dữ liệu", action: { type } });
     expect((await press("confirm-delete")).intent).toBe("delete-confirm");
@@ -539,7 +396,7 @@ describe("the citizen's cases", () => {
   });
 
   it("answers a question about deleting residence records as a question, mid-intake too", async () => {
-    const { say, calls, sessions } = setup();
+    const { say, calls, sessions } = setupIntake();
     await walk(say, PATH.slice(0, 3));
     await say("Thủ tục xóa thông tin cư trú khi trong gia đình có người mất như thế nào?");
     await say("xóa án tích");
@@ -553,7 +410,7 @@ describe("the citizen's cases", () => {
     ["1", 1],
     ["3 sao", 3],
   ])("records the rating %j before any pending choice, then forgets the question", async (text, rating) => {
-    const { say, sessions, state } = setup();
+    const { say, sessions, state } = setupIntake();
     await sessions.set("s1", { failedAttempts: 0, pendingChoices: ["a"], pendingRating: "TGPL-2026-000123" });
     const reply = await say(text);
     expect(reply.intent).toBe("rating");
@@ -563,7 +420,7 @@ describe("the citizen's cases", () => {
   });
 
   it("drops the rating question when the citizen writes something else", async () => {
-    const { say, sessions, state } = setup();
+    const { say, sessions, state } = setupIntake();
     await sessions.set("s1", { failedAttempts: 0, pendingRating: "TGPL-2026-000123" });
     expect((await say("ly hôn đơn phương")).faqId).toBe("a");
     expect(state.rated).toEqual([]);
@@ -573,7 +430,7 @@ describe("the citizen's cases", () => {
 
 describe("without a case desk", () => {
   it("keeps giving the center's contacts and never starts an intake", async () => {
-    const { say, sessions, search } = setup({ desk: false });
+    const { say, sessions, search } = setupIntake({ desk: false });
     const reply = await say("tôi muốn gặp cán bộ");
     expect(reply.kind).toBe("escalate");
     expect(reply.intent).toBe("ask-person");

@@ -1,6 +1,8 @@
 import type { OrgInfo } from "../compose/org-info.js";
 import type { CaseDesk, Clock, FaqSearch, IntakeCase, IntakeState, SessionState } from "../ports.js";
+import type { Button } from "../reply.js";
 import { normalize } from "../text/normalize.js";
+import { intakeButtons } from "./intake-buttons.js";
 import type { IntakeScreening } from "./intake-screening.js";
 import { intakeTexts as t } from "./intake-texts.js";
 import {
@@ -10,6 +12,7 @@ import {
   isSend,
   isSkip,
   looksLikePhone,
+  notADescription,
   parseChoice,
   parseContact,
   parseGroupNumbers,
@@ -37,6 +40,8 @@ export interface IntakeFlowDeps {
 /** One intake message's result: what to say and where the intake stands next. */
 export interface IntakeStep {
   readonly text: string;
+  /** The answers as buttons (web and Telegram); typing them works the same. */
+  readonly buttons?: readonly Button[];
   /** "intake-consent", "intake-description", …, "intake-done", "intake-cancelled". */
   readonly intent: string;
   /** The intake after this message; undefined once it ended. */
@@ -64,6 +69,13 @@ export interface IntakeFlow {
   start(reason: string): IntakeStep;
   /** The current question again ("tiếp tục", or a person button pressed mid-intake). */
   ask(intake: IntakeState): IntakeStep;
+  /**
+   * A danger message arrived mid-intake: the intake is paused with everything typed kept — at the
+   * story question, the message itself when it tells the story (the topic is then suggested from it).
+   */
+  pause(intake: IntakeState, text: string): Promise<IntakeState>;
+  /** Back from a pause: what was kept, then the question where it stopped. */
+  resume(intake: IntakeState): IntakeStep;
   /** Reads one answer; undefined when the citizen left (neither yes nor no at consent). */
   answer(intake: IntakeState, text: string, context: IntakeContext): Promise<IntakeStep | undefined>;
 }
@@ -72,6 +84,8 @@ export interface IntakeFlow {
 export const OTHER_TOPIC: IntakeTopic = { id: "khac", label: "Chủ đề khác / chưa rõ" };
 const MAX_DESCRIPTION = 2000;
 const SUMMARY_DESCRIPTION = 150;
+/** How many FAQs matching the story vote on its topic. */
+const SUGGEST_FROM_HITS = 5;
 
 export function createIntakeFlow(deps: IntakeFlowDeps): IntakeFlow {
   const topics = deps.topics.length ? [...deps.topics, OTHER_TOPIC] : [];
@@ -80,6 +94,7 @@ export function createIntakeFlow(deps: IntakeFlowDeps): IntakeFlow {
 
   const step = (intake: IntakeState, text: string, extra: Partial<IntakeStep> = {}): IntakeStep => ({
     text,
+    buttons: intakeButtons(intake, topics, groups, labelOf),
     intent: `intake-${intake.step}`,
     intake,
     ...extra,
@@ -112,12 +127,8 @@ export function createIntakeFlow(deps: IntakeFlowDeps): IntakeFlow {
   }
 
   function summary(intake: IntakeState): string {
-    const description = intake.description ?? "";
     return t.confirm({
-      description:
-        description.length > SUMMARY_DESCRIPTION
-          ? `${description.slice(0, SUMMARY_DESCRIPTION).replace(/\s+\S*$/, "")}…`
-          : description,
+      description: shorten(intake.description) ?? "",
       topic: labelOf(intake.topic),
       contact:
         intake.contactPreference === "phone" && intake.phone ? t.contactPhone(intake.phone) : t.contactChat,
@@ -131,26 +142,57 @@ export function createIntakeFlow(deps: IntakeFlowDeps): IntakeFlow {
     return step(moved, question(moved), extra);
   };
 
-  const reask = (intake: IntakeState, why: string = t.notUnderstood, extra?: Partial<IntakeStep>) =>
-    step(intake, `${why}\n${question(intake)}`, extra);
+  const reask = (
+    intake: IntakeState,
+    why: string = t.notUnderstood,
+    extra?: Partial<IntakeStep>,
+    keep?: Partial<IntakeState>,
+  ) => {
+    const kept = keep ? { ...intake, ...keep } : intake;
+    return step(kept, `${why}\n${question(kept)}`, extra);
+  };
 
   /** After the commune: the screening when there is one, else the summary. */
   const afterCommune = (intake: IntakeState, commune: string): IntakeStep =>
     goTo(intake, { commune, step: groups.length ? "eligibility" : "confirm", eligibilityIndex: 0 });
 
-  async function suggestTopic(session: SessionState, description: string): Promise<string | undefined> {
-    const known = (id: string | undefined) => (id && topics.some((x) => x.id === id) ? id : undefined);
+  /**
+   * The topic of the story just told: the FAQs it matches vote with their scores. Never the topic
+   * of an FAQ shown before the intake — the story may be about something else entirely.
+   */
+  async function suggestTopic(description: string): Promise<string | undefined> {
     try {
-      if (session.lastFaqId) {
-        const faq = await deps.search.get(session.lastFaqId);
-        if (known(faq?.topic)) return faq?.topic;
+      const hits = await deps.search.search(normalize(description), { limit: SUGGEST_FROM_HITS });
+      const votes = new Map<string, number>();
+      for (const { faq, score } of hits) {
+        if (topics.some((x) => x.id === faq.topic)) votes.set(faq.topic, (votes.get(faq.topic) ?? 0) + score);
       }
-      const [best] = await deps.search.search(normalize(description), { limit: 1 });
-      return known(best?.faq.topic);
+      return [...votes].sort((a, b) => b[1] - a[1])[0]?.[0];
     } catch (error) {
       deps.onError?.(error, "search");
       return undefined;
     }
+  }
+
+  /** The story as typed, or why it is not one (a phone or ID number, too short). */
+  async function readDescription(intake: IntakeState, text: string): Promise<IntakeStep> {
+    const notStory = notADescription(text);
+    if (notStory === "phone") {
+      // Kept only to be offered as the contact: "Gọi số …" at the next questions.
+      return reask(intake, t.descriptionIsPhone(), { phone: parsePhone(text) }, { phone: parsePhone(text) });
+    }
+    if (notStory === "number") return reask(intake, t.descriptionIsNumber(), { hideCitizenText: true });
+    const words = text.split(" ").filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+    if (words < 3 || text.length < 10) return reask(intake, t.descriptionTooShort());
+    const description = text.slice(0, MAX_DESCRIPTION);
+    const phone = parsePhone(text) ?? intake.phone;
+    if (!topics.length) return goTo(intake, { description, phone, topic: OTHER_TOPIC.id, step: "contact" });
+    return goTo(intake, {
+      description,
+      phone,
+      suggestedTopic: await suggestTopic(description),
+      step: "topic",
+    });
   }
 
   async function submit(intake: IntakeState, context: IntakeContext): Promise<IntakeStep> {
@@ -230,6 +272,18 @@ export function createIntakeFlow(deps: IntakeFlowDeps): IntakeFlow {
 
     ask: (intake) => step(intake, question(intake)),
 
+    async pause(intake, text) {
+      const paused = { ...intake, paused: true };
+      if (intake.step !== "description") return paused;
+      const read = await readDescription(intake, text);
+      return read.intake?.description ? { ...read.intake, paused: true } : paused;
+    },
+
+    resume(intake) {
+      const { paused: _, ...going } = intake;
+      return step(going, `${t.resumed(shorten(going.description))}\n${question(going)}`);
+    },
+
     async answer(intake, text, context) {
       if (isCancel(text))
         return { text: t.cancelled(), intent: "intake-cancelled", intake: undefined, discard: true };
@@ -247,14 +301,8 @@ export function createIntakeFlow(deps: IntakeFlowDeps): IntakeFlow {
             };
           return goTo(intake, { step: "description" });
         }
-        case "description": {
-          const words = text.split(" ").filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-          if (words < 3 || text.length < 10) return reask(intake, t.descriptionTooShort());
-          const description = text.slice(0, MAX_DESCRIPTION);
-          if (!topics.length) return goTo(intake, { description, topic: OTHER_TOPIC.id, step: "contact" });
-          const suggestedTopic = await suggestTopic(context.session, description);
-          return goTo(intake, { description, suggestedTopic, step: "topic" });
-        }
+        case "description":
+          return readDescription(intake, text);
         case "topic": {
           const n = parseChoice(text, topics.length);
           const topic = n ? topics[n - 1]?.id : isAccept(text) ? intake.suggestedTopic : undefined;
@@ -293,4 +341,10 @@ export function createIntakeFlow(deps: IntakeFlowDeps): IntakeFlow {
       }
     },
   };
+}
+
+/** The story cut at a word for the summary. */
+function shorten(description: string | undefined): string | undefined {
+  if (!description || description.length <= SUMMARY_DESCRIPTION) return description;
+  return `${description.slice(0, SUMMARY_DESCRIPTION).replace(/\s+\S*$/, "")}…`;
 }

@@ -59,8 +59,37 @@ export const intakeTexts = {
     `Dạ, hồ sơ của bạn đã được gửi. Mã hồ sơ: ${caseId} (bạn nên ghi lại).\nCán bộ ${org.legalAidCenterName} sẽ ${contact === "phone" ? "gọi điện cho bạn" : "trả lời trong khung chat này"} trước ${formatVietnamTime(dueAt)}.\nMuốn xem hồ sơ đến đâu, bạn gõ "tình trạng hồ sơ" hoặc mã hồ sơ.`,
   notSaved: (org: OrgInfo) =>
     `Dạ, hồ sơ CHƯA lưu được do lỗi hệ thống, cán bộ chưa nhận được. Bạn gõ "gửi" để thử lại sau ít phút, hoặc liên hệ trực tiếp:\n${contactLine(org)}`,
-  afterEmergency: '\n\nKhi đã an toàn, bạn gõ "tiếp tục" để gửi tiếp hồ sơ cho cán bộ.',
+  descriptionIsPhone: () =>
+    "Dạ, đây là số điện thoại, mình không ghi vào phần kể việc. Muốn cán bộ gọi số này, ở bước sau bạn chọn «Gọi điện cho tôi». Bây giờ bạn kể ngắn gọn việc cần giúp bằng lời nhé.",
+  descriptionIsNumber: () =>
+    "Dạ, đây là một dãy số (như số giấy tờ), mình không ghi lại. Bạn kể ngắn gọn việc cần giúp bằng lời nhé: chuyện gì xảy ra, bạn muốn được giúp gì.",
+  afterEmergency:
+    '\n\nHồ sơ gửi cán bộ bạn đang điền dở vẫn được giữ. Khi đã an toàn, bạn bấm «Tiếp tục hồ sơ» hoặc gõ "tiếp tục" để gửi tiếp.',
+  draftKept:
+    '\n\nHồ sơ gửi cán bộ bạn đang điền dở vẫn được giữ. Bạn bấm «Tiếp tục hồ sơ» hoặc gõ "tiếp tục" để gửi tiếp.',
+  resumed: (description: string | undefined) =>
+    `Dạ, mình tiếp tục hồ sơ của bạn.${description ? ` Việc cần giúp bạn đã kể: «${description}».` : ""}`,
 };
+
+/** The intake's button labels (web and Telegram; Zalo keeps the numbered text). */
+export const INTAKE_BUTTONS = {
+  agree: "Đồng ý",
+  disagree: "Không đồng ý",
+  suggested: (label: string) => `Đúng: ${label}`,
+  chat: "Trả lời trong khung chat này",
+  call: "Gọi điện cho tôi",
+  callNumber: (phone: string) => `Gọi số ${phone}`,
+  skipPhone: "Không để số, nhắn trong chat",
+  picksDone: "Xong",
+  noGroup: "Không thuộc nhóm nào",
+  unsure: "Không rõ",
+  yes: "Có",
+  no: "Không",
+  send: "Gửi cho cán bộ",
+  cancel: "Hủy, không gửi",
+  resume: "Tiếp tục hồ sơ",
+  cancelDraft: "Hủy hồ sơ",
+} as const;
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);

@@ -3,6 +3,7 @@ import {
   isAccept,
   isCancel,
   isSend,
+  notADescription,
   parseContact,
   parseGroupNumbers,
   parsePhone,
@@ -110,5 +111,24 @@ describe("intake answers", () => {
     expect(isSend("Gởi đi")).toBe(true);
     expect(isSend("gui")).toBe(true);
     expect(isSend("gọi")).toBe(false);
+  });
+
+  it.each([
+    ["0912 345 678", "phone"],
+    ["sđt 0912.345.678", "phone"],
+    ["Số điện thoại của tôi là +84 912 345 678", "phone"],
+    ["001234567890", "number"],
+    ["CCCD số 001 234 567 890", "number"],
+    ["123", "number"],
+  ] as const)("does not take %j as the story (%s)", (text, why) => {
+    expect(notADescription(text)).toBe(why);
+  });
+
+  it.each([
+    "Tôi cho hàng xóm vay 50 triệu có giấy vay, nay họ không trả",
+    "Công ty nợ lương tôi 3 tháng, sđt 0912345678",
+    "ly hôn thế nào",
+  ])("takes %j as a story (words of its own, numbers or not)", (text) => {
+    expect(notADescription(text)).toBeUndefined();
   });
 });

@@ -134,6 +134,22 @@ export function looksLikePhone(text: string): boolean {
   return /\d(?:[\s.-]?\d){6,}/.test(text);
 }
 
+/** Words that only label a number ("sđt 0912…", "CCCD số 0012…"): with them a number is still just a number. */
+const NUMBER_LABELS =
+  /\b(?:so|sdt|dt|dien thoai|so dien thoai|cua toi|toi|la|zalo|cccd|cmnd|can cuoc|cong dan|can cuoc cong dan|chung minh|chung minh nhan dan|ma|ho chieu|tai khoan|stk|id|dinh danh|ma dinh danh)\b/g;
+
+/**
+ * Why a text offered as the story is not one: a phone number, or only digits (an ID number) with at
+ * most a word or two around it. Undefined for a text with words of its own.
+ */
+export function notADescription(text: string): "phone" | "number" | undefined {
+  const folded = foldWords(text);
+  const rest = folded.replace(/\d+/g, " ").replace(NUMBER_LABELS, " ").trim();
+  if (rest.split(" ").filter(Boolean).length >= 2) return undefined;
+  if (parsePhone(text)) return "phone";
+  return /\d/.test(folded) || !rest ? "number" : undefined;
+}
+
 /** 1 / "nhắn tin" → chat, 2 / "gọi điện" → phone. */
 export function parseContact(text: string): "chat" | "phone" | undefined {
   const folded = foldWords(text);

@@ -1,3 +1,4 @@
+import { asTyped } from "../as-typed.js";
 import type { OrgInfo } from "../compose/org-info.js";
 import type { Engine } from "../engine.js";
 import { isForgetConfirmation, isForgetRefusal } from "../intake/forget-confirmation.js";
@@ -44,12 +45,6 @@ const resumeButton: Button = { label: THREAD_BUTTONS.resume, action: { type: "es
 /** "quay lại trợ lý": the citizen wants the bot again while their case stays open. */
 export function isLeaveThread(text: string): boolean {
   return LEAVE.has(foldWords(text).replace(/ (?:a|nhe|nha|di)$/, ""));
-}
-
-/** A quick-reply button is read exactly as the text it stands for. */
-function asTyped(message: Message): Message {
-  if (message.action?.type !== "answer") return message;
-  return { channel: message.channel, sessionId: message.sessionId, text: message.action.text };
 }
 
 /**
