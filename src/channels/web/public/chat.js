@@ -124,6 +124,7 @@ function formatLegalRef(ref) {
 
 /** A message a legal-aid officer sent from the staff console, labelled as such. */
 function addStaffMessage(text, buttons) {
+  retireAnswerButtons();
   const msg = el("div", "msg bot staff");
   msg.append(el("span", "staff-label", STAFF_LABEL), el("p", "bubble", text));
   if (Array.isArray(buttons) && buttons.length) msg.append(renderButtons(buttons));
@@ -132,6 +133,7 @@ function addStaffMessage(text, buttons) {
 }
 
 function addBotReply(reply) {
+  retireAnswerButtons();
   const kind = typeof reply.kind === "string" ? reply.kind : "fallback";
   const msg = el("div", `msg bot kind-${kind}`);
   msg.append(el("span", "visually-hidden", kind === "emergency" ? "Khẩn cấp: " : "Trợ lý: "));
@@ -153,22 +155,71 @@ function addBotReply(reply) {
   scrollToReply(msg);
 }
 
+/** Buttons that answer the question they came with: once a newer message came, they are stale. */
+const ANSWER_TYPES = new Set(["answer", "pick", "send-picks"]);
+
+/** A question's answer buttons are pressed once: an older question's buttons would answer a later one. */
+function retireAnswerButtons() {
+  for (const node of log.querySelectorAll("[data-answer]")) {
+    node.disabled = true;
+    node.removeAttribute("data-answer");
+  }
+}
+
+/**
+ * The boxes of a multiple choice (the screening groups): ticked, then sent together with the
+ * `send-picks` button; with none ticked that button sends its `empty` answer.
+ */
+function renderPicks(picks) {
+  const group = el("fieldset", "picks");
+  group.append(el("legend", "visually-hidden", "Chọn các nhóm phù hợp"));
+  for (const button of picks) {
+    const label = el("label", "pick");
+    const box = el("input");
+    box.type = "checkbox";
+    box.value = String(button.action.value);
+    box.setAttribute("data-answer", "");
+    label.append(box, el("span", "", button.label));
+    group.append(label);
+  }
+  return group;
+}
+
+/** What the `send-picks` button sends: the ticked values as one answer, their labels as the bubble. */
+function ticked(box, action) {
+  const boxes = [...box.querySelectorAll(".pick input:checked")];
+  if (!boxes.length) return { label: undefined, action };
+  return {
+    label: boxes.map((b) => b.parentElement?.textContent ?? b.value).join("; "),
+    action: { type: "answer", text: boxes.map((b) => b.value).join(" ") },
+  };
+}
+
 /** Feedback buttons side by side, then the other buttons one per line (their labels are long). */
 function renderButtons(buttons) {
   const box = el("div", "buttons");
   const feedbackRow = el("div", "feedback");
   const feedback = [];
-  for (const button of buttons) {
-    if (!button || typeof button.label !== "string" || !button.action) continue;
+  const valid = buttons.filter((b) => b && typeof b.label === "string" && b.action);
+  const picks = valid.filter((b) => b.action.type === "pick");
+  if (picks.length) box.append(renderPicks(picks));
+  for (const button of valid) {
     const type = button.action.type;
+    if (type === "pick") continue;
     const node = el(
       "button",
       type === "feedback" ? "feedback-button" : `choice action-${type}`,
       button.label,
     );
     node.type = "button";
+    if (ANSWER_TYPES.has(type)) node.setAttribute("data-answer", "");
     node.addEventListener("click", () => {
       if (pending) return;
+      if (type === "send-picks") {
+        const sent = ticked(box, button.action);
+        void ask(sent.label ?? button.label, sent.action);
+        return;
+      }
       if (type !== "feedback") {
         void ask(button.label, button.action);
         return;

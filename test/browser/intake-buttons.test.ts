@@ -1,0 +1,110 @@
+import { mkdir } from "node:fs/promises";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, type TestBrowser } from "../support/chromium.js";
+import { startTestApp, type TestApp } from "../support/in-process-app.js";
+
+/** Set SCREENSHOTS=dir to keep what the citizen saw at each step. */
+const SHOTS = process.env.SCREENSHOTS;
+let app: TestApp;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  app = await startTestApp({}, { index: true });
+  browser = await launchChromium({ viewport: { width: 390, height: 844 }, reducedMotion: "reduce" });
+  if (SHOTS) await mkdir(SHOTS, { recursive: true });
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+let shot = 0;
+async function snap(page: Page, name: string): Promise<void> {
+  if (SHOTS)
+    await page.screenshot({ path: `${SHOTS}/intake-${String(++shot).padStart(2, "0")}-${name}.png` });
+}
+
+const STORY = "Nhà bên cạnh xây tường lấn sang đất nhà tôi gần một mét, tôi muốn đòi lại phần đất đó";
+
+describe("the web intake on a phone", () => {
+  it("goes from the person button to a case code by buttons, the story and commune typed, across a reload", async () => {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(30_000);
+    const problems: string[] = [];
+    page.on("pageerror", (e) => problems.push(e.message));
+    await page.goto(`${app.baseUrl}/`);
+    const last = () => page.locator(".msg.bot").last();
+    const settled = () => page.locator("#status").waitFor({ state: "hidden" });
+    const press = async (name: string | RegExp) => {
+      const before = await page.locator(".msg.bot").count();
+      await last().getByRole("button", { name, exact: true }).click();
+      await page.locator(".msg.bot").nth(before).waitFor();
+      await settled();
+    };
+    const type = async (text: string) => {
+      const before = await page.locator(".msg.bot").count();
+      await page.getByLabel("Câu hỏi của bạn").fill(text);
+      await page.getByLabel("Câu hỏi của bạn").press("Enter");
+      await page.locator(".msg.bot").nth(before).waitFor();
+      await settled();
+    };
+
+    // An FAQ about divorce first: its topic must not become the suggestion for a land story.
+    await page.getByRole("button", { name: "Ly hôn đơn phương thế nào?" }).click();
+    await last().getByRole("button", { name: "Gặp cán bộ trợ giúp pháp lý" }).waitFor();
+    await settled();
+    await press("Gặp cán bộ trợ giúp pháp lý");
+    await snap(page, "consent");
+    await press("Đồng ý");
+    await type(STORY);
+    await expect(last().getByRole("button", { name: "Đúng: Đất đai, sổ đỏ" }).isVisible()).resolves.toBe(
+      true,
+    );
+    await snap(page, "topic");
+    await press("Đúng: Đất đai, sổ đỏ");
+    const contact = last().getByRole("button", { name: "Trả lời trong khung chat này" });
+    await contact.waitFor();
+
+    // A reload mid-intake: the conversation is drawn again, only the current question's buttons answer.
+    await page.reload();
+    await last().getByRole("button", { name: "Trả lời trong khung chat này" }).waitFor();
+    expect(await page.getByRole("button", { name: "Đồng ý", exact: true }).isDisabled()).toBe(true);
+    expect(await page.getByText(STORY).count()).toBeGreaterThan(0);
+    await snap(page, "after-reload");
+    await press("Trả lời trong khung chat này");
+    await type("xã Ví Dụ");
+
+    // The screening: boxes to tick, each a finger-size target, then "Xong".
+    const poor = last().getByRole("checkbox", { name: "Người thuộc hộ nghèo" });
+    const old = last().getByRole("checkbox", { name: "Người cao tuổi (từ 60 tuổi)" });
+    const box = await last().locator(".pick").first().boundingBox();
+    expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
+    await poor.check();
+    await old.check();
+    await snap(page, "groups-ticked");
+    await press("Xong");
+    await page
+      .locator(".msg.citizen")
+      .last()
+      .getByText("Người thuộc hộ nghèo; Người cao tuổi (từ 60 tuổi)")
+      .waitFor();
+    // Not every ticked group needs the money question ("hộ nghèo" qualifies alone): the summary comes.
+    await snap(page, "summary");
+    await press("Gửi cho cán bộ");
+    const done = (await last().textContent()) ?? "";
+    const code = /TGPL-\d{4}-\d{6}/.exec(done)?.[0] ?? "";
+    expect(code, done).not.toBe("");
+    await snap(page, "done");
+
+    const stored = await app.caseStore.get(code);
+    expect(stored).toMatchObject({ description: STORY, topic: "dat-dai", contactPreference: "chat" });
+    expect(stored?.eligibility).toMatchObject({
+      result: "likely-eligible",
+      answers: { hoNgheo: true, nguoiCaoTuoi: true, treEm: false },
+    });
+    // Nothing sticks out sideways on a phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(problems).toEqual([]);
+  }, 120_000);
+});
