@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Reply } from "../../core/index.js";
+import type { Button, Reply } from "../../core/index.js";
 import { renderZaloReply } from "./render-zalo-reply.js";
 
 const clarification: Reply = {
@@ -35,5 +35,34 @@ describe("renderZaloReply", () => {
       { title: "2. Ô tô", type: "oa.query.show", payload: "2" },
       { title: "Gặp cán bộ trợ giúp pháp lý", type: "oa.query.show", payload: expect.any(String) },
     ]);
+  });
+});
+
+const say = (label: string, text: string): Button => ({ label, action: { type: "answer", text } });
+const reply = (buttons: Button[]): Reply => ({
+  kind: "escalate",
+  text: 'Bạn có đồng ý không? Gõ "có" hoặc "không".',
+  suggestions: [],
+  buttons,
+  language: "vi",
+});
+
+describe("intake answers on Zalo", () => {
+  it("sends a question's few answers as buttons whose payload is what the text says to type", () => {
+    const rendered = renderZaloReply(reply([say("Đồng ý", "có"), say("Không đồng ý", "không")]));
+    expect(rendered.attachment?.payload.buttons).toEqual([
+      { title: "Đồng ý", type: "oa.query.show", payload: "có" },
+      { title: "Không đồng ý", type: "oa.query.show", payload: "không" },
+    ]);
+  });
+
+  it("keeps a longer list (the topics) and the screening's boxes as numbered text only", () => {
+    const topics = Array.from({ length: 8 }, (_, i) => say(`Chủ đề ${i + 1}`, String(i + 1)));
+    expect(renderZaloReply(reply(topics)).attachment).toBeUndefined();
+    const boxes: Button[] = [
+      { label: "Người thuộc hộ nghèo", action: { type: "pick", value: "2" } },
+      { label: "Xong", action: { type: "send-picks", empty: "0" } },
+    ];
+    expect(renderZaloReply(reply(boxes)).attachment).toBeUndefined();
   });
 });

@@ -31,7 +31,9 @@ const MAX_BUTTONS = 5;
  * "gặp cán bộ". Shape `message.attachment = {type: "template", payload: {buttons}}` as public
  * integrations send it (a Zalo OA Java bot's ZMsg, and a NestJS OA client that notes `template_type`
  * could only be settled against a real OA); if Zalo refuses it (-201) the delivery sends the text
- * alone. Feedback and help buttons stay Telegram/web only.
+ * alone. Quick replies (intake answers: "Đồng ý", "Gửi cho cán bộ"…) are buttons too when they all
+ * fit, their payload the words the text tells the citizen to type; a longer list (the topics) and
+ * the screening's boxes stay numbered text. Feedback and help buttons stay Telegram/web only.
  */
 export function renderZaloReply(reply: Reply): ZaloRendered {
   const offersPerson =
@@ -42,8 +44,11 @@ export function renderZaloReply(reply: Reply): ZaloRendered {
   const pieces = splitMessage(text, ZALO_MAX_TEXT);
   const numbered = reply.kind === "choices" || reply.intent === "long-story";
   const buttons: ZaloQueryButton[] = [];
+  const answers = reply.buttons.filter((b) => b.action.type === "answer");
   for (const { label, action } of reply.buttons) {
-    if (action.type === "choose") {
+    if (action.type === "answer" && answers.length <= MAX_BUTTONS)
+      buttons.push({ title: clip(label), type: "oa.query.show", payload: clip(action.text) });
+    else if (action.type === "choose") {
       const index = reply.suggestions.findIndex((s) => s.faqId === action.faqId);
       const payload = numbered && index >= 0 ? String(index + 1) : label;
       const title = numbered && index >= 0 ? `${index + 1}. ${label}` : label;
