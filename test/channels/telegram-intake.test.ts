@@ -18,20 +18,25 @@ const keys = (sent: SentMessage | undefined): { text: string; callback_data: str
   (sent?.replyMarkup?.inline_keyboard ?? []).flat();
 const data = (sent: SentMessage | undefined): string[] => keys(sent).map((k) => k.callback_data);
 
+/** One private chat: `next` waits for the bot's next message, `press` presses a button of one it sent. */
+function conversation(chat: number) {
+  let count = 0;
+  const next = async (): Promise<SentMessage> => {
+    count += 1;
+    return (await fake.waitForSent(chat, count, 10_000)).at(-1) as SentMessage;
+  };
+  const press = (sent: SentMessage, callback: string) => {
+    expect(data(sent)).toContain(callback);
+    fake.pressButton(sent, callback);
+    return next();
+  };
+  return { next, press, seen: () => count };
+}
+
 describe("the Telegram intake by inline buttons", () => {
   it("goes from /gapcanbo to a case code by pressing buttons; the groups are ticked in the keyboard", async () => {
     const chat = 9100;
-    let seen = 0;
-    /** Waits for the bot's next message. */
-    const next = async (): Promise<SentMessage> => {
-      seen += 1;
-      return (await fake.waitForSent(chat, seen, 10_000)).at(-1) as SentMessage;
-    };
-    const press = (sent: SentMessage, callback: string) => {
-      expect(data(sent)).toContain(callback);
-      fake.pressButton(sent, callback);
-      return next();
-    };
+    const { next, press, seen } = conversation(chat);
 
     fake.sendText(chat, "/gapcanbo");
     const consent = await next();
@@ -63,10 +68,10 @@ describe("the Telegram intake by inline buttons", () => {
     await tick("p:9", "p:9:1");
     await tick("p:9:1", "p:9");
     expect(keys(groups)[1]?.text).toBe("✅ Người thuộc hộ nghèo");
-    expect(fake.sentTo(chat)).toHaveLength(seen);
+    expect(fake.sentTo(chat)).toHaveLength(seen());
     const summary = await press(groups, "s:0");
     expect(summary.text).toContain("bạn xem lại trước khi gửi");
-    expect(fake.sentTo(chat).length).toBe(seen);
+    expect(fake.sentTo(chat)).toHaveLength(seen());
     const done = await press(summary, "a:gửi");
     const code = /TGPL-\d{4}-\d{6}/.exec(done.text)?.[0] ?? "";
     expect(code, done.text).not.toBe("");
@@ -77,21 +82,13 @@ describe("the Telegram intake by inline buttons", () => {
 
   it("answers danger mid-intake first, keeps the story, and resumes with the button", async () => {
     const chat = 9101;
-    let seen = 0;
-    const next = async (): Promise<SentMessage> => {
-      seen += 1;
-      return (await fake.waitForSent(chat, seen, 10_000)).at(-1) as SentMessage;
-    };
+    const { next, press } = conversation(chat);
     fake.sendText(chat, "/gapcanbo");
-    const consent = await next();
-    fake.pressButton(consent, "a:có");
-    await next();
+    await press(await next(), "a:có");
     fake.sendText(chat, "Chồng tôi đang cầm dao đòi giết tôi, tôi muốn ly hôn và nuôi con");
     const danger = await next();
     expect(danger.text).toMatch(/113/);
-    expect(data(danger)).toContain("a:tiếp tục");
-    fake.pressButton(danger, "a:tiếp tục");
-    const resumed = await next();
+    const resumed = await press(danger, "a:tiếp tục");
     expect(resumed.text).toContain("tôi muốn ly hôn và nuôi con");
     expect(resumed.text).toContain("chủ đề");
   });
