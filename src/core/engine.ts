@@ -279,7 +279,7 @@ export function createEngine(deps: EngineDeps): Engine {
         return {
           ...reply,
           text: `${reply.text}${intakeTexts.afterEmergency}`,
-          buttons: [...RESUME_BUTTONS, ...reply.buttons],
+          buttons: [...reply.buttons, ...RESUME_BUTTONS],
         };
       }
     }

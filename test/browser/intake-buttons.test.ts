@@ -107,4 +107,45 @@ describe("the web intake on a phone", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(problems).toEqual([]);
   }, 120_000);
+
+  it("re-asks for the story after a phone number, and after danger keeps the story and resumes by button", async () => {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${app.baseUrl}/`);
+    // A new conversation: the first test's case is open in this browser's session.
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    const last = () => page.locator(".msg.bot").last();
+    const send = async (text: string, action: () => Promise<void>) => {
+      const before = await page.locator(".msg.bot").count();
+      await action();
+      await page.locator(".msg.bot").nth(before).waitFor();
+      await page.locator("#status").waitFor({ state: "hidden" });
+      return text;
+    };
+    const type = (text: string) =>
+      send(text, async () => {
+        await page.getByLabel("Câu hỏi của bạn").fill(text);
+        await page.getByLabel("Câu hỏi của bạn").press("Enter");
+      });
+    const press = (name: string) =>
+      send(name, () => last().getByRole("button", { name, exact: true }).click());
+
+    await type("tôi muốn gặp cán bộ");
+    await press("Đồng ý");
+    await type("0912 345 678");
+    expect(await last().textContent()).toContain("đây là số điện thoại");
+    await snap(page, "phone-as-story");
+    const story = "Chồng tôi đang cầm dao dọa giết tôi, tôi muốn ly hôn và nuôi con";
+    await type(story);
+    expect(await last().getAttribute("class")).toContain("kind-emergency");
+    expect(await last().textContent()).toContain("113");
+    await snap(page, "danger-mid-intake");
+    await press("Tiếp tục hồ sơ");
+    expect(await last().textContent()).toContain(story);
+    await snap(page, "resumed");
+    // The phone typed as the story is offered as the contact.
+    await press("Chủ đề khác / chưa rõ");
+    await last().getByRole("button", { name: "Gọi số 0912345678" }).waitFor();
+  }, 120_000);
 });

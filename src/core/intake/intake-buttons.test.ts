@@ -94,7 +94,7 @@ describe("a phone or ID number typed as the story", () => {
     const reask = await say("0912 345 678");
     expect(reask.intent).toBe("intake-description");
     expect(reask.text).toContain("số điện thoại");
-    expect(reask.text).toContain("Gọi điện cho tôi");
+    expect(reask.text).toContain("chọn gọi điện ở bước sau");
     const kept = await sessions.get("s1");
     expect(kept?.intake?.description).toBeUndefined();
     expect(JSON.stringify(kept?.turns)).not.toMatch(/0912 ?345/);

@@ -60,7 +60,7 @@ export const intakeTexts = {
   notSaved: (org: OrgInfo) =>
     `Dạ, hồ sơ CHƯA lưu được do lỗi hệ thống, cán bộ chưa nhận được. Bạn gõ "gửi" để thử lại sau ít phút, hoặc liên hệ trực tiếp:\n${contactLine(org)}`,
   descriptionIsPhone: () =>
-    "Dạ, đây là số điện thoại, mình không ghi vào phần kể việc. Muốn cán bộ gọi số này, ở bước sau bạn chọn «Gọi điện cho tôi». Bây giờ bạn kể ngắn gọn việc cần giúp bằng lời nhé.",
+    "Dạ, đây là số điện thoại, mình không ghi vào phần kể việc. Muốn cán bộ gọi số này, bạn chọn gọi điện ở bước sau. Bây giờ bạn kể ngắn gọn việc cần giúp bằng lời nhé.",
   descriptionIsNumber: () =>
     "Dạ, đây là một dãy số (như số giấy tờ), mình không ghi lại. Bạn kể ngắn gọn việc cần giúp bằng lời nhé: chuyện gì xảy ra, bạn muốn được giúp gì.",
   afterEmergency:
