@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type Express, Router } from "express";
@@ -205,6 +205,18 @@ export async function createApp(deps: {
       mode: config.content.updates,
       logger: logger.child({ module: "content" }),
     }));
+  // A publish on any instance tells the others on this channel (a subscribed connection does nothing else).
+  const corpusChannel = `${prefix}:corpus-published`;
+  const instanceId = randomUUID();
+  const corpusSubscriber = redis.duplicate();
+  corpusSubscriber.on("error", (err) => logger.debug({ err: err.message }, "corpus subscriber"));
+  await corpusSubscriber.subscribe(corpusChannel);
+  corpusSubscriber.on("message", (_channel, from) => {
+    if (from === instanceId) return;
+    void search
+      .refresh?.()
+      .catch((err) => engineLog.warn({ err: String(err) }, "reloading the corpus failed"));
+  });
   // Building an index takes longer than a search: its requests get their own, longer timeout.
   const indexClient = new Meilisearch({ ...meili.config, timeout: INDEX_TIMEOUT_MS });
   const curation = createCuration({
@@ -225,6 +237,8 @@ export async function createApp(deps: {
         logger: logger.child({ module: "curation" }),
       });
       await search.refresh?.();
+      // The other instances reload at once rather than at their next revision probe.
+      await redis.publish(corpusChannel, instanceId).catch(() => {});
       return result;
     },
   });
@@ -369,6 +383,7 @@ export async function createApp(deps: {
       await cases.stop();
       await ingester.stop();
       ingestRedis.disconnect();
+      corpusSubscriber.disconnect();
       await Promise.all([timers.close(), retention.close(), live.close()]);
     },
   };

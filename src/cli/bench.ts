@@ -1,7 +1,7 @@
 // `npm run bench`: load on POST /api/v1/ask (real corpus, the built server in its own process) at
 // concurrency 1, 16 and 64 with autocannon, and the same queries straight to Meilisearch's search
 // endpoint. Prints req/s, p50 and p99 and the ratio ours/raw; the last line is JSON.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -12,7 +12,8 @@ import { Redis } from "ioredis";
 import { normalize } from "../core/index.js";
 import { readQuestions } from "../eval/index.js";
 import { deleteKeysWithPrefix } from "../redis/index.js";
-import { freePort, startMeiliServer } from "../runtime/index.js";
+import { startMeiliServer } from "../runtime/index.js";
+import { startBenchServer } from "./bench-server.js";
 
 const { values } = parseArgs({ options: { seconds: { type: "string", default: "8" } } });
 const seconds = Number(values.seconds);
@@ -52,35 +53,12 @@ async function load(
 const dataDir = await mkdtemp(path.join(os.tmpdir(), "tlpl-bench-"));
 const meili = await startMeiliServer({ dataDir });
 const prefix = `bench_${randomBytes(4).toString("hex")}`;
-const port = await freePort();
 process.stdout.write("building the server…\n");
 execFileSync("npm", ["run", "build", "--silent"], { stdio: "inherit" });
-const server = spawn(process.execPath, ["dist/main.js"], {
-  env: {
-    ...process.env,
-    NODE_ENV: "test",
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "warn",
-    DATA_DIR: dataDir,
-    MEILI_URL: meili.url,
-    MEILI_MASTER_KEY: meili.masterKey,
-    MEILI_INDEX: prefix,
-    REDIS_PREFIX: prefix,
-    RATE_LIMIT_IP_PER_MINUTE: "100000000",
-    RATE_LIMIT_SESSION_PER_MINUTE: "100000000",
-  },
-  stdio: ["ignore", "pipe", "inherit"],
-});
-const base = `http://127.0.0.1:${port}`;
+const server = await startBenchServer({ dataDir, meili, prefix });
+const base = server.base;
 try {
-  for (let i = 0; i < 300; i++) {
-    const ok = await fetch(`${base}/health/ready`)
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await server.ready();
   const questions = (await readQuestions("test/eval/questions.jsonl"))
     .filter((q) => q.expectFaqId)
     .slice(0, 200);
@@ -130,8 +108,7 @@ try {
   };
   process.stdout.write(`${JSON.stringify(summary)}\n`);
 } finally {
-  server.kill("SIGTERM");
-  await new Promise((r) => server.once("exit", r));
+  await server.stop();
   const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
   await deleteKeysWithPrefix(redis, prefix);
   redis.disconnect();

@@ -1,0 +1,61 @@
+// The app as the benches run it: the built server (dist/main.js) in its own process, on the given
+// Meilisearch and Redis prefix, rate limits off, quiet logs; `ready()` waits for /health/ready.
+import { type ChildProcess, spawn } from "node:child_process";
+import { freePort } from "../runtime/index.js";
+
+export interface BenchServer {
+  readonly base: string;
+  readonly process: ChildProcess;
+  ready(timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startBenchServer(env: {
+  dataDir: string;
+  meili: { url: string; masterKey: string };
+  prefix: string;
+  extra?: Record<string, string>;
+}): Promise<BenchServer> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["dist/main.js"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "test",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "warn",
+      DATA_DIR: env.dataDir,
+      MEILI_URL: env.meili.url,
+      MEILI_MASTER_KEY: env.meili.masterKey,
+      MEILI_INDEX: env.prefix,
+      REDIS_PREFIX: env.prefix,
+      RATE_LIMIT_IP_PER_MINUTE: "100000000",
+      RATE_LIMIT_SESSION_PER_MINUTE: "100000000",
+      ...env.extra,
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const exited = new Promise((r) => child.once("exit", r));
+  return {
+    base,
+    process: child,
+    async ready(timeoutMs = 300_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        if (child.exitCode !== null)
+          throw new Error(`the server exited (${child.exitCode}) before it was ready`);
+        const ok = await fetch(`${base}/health/ready`)
+          .then((r) => r.ok)
+          .catch(() => false);
+        if (ok) return;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`the server was not ready within ${timeoutMs} ms`);
+    },
+    async stop() {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
