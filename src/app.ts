@@ -105,7 +105,10 @@ export async function createApp(deps: {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const appMetrics = createAppMetrics(registry);
-  const search = appMetrics.wrapSearch(meiliFaqSearch(meili, config.meili.index));
+  const faqSearch = meiliFaqSearch(meili, config.meili.index);
+  const search = appMetrics.wrapSearch(faqSearch);
+  // Read the corpus now: from then on answers go on from memory if Meilisearch stops.
+  void faqSearch.refresh().catch(() => {});
   const secret = await hashSecret(config);
   const engineLog = logger.child({ module: "engine" });
   const detectLanguage = (text: string) => detect(text);
@@ -293,6 +296,13 @@ export async function createApp(deps: {
     probes: {
       meilisearch: async () => (await meili.health()).status === "available",
       redis: async () => (await redis.ping()) === "PONG",
+    },
+    // Meilisearch down: still ready (degraded) while the corpus snapshot answers; 503 without one.
+    healthFallbacks: {
+      meilisearch: () => {
+        const ageSeconds = faqSearch.snapshotAgeSeconds();
+        return ageSeconds === undefined ? undefined : { serving: "snapshot", snapshotAgeSeconds: ageSeconds };
+      },
     },
     healthDetails: {
       telegram: () => {

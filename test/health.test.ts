@@ -12,7 +12,7 @@ async function readyStatus(baseUrl: string): Promise<{ status: number; body: { d
 }
 
 describe("/health/ready", () => {
-  it("returns 503 naming Meilisearch while it is down, and 200 again once it is back", async () => {
+  it("returns 503 naming Meilisearch while it is down and the instance has no corpus snapshot to serve, and 200 again once it is back", async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), "tlpl-health-"));
     let meili = await startMeiliServer({ dataDir });
     const port = Number(new URL(meili.url).port);

@@ -6,7 +6,7 @@ import { startMeiliServer } from "../src/runtime/index.js";
 import { startTestApp } from "./support/in-process-app.js";
 
 describe("when Meilisearch goes down", () => {
-  it("answers politely with the hotline instead of a 500, and recovers without a restart", async () => {
+  it("answers from the snapshot (ready, degraded) or politely with the hotline (not ready), and recovers without a restart", async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), "tlpl-outage-"));
     let meili = await startMeiliServer({ dataDir });
     const port = Number(new URL(meili.url).port);
@@ -39,12 +39,24 @@ describe("when Meilisearch goes down", () => {
         const picked = await warm.ask({ text: "2", sessionId: "outage-choices" });
         expect(picked.body.kind).toBe("answer");
         expect(picked.body.faqId).toBe(choices.body.suggestions[1].faqId);
-        expect((await fetch(`${cold.baseUrl}/health/ready`)).status).toBe(503);
+        // The warm instance stays in the load balancer (degraded); the cold one has nothing to serve.
+        const warmReady = await fetch(`${warm.baseUrl}/health/ready`);
+        expect(warmReady.status).toBe(200);
+        expect(await warmReady.json()).toMatchObject({
+          status: "degraded",
+          checks: { meilisearch: "down", redis: "up" },
+          down: [],
+          details: { meilisearch: { ok: false, state: "down", serving: "snapshot" } },
+        });
+        const coldReady = await fetch(`${cold.baseUrl}/health/ready`);
+        expect(coldReady.status).toBe(503);
+        expect(((await coldReady.json()) as { down: string[] }).down).toEqual(["meilisearch"]);
 
         meili = await startMeiliServer({ dataDir, masterKey: meili.masterKey, port });
         const back = await cold.ask(question);
         expect(back.status).toBe(200);
         expect(back.body.kind).toBe("answer");
+        expect(await (await fetch(`${warm.baseUrl}/health/ready`)).json()).toMatchObject({ status: "ok" });
       } finally {
         await cold.close({ keepIndex: true });
       }

@@ -3,7 +3,7 @@ import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import type { Logger } from "../logging/index.js";
 import { errorHandler, notFound } from "./error-handler.js";
-import { type HealthDetail, type HealthProbe, healthRouter } from "./health-router.js";
+import { type HealthDetail, type HealthFallback, type HealthProbe, healthRouter } from "./health-router.js";
 
 /** What the HTTP app needs; routers of other modules are mounted in the given order. */
 export interface HttpAppDeps {
@@ -11,6 +11,8 @@ export interface HttpAppDeps {
   readonly probes: Record<string, HealthProbe>;
   /** Shown in `/health/ready` without failing it (see HealthDetail). */
   readonly healthDetails?: Record<string, HealthDetail>;
+  /** What the instance serves while a probed dependency is down (see HealthFallback). */
+  readonly healthFallbacks?: Record<string, HealthFallback>;
   readonly trustProxy?: false | number | string;
   readonly routers?: readonly Router[];
   /** Mounted first, before headers, request logs and the JSON parser (webhooks that need the raw body). */
@@ -67,7 +69,9 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       },
     }),
   );
-  app.use(healthRouter(deps.probes, undefined, deps.healthDetails));
+  app.use(
+    healthRouter({ probes: deps.probes, details: deps.healthDetails, fallbacks: deps.healthFallbacks }),
+  );
   app.use(express.json({ limit: "16kb" }));
   app.use(express.urlencoded({ extended: false, limit: "16kb" }));
   for (const router of deps.routers ?? []) app.use(router);

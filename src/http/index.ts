@@ -8,6 +8,6 @@ export {
   readBody,
   sendError,
 } from "./fast-routes.js";
-export { type HealthDetail, type HealthProbe, healthRouter } from "./health-router.js";
+export { type HealthDetail, type HealthFallback, type HealthProbe, healthRouter } from "./health-router.js";
 export { HttpError } from "./http-error.js";
 export { RETRY_AFTER_SECONDS, serviceUnavailable } from "./service-unavailable.js";

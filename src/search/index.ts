@@ -2,4 +2,4 @@ export { buildIndex, contentHash, type IndexProgress, type IndexResult } from ".
 export { type EnsureIndexResult, ensureIndex, type IndexStateStore } from "./ensure-index.js";
 export { type FaqDocument, toFaqDocument } from "./faq-document.js";
 export { loadIndexSettings, synonymMap } from "./index-settings.js";
-export { meiliFaqSearch } from "./meili-faq-search.js";
+export { type MeiliFaqSearch, meiliFaqSearch } from "./meili-faq-search.js";

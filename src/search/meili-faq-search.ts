@@ -47,6 +47,13 @@ interface Snapshot {
   readonly lexical: LexicalIndex;
 }
 
+/** The Meilisearch search, and what it serves from while Meilisearch does not answer. */
+export interface MeiliFaqSearch extends FaqSearch {
+  refresh(): Promise<void>;
+  /** Seconds since the corpus snapshot was read, or undefined when there is none yet (nothing to serve). */
+  snapshotAgeSeconds(): number | undefined;
+}
+
 /**
  * {@link FaqSearch} over a Meilisearch index (the alias `buildIndex` swaps). Meilisearch holds the
  * published FAQs; ranking is BM25 over a snapshot of them (re-read every few seconds), because on
@@ -58,7 +65,7 @@ export function meiliFaqSearch(
   client: Meilisearch,
   indexUid: string,
   options: { ranker?: "bm25" | "meilisearch" } = {},
-): FaqSearch {
+): MeiliFaqSearch {
   const index = client.index<FaqDocument>(indexUid);
   let snapshot: Snapshot | undefined;
   let loading: Promise<Snapshot> | undefined;
@@ -97,6 +104,7 @@ export function meiliFaqSearch(
   }
 
   return {
+    snapshotAgeSeconds: () => (snapshot ? Math.round((Date.now() - snapshot.at) / 1000) : undefined),
     async refresh() {
       // A load already under way may have probed before the publish: wait for it, then load again.
       await loading?.catch(() => {});
