@@ -160,6 +160,18 @@ describe("the answer engine", () => {
     expect(JSON.stringify(events)).not.toContain("0912345678");
   });
 
+  it("keeps what the citizen typed as the miss's sample, with the searched form beside it when that differs", async () => {
+    const { engine, events } = engineWith(fakeSearch({}));
+    await engine.handle(ask("Ck e ko ky don, SĐT 0912345678", "s-typed"));
+    await engine.handle(ask("thời tiết hôm nay", "s-typed-2"));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(events[0]?.sample).toBe("Ck e ko ky don, SĐT [số điện thoại]");
+    expect(events[0]?.normalized).toMatch(/chồng em không/);
+    expect(events[0]?.normalized).not.toContain("0912345678");
+    expect(events[1]?.sample).toBe("thời tiết hôm nay");
+    expect(events[1]?.normalized).toBeUndefined();
+  });
+
   it("forgets the conversation when the citizen asks to delete their data and confirms", async () => {
     const { engine } = engineWith(
       fakeSearch({

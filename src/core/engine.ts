@@ -652,7 +652,7 @@ export function createEngine(deps: EngineDeps): Engine {
       }
 
       await saveSession(message, session, text, reply, effects);
-      void recordUsage(message, reply, normalized, started);
+      void recordUsage(message, reply, text, normalized, started);
       return reply;
     },
   };
@@ -685,9 +685,14 @@ export function createEngine(deps: EngineDeps): Engine {
   async function recordUsage(
     message: Message,
     reply: Reply,
+    text: string,
     normalized: string,
     started: Date,
   ): Promise<void> {
+    const unanswered = reply.kind === "choices" || (reply.kind === "fallback" && reply.intent === "no-match");
+    // The curators' inbox shows what the citizen typed; the normalized form (what was searched) is a hint.
+    const sample = unanswered ? scrub(text.trim()).slice(0, 500) : undefined;
+    const searched = unanswered ? scrub(normalized).slice(0, 500) : undefined;
     try {
       await deps.usage.record({
         at: started.toISOString(),
@@ -705,10 +710,8 @@ export function createEngine(deps: EngineDeps): Engine {
         language: reply.language,
         latencyMs: deps.clock.now().getTime() - started.getTime(),
         translated: reply.translated,
-        sample:
-          reply.kind === "choices" || (reply.kind === "fallback" && reply.intent === "no-match")
-            ? scrub(normalized).slice(0, 500)
-            : undefined,
+        sample,
+        normalized: searched !== undefined && searched !== sample?.toLowerCase() ? searched : undefined,
       });
     } catch (error) {
       deps.onError?.(error, "usage");

@@ -178,8 +178,10 @@ export interface UsageEvent {
   readonly language: string;
   readonly latencyMs: number;
   readonly translated?: boolean;
-  /** Normalized, scrubbed text; only for `choices` and `fallback`. */
+  /** What the citizen typed, scrubbed of phone and ID numbers; only for `choices` and `fallback`. */
   readonly sample?: string;
+  /** The sample as the engine searched it (normalized, scrubbed), when that differs. */
+  readonly normalized?: string;
 }
 
 /** Where usage events go. Recording must never fail an answer. */

@@ -6,7 +6,10 @@ export { jaccard } from "./inbox-index.js";
 /** One unanswered question as read from the usage stream (sample already scrubbed by the engine). */
 export interface QuestionSample {
   readonly at: string;
+  /** What the citizen typed (scrubbed). */
   readonly text: string;
+  /** The text as searched (normalized), when it differs: similar questions are grouped on it. */
+  readonly normalized?: string;
   readonly kind: string;
   readonly topic?: string;
 }
@@ -16,6 +19,8 @@ export interface QuestionGroup {
   /** Stable while the representative stays in the stream: a hash of its folded text. */
   readonly id: string;
   readonly question: string;
+  /** The question as the assistant searched it (abbreviations spelled out…), when that differs. */
+  readonly questionHint?: string;
   /** Distinct phrasings, most frequent first (at most 5). */
   readonly samples: readonly string[];
   readonly count: number;

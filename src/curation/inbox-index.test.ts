@@ -19,6 +19,26 @@ describe("InboxIndex", () => {
     expect(groups[0]?.id).toBe(id);
   });
 
+  it("shows what the citizen typed and groups it on the searched form, which is given as a hint", () => {
+    const index = new InboxIndex();
+    index.add({ at: at(1), text: "ck e ko ky don", normalized: "chồng em không ký đơn", kind: "fallback" });
+    index.add({ at: at(2), text: "chồng em không ký đơn", kind: "choices" });
+    index.add({ at: at(3), text: "Ck e ko kí đơn", normalized: "chồng em không kí đơn", kind: "fallback" });
+    const groups = index.groups();
+    expect(groups).toHaveLength(1);
+    expect(groups[0]?.count).toBe(3);
+    expect(groups[0]?.question).toBe("chồng em không ký đơn");
+    // Phrasings that read the same once searched show the one typed with diacritics; others stay as typed.
+    expect(groups[0]?.samples).toEqual(["chồng em không ký đơn", "Ck e ko kí đơn"]);
+
+    const alone = new InboxIndex();
+    alone.add({ at: at(1), text: "ck e ko ky don", normalized: "chồng em không ký đơn", kind: "fallback" });
+    expect(alone.groups()[0]).toMatchObject({
+      question: "ck e ko ky don",
+      questionHint: "chồng em không ký đơn",
+    });
+  });
+
   it("holds at most maxPhrasings distinct questions, letting go of asked-once ones first", () => {
     const index = new InboxIndex(0.5, { maxPhrasings: 100, maxGroups: 10 });
     for (let i = 0; i < 3; i++)

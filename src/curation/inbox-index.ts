@@ -42,6 +42,7 @@ interface Phrasing {
   readonly key: string;
   readonly hash: string;
   text: string;
+  normalized: string | undefined;
   count: number;
   firstAt: string;
   lastAt: string;
@@ -95,7 +96,8 @@ export class InboxIndex {
   }
 
   add(sample: QuestionSample): void {
-    const key = foldWords(sample.text);
+    // Grouped on what was searched: "ko" and "không" are one question.
+    const key = foldWords(sample.normalized ?? sample.text);
     if (!key) return;
     let p = this.#phrasings.get(key);
     if (!p) {
@@ -110,7 +112,10 @@ export class InboxIndex {
     if (sample.at < p.firstAt) p.firstAt = sample.at;
     if (sample.at >= p.lastAt) p.lastAt = sample.at;
     // Show the phrasing with its diacritics when someone typed them.
-    if (accents(sample.text) > accents(p.text)) p.text = sample.text;
+    if (accents(sample.text) > accents(p.text)) {
+      p.text = sample.text;
+      p.normalized = sample.normalized;
+    }
     p.kinds[sample.kind] = (p.kinds[sample.kind] ?? 0) + 1;
     if (sample.topic) p.topics[sample.topic] = (p.topics[sample.topic] ?? 0) + 1;
     this.#cached = undefined;
@@ -143,6 +148,7 @@ export class InboxIndex {
       key,
       hash,
       text: sample.text,
+      normalized: sample.normalized,
       count: 0,
       firstAt: sample.at,
       lastAt: sample.at,
@@ -248,6 +254,9 @@ export class InboxIndex {
       return {
         id: g.id,
         question: g.rep.text,
+        ...(g.rep.normalized && g.rep.normalized !== g.rep.text.toLowerCase()
+          ? { questionHint: g.rep.normalized }
+          : {}),
         samples: members.slice(0, 5).map((m) => m.text),
         count,
         firstAt: ats[0] ?? g.rep.firstAt,

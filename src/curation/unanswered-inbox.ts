@@ -50,6 +50,7 @@ interface StreamEvent {
   readonly faqId?: string;
   readonly topic?: string;
   readonly sample?: string;
+  readonly normalized?: string;
   readonly reason?: string;
 }
 
@@ -229,6 +230,12 @@ export class UnansweredInbox {
       return;
     }
     if (e.sample && e.at && (e.kind === "choices" || e.kind === "fallback"))
-      this.#index.add({ at: e.at, text: scrub(e.sample), kind: e.kind, topic: e.topic });
+      this.#index.add({
+        at: e.at,
+        text: scrub(e.sample),
+        ...(e.normalized ? { normalized: scrub(e.normalized) } : {}),
+        kind: e.kind,
+        topic: e.topic,
+      });
   }
 }

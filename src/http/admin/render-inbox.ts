@@ -22,6 +22,7 @@ export function renderInbox(page: {
   const groups = inbox.groups.map(
     (g) => html`<li class="card group" data-group="${g.id}">
       <h2>${g.question}</h2>
+      ${g.questionHint ? html`<p class="hint">Trợ lý đã hiểu là: <q>${g.questionHint}</q></p>` : ""}
       <p class="meta">${g.count} lượt hỏi · từ ${vnTime(g.firstAt)} đến ${vnTime(g.lastAt)}${
         g.topic ? ` · ${topicLabel(g.topic)}` : ""
       } · ${Object.entries(g.kinds)
