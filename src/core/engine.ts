@@ -186,6 +186,8 @@ export function createEngine(deps: EngineDeps): Engine {
 
   function startIntake(reason: string, effects: TurnEffects, language: string): Reply | undefined {
     if (!intakeFlow) return undefined;
+    // A draft kept after a danger message is resumed, never replaced by an empty intake.
+    if (effects.intake?.paused) return intakeReply(intakeFlow.resume(effects.intake), effects, language);
     effects.resetFailures = true;
     return intakeReply(intakeFlow.start(reason), effects, language);
   }
@@ -233,8 +235,9 @@ export function createEngine(deps: EngineDeps): Engine {
       return fresh ? forget(message, language) : askToForget(message, effects, language);
     }
     if (message.action?.type === "keep-data" || (typed && isForgetRefusal(text))) {
-      const next = effects.intake && intakeFlow ? `\n\n${intakeFlow.ask(effects.intake).text}` : "";
-      return simple("fallback", `${FORGET_KEPT}${next}`, "delete-kept", language);
+      const step = effects.intake && intakeFlow ? intakeFlow.ask(effects.intake) : undefined;
+      const next = step ? `\n\n${step.text}` : "";
+      return simple("fallback", `${FORGET_KEPT}${next}`, "delete-kept", language, [...(step?.buttons ?? [])]);
     }
     return undefined;
   }
@@ -631,8 +634,9 @@ export function createEngine(deps: EngineDeps): Engine {
       let language = "vi";
       let textVi = text;
       let translated = false;
-      // Intake answers ("có", a commune, a phone) are read as typed and never leave for a translator.
-      if (deps.translation && !message.action && !effects.intake) {
+      // Intake answers ("có", a commune, a phone) are read as typed and never leave for a translator
+      // (while a draft waits after danger, the messages are questions to the bot again).
+      if (deps.translation && !message.action && (!effects.intake || effects.intake.paused)) {
         const incoming = await deps.translation.toVietnamese(text);
         language = incoming.language;
         textVi = incoming.text;

@@ -160,6 +160,15 @@ describe("danger in the middle of the intake", () => {
     expect((await say("xã Ví Dụ")).intent).toBe("intake-eligibility");
   });
 
+  it("resumes the draft, not a new intake, when a complex case comes after the danger reply", async () => {
+    const { say } = setup();
+    await walk(say, PATH.slice(0, 4));
+    await say("có người dọa giết tôi");
+    const resumed = await say("con trai tôi vừa bị công an bắt tối qua");
+    expect(resumed.intent).toBe("intake-contact");
+    expect(resumed.text).toContain(DESCRIPTION.slice(0, 40));
+  });
+
   it("drops the draft on 'hủy' after the danger reply", async () => {
     const { say, sessions } = setup();
     await walk(say, PATH.slice(0, 4));
