@@ -37,7 +37,7 @@ const ASK_PERSON = new RegExp(
  * message with these words ("trả nợ vàng theo giá vàng lúc nào") is a question of its own.
  */
 const OUT_OF_SCOPE =
-  /\b(?:gia (?:vang|do|do la|dola|usd|euro|yen|te|xang|dau|bitcoin|btc|coin|chung khoan|co phieu|lua|gao|heo|lon|ca phe|tieu|cao su|sau rieng)|ty gia|ti gia|thoi tiet|du bao thoi tiet|(?:mai|hom nay|chieu nay|toi nay) (?:troi )?co mua|ket qua (?:bong da|xo so|tran)|ty so|lich thi dau|xo so|xsmb|xsmn|xskt|vietlott)\b/;
+  /\b(?:gia (?:vang|do|do la|dola|usd|euro|yen|te|xang|dau|bitcoin|btc|coin|chung khoan|co phieu|lua|gao|heo|lon|ca phe|tieu|cao su|sau rieng)|ty gia|ti gia|thoi tiet|du bao thoi tiet|(?:mai|hom nay|chieu nay|toi nay) (?:troi )?co mua|ket qua (?:bong da|xo so|tran)|ty so|lich thi dau|xo so|xsmb|xsmn|xskt|vietlott|tu vi|xem boi|xem tuoi|phong thuy|lich am|am lich|ngay tot|cong thuc nau|cach nau|bao so \d+|dong dat)\b/;
 const OUT_OF_SCOPE_WORDS = 10;
 const PRIVACY =
   /\b(?:du lieu|thong tin) (?:cua toi|ca nhan|cua minh|cua em)\b.{0,40}\b(?:luu|giu|dung|bao mat|ai xem|o dau)\b|^(?:rieng tu|quyen rieng tu|bao mat)$|\bbot (?:co )?luu (?:tin nhan|thong tin)\b/;

@@ -28,7 +28,7 @@ const CHILD = "(?:be|chau|con toi|con em|con nho|con gai|dua con|dua tre|dua be|
 const MY_CHILD = `(?:${CHILD}|con trai|con be|con minh|con tui|con e|thang cu|cu nha|be nha|chau nha|chau toi|be gai|be trai|chau be|con \\d{1,2} tuoi|be \\d{1,2} tuoi)`;
 /** Where a fire is: a home or a workplace (never "xe", whose "đang chạy" folds like "đang cháy"). */
 const PLACE =
-  "(?:nha|phong|xuong|kho|cho|quan|can ho|chung cu|tang|bep|tiem|cua hang|day tro|phong tro|nha tro)";
+  "(?:nha|phong|xuong|kho|cho|quan|can ho|chung cu|tang|bep|tiem|cua hang|day tro|phong tro|nha tro|khu tro|xom|nha may|cong ty)";
 
 export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly RegExp[]>> = {
   suicide: [
@@ -50,7 +50,8 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
     /\bhiep dam\b|\bcuong (?:buc|hiep)\b|\bxam hai tinh duc\b/,
     /\bsam so\b|\bso soang\b|\bso soan\b|\bso mo\b|\bso (?:vao|len) (?:nguoi|nguc|vung kin|em|e|chau|con|be)\b/,
     /\b(?:ep|bat|doi) (?:quan he|lam chuyen do|ngu voi|di khach|ban dam)\b/,
-    /\bdam o\b|\bgiao cau\b|\bloan luan\b/,
+    // "dâm ô" with its accents or none (MIXED_PATTERNS): folded, it is also "đâm ở".
+    /\bgiao cau\b|\bloan luan\b/,
     /\b(?:anh|clip|video) (?:nong|nhay cam|khoa than)\b.{0,120}\b(?:doa|quan he|gui)\b/,
     /\b(?:doa|de doa)\b.{0,80}\b(?:anh|clip|video) (?:nong|nhay cam|khoa than)\b/,
   ],
@@ -94,6 +95,8 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
     // A stabbing or a slashing: "bị đâm" alone is also a car crash ("bị xe đâm"), so with a blade or a wound.
     /\b(?:bi|vua bi|dang bi) (?:dam|chem)\b.{0,30}\b(?:dao|chay mau|mau|nhat|vao (?:bung|nguc|lung|co|dau|nguoi)|trong thuong|guc|nga)\b/,
     /\b(?:dam|chem) (?:\w+ ){0,2}(?:mot|hai|ba|may|vai|nhieu|\d+) nhat\b|\bnhat dao\b|\brut dao\b|\bcam (?:dao|ma tau|kiem|rua) (?:xong|lao|chem|dam|duoi|vao)\b/,
+    /\b(?:co nguoi|ai do|mot nguoi|nguoi|vua) bi (?:dam|chem)\b|\b(?:bi|vua bi|dang bi) chem\b|\bdang dam nhau\b/,
+    /\b(?:dung|lay|rut) (?:dao|keo|ma tau|kiem|vat nhon|rua|dao gam) (?:\w+ ){0,2}(?:dam|chem)\b/,
     /\bdam chem nhau\b|\bdang (?:danh|chem) nhau\b.{0,40}\b(?:dao|ma tau|kiem|gay|mau)\b/,
   ],
   "child-taken": [
@@ -102,44 +105,63 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
       `\\b(?:nguoi la|ai do|may nguoi|mot nguoi|thang nao|hai nguoi|nguoi dan ong|nguoi phu nu)\\b.{0,40}\\b(?:be|bat|dat|dan|du|keo|bong|cho|dua|ep)\\b.{0,15}\\b${MY_CHILD}\\b.{0,30}\\b(?:di|len xe|mat|chay|bo chay|khoi)\\b`,
     ),
     new RegExp(
-      `\\b${MY_CHILD}\\b.{0,40}\\b(?:bi|vua bi|da bi) (?:nguoi la |ai do |ke la )?(?:bat|be|dat|du|keo|bong|mang|dua|cho) (?:di|len xe|mat|khoi)\\b`,
+      `\\b${MY_CHILD}\\b.{0,40}\\b(?:bi|vua bi|da bi) (?!cong an)(?:\\w+ ){0,5}(?:bat|be|dat|du|keo|bong|mang|dua|cho) (?:di|len xe|mat|khoi)\\b`,
     ),
     new RegExp(
-      `\\b${MY_CHILD}\\b.{0,60}\\b(?:mat tich|khong thay dau|ko thay dau|k thay dau|khong thay ve|chua thay ve|lac mat|bien mat|khong tim thay|khong tim duoc|ko tim thay|mat lien lac)\\b`,
+      `\\b${MY_CHILD}\\b.{0,60}\\b(?:mat tich|khong thay dau|ko thay dau|k thay dau|khong thay ve|chua thay ve|lac mat|bien mat|khong tim thay|khong tim duoc|ko tim thay|di lac|bi lac)\\b`,
     ),
-    /\b(?:lac mat|lac|mat|khong thay|ko thay|khong tim thay) (?:con|be|chau|dua con|dua nho)\b.{0,40}\b(?:roi|dang|tu|khap|may tieng|ca buoi|cuu|giup)\b/,
+    // "mất con xe", "mất con chó" are things, not a child.
+    /\b(?:lac mat|lac|mat|khong thay|ko thay|khong tim thay) (?:con|be|chau|dua con|dua nho)\b(?! (?:xe|dau|heo|lon|ga|bo|trau|cho|meo|so|tem|dao|vit|ca|thuyen|tau|dien thoai))(?: \w+){0,8} (?:roi|dang|tu|khap|may tieng|ca buoi|cuu|giup)\b/,
+    new RegExp(
+      `\\b(?:nguoi la|ke la|ai do|bon|may thang|ke gian|nguoi dan ong|nguoi phu nu|mot nguoi|hai nguoi)\\b(?: \\w+){0,2} (?:bat|cuop|giat|om|be|keo) (?:mat |di )?${MY_CHILD}\\b`,
+    ),
+    /\b(?:vo cu|chong cu|bo no|me no|bo chau|me chau)\b.{0,20}\b(?:bat|cuop|giat|om) (?:con|be|chau)\b (?:\w+ ){0,2}(?:di mat|chay mat|bo chay|di roi)\b/,
   ],
   fire: [
-    /\bboc chay\b|\bchay (?:lon|du doi|ngun ngut|lan sang|lan qua)\b|\bdam chay\b|\bkhoi (?:mu mit|den kit|den|day nha|day phong|bao trum|bay vao|um|ngat)\b/,
+    /\bboc chay\b|\bchay (?:lon|du doi|ngun ngut|lan sang|lan qua)\b|\bdam chay\b|\bkhoi (?:mu mit|den kit|bao trum)\b|\bngat khoi\b/,
+    /\bchay (?:chung cu|xuong|kho|phong tro|khu tro|day tro|nha may)\b|\bchay\b(?: \w+){0,3} (?:lan sang|lan qua|lan toi|lan den)\b|(?:^|\b)(?:chay nha|(?:nha|phong|xuong|kho|bep) (?:\w+ ){0,2}chay) (?:roi|qua|to|lon|cuu)\b|\blua (?:boc|chay|lan|bung|ngun ngut)\b/,
     new RegExp(
       `\\b${PLACE}\\b(?: \\w+){0,4} (?:(?:dang|vua) (?:boc )?chay\\b(?! (?:mau|may|xe|ca|hang|don|viec|tien|qua|di|ve|lai|theo|ra|vao))|bi chay (?:to|lon|du doi|lan|roi)\\b)`,
     ),
+    new RegExp(
+      `\\b${PLACE}\\b(?: \\w+){0,3} bi chay\\b.{0,40}\\b(?:goi (?:so|ai|cho)|so nao|cuu|phai lam (?:gi|sao)|lam gi bay gio|thoat)\\b`,
+    ),
+    /\b(?:dang|vua) boc khoi\b|\bchap dien\b.{0,30}\b(?:chay|khoi|lua)\b/,
     /\bmac ket\b.{0,40}\b(?:lua|khoi|chay|tang)\b|\b(?:lua|khoi|chay)\b.{0,40}\bmac ket\b/,
-    /\bcuu hoa\b.{0,30}\b(?:chua|den|toi|goi|voi|oi)\b|\bgoi (?:cuu hoa|114)\b|\bno (?:binh )?(?:ga|gas|gaz)\b|\b(?:ro ri|ro|xi|hoi) (?:khi )?(?:ga|gas|gaz)\b/,
+    /\b(?:goi|bao|xe|linh) cuu hoa\b.{0,30}\b(?:chua (?:den|toi)|mai chua|oi|voi|ngay|lien)\b|\bgoi (?:cuu hoa|114)\b|\bno (?:binh )?(?:ga|gas|gaz)\b|\b(?:ro ri|ro|xi|hoi) (?:khi )?(?:ga|gas|gaz)\b/,
   ],
   drowning: [
-    // "đuối" with "nước" or "chết": folded "bi duoi" is also bị đuổi (chased away, fired).
-    /\b(?:dang|vua|bi) (?:bi )?(?:chet duoi|duoi nuoc)\b|\bduoi nuoc\b.{0,40}\b(?:cuu|dang|vua|ngay|roi|khong)\b/,
+    // "đuối nước" and "chết đuối" are matched with their accents or none (MIXED_PATTERNS): folded,
+    // they are also "dưới nước" (under water) and "chết dưới".
     // Fell or jumped into water ("xuống" required: folded, hộ is hồ and sống is sông).
-    /\b(?:roi|nga|te|trot|truot chan|bi cuon|nhay|lan) xuong (?:\w+ ){0,2}(?:song|ho|ao|suoi|kenh|muong|bien|gieng|dap|be boi|ho boi|nuoc)\b.{0,40}\b(?:khong|chua|ko|k|cuu|dang|vua|roi|mat)\b/,
+    /\b(?:roi|nga|te|trot|truot chan|bi cuon|nhay|lan) xuong (?:\w+ ){0,2}(?:song|ho|ao|suoi|kenh|muong|bien|gieng|dap|be boi|ho boi|nuoc)\b/,
     /\b(?:nuoc|lu|song|song bien) (?:cuon|dang cuon|cuon troi|da cuon)\b|\bket (?:trong|tren) (?:lu|mai nha|noc nha|nuoc)\b|\bnuoc (?:lu )?(?:dang )?(?:len|dang) (?:den|toi|qua) (?:co|nguc|mai|noc)\b/,
-    /\b(?:chim|bi chim) (?:xuong )?(?:nuoc|song|ho|ao|bien)\b|\bkhong (?:thay )?noi len\b|\b(?:dang|bi) chim\b/,
+    /\b(?:chim|bi chim) (?:xuong )?(?:nuoc|song|ho|ao|bien)\b|\b(?:khong|chua|ko|k) (?:thay )?(?:\w+ ){0,2}noi len\b|\b(?:thuyen|ghe|do|xuong|ca no) (?:\w+ ){0,4}bi (?:lat|chim)\b.{0,40}\b(?:dang|vua|cuu|chua|khong thay|mat tich)\b|\b(?:dang|bi) chim\b|\b(?:lat|chim) (?:thuyen|ghe|do|xuong|ca no|tau)\b.{0,40}\b(?:dang|vua|cuu|chua|khong thay)\b/,
   ],
   "break-in": [
     /\b(?:trom|ke trom|cuop|ke cuop|ke gian|nguoi la|thang nao|may thang|ai do|co nguoi)\b.{0,40}\b(?:dang|vua|luc nay)\b.{0,30}\b(?:vao nha|trong nha|o trong|cay cua|pha cua|pha khoa|be khoa|cat khoa|leo (?:vao|tuong|rao|cong|ban cong)|duoi nha|tang duoi|luc lo|trong san|vao phong|ngoai cua)\b/,
-    /\b(?:dang|vua) (?:co )?(?:trom|ke trom|cuop|ke gian|nguoi la)\b.{0,30}\b(?:vao|trong|cay|pha|leo|lay|o)\b/,
+    /\b(?:dang|vua) (?:co )?(?:trom|ke trom|an trom|cuop|ke gian|nguoi la)\b.{0,30}\b(?:vao nha|vao phong|cay|pha|leo|lay (?:do|tien|xe|tai san))\b/,
+    /\b(?:nha|phong) (?:\w+ ){0,2}(?:dang )?co (?:trom|ke trom|an trom|ke gian)\b|\bco (?:trom|ke trom|an trom|ke gian|cuop) (?:vao|trong|o trong) (?:nha|phong)\b/,
+    /\b(?:ke gian|trom|ke trom|nguoi la|ke la|cuop|ke cuop) (?:\w+ ){0,2}(?:dot nhap|xong|lan|leo|treo) (?:vao )?(?:nha|phong|san)\b/,
     /\b(?:dang|vua) (?:cay|pha|be) (?:cua|khoa)\b|\bco (?:nguoi|ke|thang) (?:dot nhap|xong vao|dang vao|lan vao|trong nha|cay cua)\b|\bxong vao nha\b|\bdang bi cuop\b|\bbi cuop\b.{0,20}\b(?:vua|dang|xong|luc nay)\b/,
     /\b(?:la mat|nguoi la|ke la|ke gian|trom|ke trom)\b.{0,40}\b(?:leo|treo|cay|pha|xong|lan) (?:vao|tuong|rao|cong|cua|khoa|ban cong)\b/,
-    /\bnghe (?:tieng )?(?:dong|cay cua|nguoi|be khoa|buoc chan|lao xao)\b.{0,40}\b(?:nha|duoi|phong|san|bep|cua)\b/,
+    /\b(?:dang|vua) (?:bi )?dot nhap\b|\bdot nhap\b.{0,30}\b(?:dang|vua|luc nay|bay gio)\b|\b(?:dang|dung) rinh (?:rap|mo)\b.{0,30}\b(?:nha|cong|cua)\b/,
+    /\bnghe (?:co )?tieng (?:dong|cay cua|be khoa|buoc chan|lao xao|nguoi)\b.{0,40}\b(?:nha|duoi|phong|san|bep|cua)\b/,
   ],
   "scam-now": [
-    /\b(?:dang|bay gio|luc nay|ngay bay gio|van dang)\b.{0,60}\b(?:bat|doi|yeu cau|ep|giuc|hoi|bao)\b.{0,40}\b(?:chuyen (?:(?:\w+ ){0,3}(?:trieu|ty|tr|cu|nghin|ngan|dong|tien)|tien|khoan|gap|ngay)|nop tien|doc (?:ma )?otp|gui (?:ma )?otp|cai (?:app|ung dung)|quet (?:ma )?qr)\b/,
+    /^(?=.*\b(?:goi|dien thoai|zalo|facebook|fb|nhan tin|tin nhan|nguoi la|xung|gia danh|mao danh|video|link|otp|ung dung|app|messenger|telegram|tai khoan)\b).*?\b(?:dang|bay gio|luc nay|ngay bay gio|van dang)\b.{0,60}\b(?:bat|doi|yeu cau|ep|giuc|hoi|bao)\b.{0,40}\b(?:chuyen (?:(?:\w+ ){0,3}(?:trieu|ty|tr|cu|nghin|ngan|dong|tien)|tien|khoan|gap|ngay)|nop tien|doc (?:ma )?otp|gui (?:ma )?otp|cai (?:app|ung dung)|quet (?:ma )?qr)\b/,
+    /\b(?:dang|bay gio|luc nay|ngay bay gio|van dang)\b.{0,60}\b(?:bat|doi|yeu cau|ep|giuc)\b.{0,40}\bchuyen (?:(?:\w+ ){0,3}(?:trieu|ty|tr|cu|nghin|ngan|tien)|tien|khoan|phi|coc|\d)\b/,
+    /\bdang (?:bi )?lua\b(?! dao (?:nam|thang|la))|\b(?:ke lua dao|ke lua|ke gian|bon lua dao|doi tuong)\b (?:\w+ ){0,2}(?:dang|van dang) (?:goi|nhan tin|doi|bat|yeu cau|giuc|video)\b/,
     // Not "gấp": folded it is also gặp (meet).
-    /\b(?:bat|doi|yeu cau|ep|giuc)\b.{0,40}\b(?:chuyen|nop|doc)\b.{0,30}\b(?:ngay lap tuc|ngay bay gio|lien|trong \d+ (?:phut|tieng|gio))\b/,
+    /^(?=.*\b(?:goi|dien thoai|zalo|facebook|fb|nhan tin|tin nhan|nguoi la|xung|gia danh|mao danh|video|link|otp|ung dung|app|messenger|telegram|tai khoan)\b).*?\b(?:bat|doi|yeu cau|ep|giuc)\b.{0,40}\b(?:chuyen (?:tien|khoan|\d)|nop tien|doc)\b.{0,30}\b(?:ngay lap tuc|ngay bay gio|ngay|lien|trong \d+ (?:phut|tieng|gio))\b/,
+    /\b(?:yeu cau|doi|bat|hoi|xin) (?:\w+ ){0,3}(?:ma )?otp\b/,
+    /\b(?:bat|doi|yeu cau|ep|giuc)\b.{0,40}\b(?:chuyen (?:tien|khoan|\d)|nop tien)\b.{0,30}\btrong \d+ phut\b|\b(?:neu khong|khong thi|ko thi|k thi)\b.{0,20}\bchuyen (?:tien|khoan|\d)\b.{0,40}\b(?:bat|khoa|truy na|bat giam|di tu|phong toa)\b/,
     /\b(?:dang|van dang) (?:noi chuyen|nghe may|nghe dien thoai|goi|tren dien thoai|video call|call video)\b.{0,60}\b(?:cong an|vien kiem sat|toa an|ngan hang|chuyen tien|otp)\b/,
+    /\b(?:dang|sap|chuan bi) chuyen (?:tien|khoan|\d)\b.{0,60}\b(?:xung|gia danh|cong an|vien kiem sat|toa an|nguoi la|trung thuong|nhan qua)\b/,
+    /\b(?:dang|van dang) (?:bi )?(?:lua dao|tong tien)\b|\b(?:dang|sap) (?:ra|di|chay ra) (?:ngan hang|cay atm|atm) (?:de )?(?:chuyen|rut|gui)\b/,
     /\b(?:xung|tu xung|gia danh|gia lam|mao danh) (?:la )?(?:cong an|vien kiem sat|toa an|ngan hang|can bo|buu dien)\b.{0,60}\b(?:dang|ngay|lien)\b.{0,40}\b(?:chuyen|nop|otp|tien|cai|quet)\b/,
-    /\b(?:neu khong|khong thi|ko thi|k thi)\b.{0,20}\b(?:chuyen|nop)\b.{0,40}\b(?:bat|khoa|truy na|bat giam|di tu|phong toa)\b/,
-    /\b(?:sap|chuan bi|dinh|toi dinh) chuyen\b.{0,50}\b(?:lua|cong an|trung thuong|nhan qua|phi|vien kiem sat|nguoi la)\b/,
+    /^(?=.*\b(?:goi|dien thoai|zalo|facebook|fb|nhan tin|tin nhan|nguoi la|xung|gia danh|mao danh|video|link|otp|ung dung|app|messenger|telegram|tai khoan)\b).*?\b(?:neu khong|khong thi|ko thi|k thi)\b.{0,20}\b(?:chuyen|nop)\b.{0,40}\b(?:bat|khoa|truy na|bat giam|di tu|phong toa)\b/,
+    /\b(?:sap|chuan bi|dinh|toi dinh) chuyen (?:tien|khoan|\d)\b.{0,50}\b(?:lua|cong an|trung thuong|nhan qua|phi|vien kiem sat|nguoi la)\b/,
   ],
 };
 
@@ -159,7 +181,7 @@ export const NOW_ONLY: ReadonlySet<EmergencyCategory> = new Set([
 ]);
 /** Compensation, liability, a procedure, or a time long past: the question is about afterwards. */
 export const LATER_OR_LEGAL =
-  /\b(?:boi thuong|den bu|kien|khoi kien|trach nhiem|bao hiem|xu phat|bi phat|phat (?:bao nhieu|the nao|tien)|thu tuc|ho so|tuyen bo|nam ngoai|nam truoc|thang truoc|tuan truoc|hom truoc|hom qua|hom kia|truoc day|ngay xua|hoi do|luc do|da lau|\d+ (?:nam|thang|tuan) (?:roi|nay|truoc)|lay lai|doi lai|co duoc (?:khong|ko|k)|duoc khong|toi gi|toi danh|pham toi|quy dinh|luat)\b/;
+  /\b(?:boi thuong|den bu|kien|khoi kien|trach nhiem|bao hiem|xu phat|bi phat|phat (?:bao nhieu|the nao|tien)|thu tuc|ho so|tuyen bo|nam ngoai|nam truoc|thang truoc|tuan truoc|hom truoc|hom qua|hom kia|truoc day|ngay xua|hoi do|luc do|da lau|\d+ (?:nam|thang|tuan) (?:roi|nay|truoc)|lay lai|doi lai|co duoc (?:khong|ko|k)|duoc khong|toi gi|toi danh|pham toi|quy dinh|luat|xu ly|bi xu|xu (?:the nao|ra sao)|muc an|may nam|bao nhieu nam|di tu|phat tu|hinh su|truy cuu|thuong tat|ai chiu|co loi|loi cua ai|co bi (?:bat|phat|di tu|xu))\b/;
 /** Signs that it is happening now, or that help is asked now. */
 export const URGENT =
   /\b(?:dang|van dang|vua moi|ngay bay gio|bay gio|luc nay|(?<!truy )cuu|giup voi|mac ket|khan cap|114|113|115)\b/;
@@ -196,6 +218,8 @@ export const MIXED_PATTERNS: Readonly<Partial<Record<EmergencyCategory, readonly
     new RegExp(`(?<!(?:án|an) )${WORD_START}treo ${w("cổ", "co")}${WORD_END}`, "u"),
   ],
   "child-abuse": [mixed(w("bỏ", "bo"), w("đói", "doi"))],
+  "sexual-abuse": [mixed(w("dâm", "dam"), w("ô", "o"))],
+  drowning: [mixed(w("đuối", "duoi"), w("nước", "nuoc")), mixed(w("chết", "chet"), w("đuối", "duoi"))],
 };
 
 /**
