@@ -113,7 +113,7 @@ export function staffReplyText(caseId: string, text: string): string {
  */
 export function createCaseService(deps: CaseServiceDeps): CaseService {
   const { store, timers, messenger, events, sessions, clock } = deps;
-  const log = deps.logger.child({ module: "case-service" });
+  const log = deps.logger.child({ component: "case-service" });
 
   /** Runs a step after the durable write; a failure is logged (no citizen text), never thrown. */
   async function after(step: string, caseId: string, run: () => Promise<unknown>): Promise<void> {
