@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CLARIFICATION_REPLY } from "../../../test/support/clarification-reply.js";
 import type { Reply } from "../../core/index.js";
 import { escapeHtml, renderTelegramReply } from "./render-telegram-reply.js";
 
@@ -50,21 +51,7 @@ describe("renderTelegramReply", () => {
   });
 
   it("renders a clarifying question with one inline button per option and the person button", () => {
-    const pieces = renderTelegramReply({
-      ...base,
-      kind: "choices",
-      intent: "clarify",
-      text: "Dạ, câu trả lời khác nhau tùy phương tiện. Bạn hỏi trường hợp nào?\n1. Xe máy\n2. Ô tô",
-      suggestions: [
-        { faqId: "toc-do-xe-may", question: "Đi xe máy chạy quá tốc độ bị phạt bao nhiêu?" },
-        { faqId: "toc-do-o-to", question: "Lái ô tô chạy quá tốc độ bị phạt bao nhiêu?" },
-      ],
-      buttons: [
-        { label: "Xe máy", action: { type: "choose", faqId: "toc-do-xe-may" } },
-        { label: "Ô tô", action: { type: "choose", faqId: "toc-do-o-to" } },
-        { label: "Gặp cán bộ trợ giúp pháp lý", action: { type: "escalate" } },
-      ],
-    });
+    const pieces = renderTelegramReply(CLARIFICATION_REPLY);
     expect(pieces).toHaveLength(1);
     expect(pieces[0]?.html).toContain("1. Xe máy\n2. Ô tô");
     expect(pieces[0]?.replyMarkup).toEqual({

@@ -5,18 +5,22 @@
  * matched in unambiguous company. Recall on the test/eval emergencies must stay at 100%; the eval
  * also counts false alarms on ordinary questions.
  */
-export type EmergencyCategory =
-  | "suicide"
-  | "sexual-abuse"
-  | "child-abuse"
-  | "trafficking"
-  | "violence-now"
-  | "stabbing"
-  | "child-taken"
-  | "fire"
-  | "drowning"
-  | "break-in"
-  | "scam-now";
+/**
+ * The dangers that the words alone do not date (fire, drowning, a break-in, a child taken, a scam, a
+ * stabbing): a story told to ask about the law afterwards ("cháy nhà hàng xóm bồi thường thế nào",
+ * "bị lừa năm ngoái giờ kiện được không") names them too, so they need a sign of now ({@link URGENT}).
+ */
+const NOW_ONLY_CATEGORIES = ["stabbing", "child-taken", "fire", "drowning", "break-in", "scam-now"] as const;
+/** Every category of danger now (detect-emergency.ts sets the order they are tried in). */
+export const EMERGENCY_CATEGORIES = [
+  "suicide",
+  "sexual-abuse",
+  "child-abuse",
+  "trafficking",
+  "violence-now",
+  ...NOW_ONLY_CATEGORIES,
+] as const;
+export type EmergencyCategory = (typeof EMERGENCY_CATEGORIES)[number];
 
 const NOW = "(?:dang|vua|van dang|bay gio|ngay bay gio|toi nay|dem nay|luc nay|suot|lien tuc)";
 /** đánh, but not danh sách, danh dự, đánh giá … */
@@ -165,20 +169,8 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
   ],
 };
 
-/**
- * The categories added for danger that the words alone do not date (fire, drowning, a break-in, a
- * child taken, a scam, a stabbing): a story told to ask about the law afterwards ("cháy nhà hàng xóm
- * bồi thường thế nào", "bị lừa năm ngoái giờ kiện được không") names them too. Such a text is an
- * emergency only with a sign of now ({@link URGENT}).
- */
-export const NOW_ONLY: ReadonlySet<EmergencyCategory> = new Set([
-  "stabbing",
-  "child-taken",
-  "fire",
-  "drowning",
-  "break-in",
-  "scam-now",
-]);
+/** The categories that need a sign of now when the text asks about afterwards. */
+export const NOW_ONLY: ReadonlySet<EmergencyCategory> = new Set(NOW_ONLY_CATEGORIES);
 /** Compensation, liability, a procedure, or a time long past: the question is about afterwards. */
 export const LATER_OR_LEGAL =
   /\b(?:boi thuong|den bu|kien|khoi kien|trach nhiem|bao hiem|xu phat|bi phat|phat (?:bao nhieu|the nao|tien)|thu tuc|ho so|tuyen bo|nam ngoai|nam truoc|thang truoc|tuan truoc|hom truoc|hom qua|hom kia|truoc day|ngay xua|hoi do|luc do|da lau|\d+ (?:nam|thang|tuan) (?:roi|nay|truoc)|lay lai|doi lai|co duoc (?:khong|ko|k)|duoc khong|toi gi|toi danh|pham toi|quy dinh|luat|xu ly|bi xu|xu (?:the nao|ra sao)|muc an|may nam|bao nhieu nam|di tu|phat tu|hinh su|truy cuu|thuong tat|ai chiu|co loi|loi cua ai|co bi (?:bat|phat|di tu|xu))\b/;

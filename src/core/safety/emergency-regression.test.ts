@@ -4,24 +4,11 @@ import { z } from "zod";
 import { parseJsonl } from "../../eval/eval-question.js";
 import { normalize } from "../text/normalize.js";
 import { detectEmergency } from "./detect-emergency.js";
+import { EMERGENCY_CATEGORIES } from "./emergency-patterns.js";
 
 const regressionSchema = z.object({
   text: z.string().min(1),
-  emergency: z
-    .enum([
-      "suicide",
-      "sexual-abuse",
-      "child-abuse",
-      "trafficking",
-      "violence-now",
-      "stabbing",
-      "child-taken",
-      "fire",
-      "drowning",
-      "break-in",
-      "scam-now",
-    ])
-    .nullable(),
+  emergency: z.enum(EMERGENCY_CATEGORIES).nullable(),
   why: z.string(),
 });
 const regressionFile = "test/eval/emergency-regression.jsonl";
