@@ -172,7 +172,7 @@ export const envSchema = z.object({
     .default(`${EXAMPLE_MARK} số điện thoại của Trung tâm — đặt ORG_LEGAL_AID_PHONE`),
   ORG_OPENING_HOURS: z.string().min(1).default(`${EXAMPLE_MARK} 7:30–17:00, thứ Hai đến thứ Sáu`),
 
-  ANSWER_MIN_SCORE: fraction.default(0.16),
+  ANSWER_MIN_SCORE: fraction.default(0.2),
   ANSWER_MIN_GAP: fraction.default(0.18),
   CHOICES_MIN_SCORE: fraction.default(0.14),
   ANSWER_MIN_COVERAGE: fraction.default(0.3),
