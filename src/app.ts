@@ -40,7 +40,7 @@ import {
   startRetentionJob,
 } from "./escalation/index.js";
 import { adminRouter } from "./http/admin/index.js";
-import { createHttpApp } from "./http/index.js";
+import { createHttpApp, type HealthDetail } from "./http/index.js";
 import { staffGuards, staffOf, staffRouter } from "./http/staff/index.js";
 import type { Logger } from "./logging/index.js";
 import {
@@ -99,6 +99,8 @@ export async function createApp(deps: {
   rawRouters?: readonly Router[];
   /** The content store, when the caller opened it already (main.ts does, before indexing). */
   content?: ContentStore;
+  /** More details for `/health/ready` (main.ts: the bundled Meilisearch's restarts). */
+  healthDetails?: Record<string, HealthDetail>;
 }): Promise<App> {
   const { config, logger, redis, meili } = deps;
   // Prometheus figures of this instance (GET /metrics, allowed addresses or token only).
@@ -107,8 +109,8 @@ export async function createApp(deps: {
   const appMetrics = createAppMetrics(registry);
   const faqSearch = meiliFaqSearch(meili, config.meili.index);
   const search = appMetrics.wrapSearch(faqSearch);
-  // Read the corpus now: from then on answers go on from memory if Meilisearch stops.
-  void faqSearch.refresh().catch(() => {});
+  // Read the corpus before serving: once ready, answers go on from memory if Meilisearch stops.
+  await faqSearch.refresh().catch(() => {});
   const secret = await hashSecret(config);
   const engineLog = logger.child({ module: "engine" });
   const detectLanguage = (text: string) => detect(text);
@@ -305,6 +307,7 @@ export async function createApp(deps: {
       },
     },
     healthDetails: {
+      ...deps.healthDetails,
       telegram: () => {
         const status = platforms.telegram?.status();
         return status && { ok: status.state === "receiving" || status.state === "starting", ...status };

@@ -10,7 +10,7 @@ import { AppError, ConfigError } from "./errors/index.js";
 import { fastRoutes } from "./http/index.js";
 import { createLogger, type Logger } from "./logging/index.js";
 import { connectRedis, RedisOutage, redisIndexState } from "./redis/index.js";
-import { ensureRedis, Lifecycle, startMeiliServer } from "./runtime/index.js";
+import { ensureRedis, Lifecycle, superviseMeili } from "./runtime/index.js";
 import { ensureIndex } from "./search/index.js";
 
 /**
@@ -46,20 +46,20 @@ export async function start(config: Config, logger: Logger, lifecycle: Lifecycle
     async () =>
       config.meili.url
         ? { url: config.meili.url, masterKey: config.meili.masterKey ?? "" }
-        : await startMeiliServer({
+        : // Restarted with backoff if it exits unexpectedly; /health/ready shows its restarts.
+          await superviseMeili({
             dataDir: config.dataDir,
             binary: config.meili.binary,
             masterKey: config.meili.masterKey,
+            logger: logger.child({ module: "meilisearch" }),
           }),
     (m) => ({
       url: m.url,
-      ...("process" in m && m.process ? { startedLocal: true, meiliPid: m.process.pid } : {}),
+      ...("status" in m ? { startedLocal: true, meiliPid: m.status().pid } : {}),
     }),
   );
-  if ("process" in meili && meili.process) {
-    const managed = meili.process;
-    lifecycle.defer("meilisearch", () => managed.stop());
-  }
+  const supervised = "status" in meili ? meili : undefined;
+  if (supervised) lifecycle.defer("meilisearch", () => supervised.stop());
 
   // Every connection (duplicates too) reports to one watcher: one log line per outage, not one per command.
   const redis = await connectRedis(config.redis.url, new RedisOutage(logger.child({ module: "redis" })));
@@ -111,6 +111,12 @@ export async function start(config: Config, logger: Logger, lifecycle: Lifecycle
       meili: meiliClient,
       rawRouters: [channelRouter],
       content,
+      healthDetails: supervised && {
+        meilisearchProcess: () => {
+          const status = supervised.status();
+          return { ok: status.state === "running", ...status };
+        },
+      },
     }),
   );
   const { app, engine } = built;

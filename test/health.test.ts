@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
@@ -50,4 +50,58 @@ describe("/health/ready", () => {
       await removeKeys(prefix);
     }
   }, 60_000);
+
+  it("stays ready while the bundled Meilisearch is restarted after a crash, and shows the restart", async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), "tlpl-health-restart-"));
+    const prefix = randomName("health");
+    // No MEILI_URL: the app starts and supervises its own Meilisearch.
+    const app = spawnApp(
+      serviceEnv({
+        DATA_DIR: dataDir,
+        MEILI_INDEX: prefix,
+        REDIS_URL: inject("redisUrl"),
+        REDIS_PREFIX: prefix,
+        LOG_LEVEL: "info",
+      }),
+      await freePort(),
+    );
+    try {
+      await app.waitReady(120_000);
+      const pid = Number.parseInt(
+        await readFile(path.join(dataDir, "meilisearch/meilisearch.pid"), "utf8"),
+        10,
+      );
+      process.kill(pid, "SIGKILL");
+      // Answers go on from the corpus snapshot: ready (degraded) throughout, then ok with the restart shown.
+      const deadline = Date.now() + 60_000;
+      let body: { status: string; details?: Record<string, Record<string, unknown>> } = { status: "" };
+      const statuses = new Set<number>();
+      do {
+        const res = await fetch(`${app.baseUrl}/health/ready`);
+        statuses.add(res.status);
+        body = (await res.json()) as typeof body;
+        if (body.status === "ok" && body.details?.meilisearchProcess?.restarts === 1) break;
+        await new Promise((r) => setTimeout(r, 100));
+      } while (Date.now() < deadline);
+      expect([...statuses]).toEqual([200]);
+      expect(body).toMatchObject({
+        status: "ok",
+        details: {
+          meilisearchProcess: { ok: true, state: "running", restarts: 1, lastExit: { code: "SIGKILL" } },
+        },
+      });
+      expect(app.stdout().match(/bundled Meilisearch exited unexpectedly/g)).toHaveLength(1);
+      const ask = await fetch(`${app.baseUrl}/api/v1/ask`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ text: "thủ tục ly hôn đơn phương" }),
+      });
+      expect(((await ask.json()) as { kind: string }).kind).toBe("answer");
+    } finally {
+      app.child.kill("SIGTERM");
+      await app.exited;
+      await rm(dataDir, { recursive: true, force: true });
+      await removeKeys(prefix);
+    }
+  }, 180_000);
 });

@@ -6,6 +6,8 @@ import net from "node:net";
 export interface ManagedProcess {
   readonly name: string;
   readonly pid: number;
+  /** Resolves with the exit code (or the signal's name) once the process has ended, for whatever reason. */
+  readonly exited: Promise<number | string>;
   /** Stops the process (SIGTERM, then SIGKILL after `graceMs`) and removes its pid file. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -76,12 +78,17 @@ export async function spawnManaged(
   const pid = child.pid ?? 0;
   await writeFile(pidFile, String(pid));
   let exited = child.exitCode !== null;
-  child.once("exit", () => {
-    exited = true;
+  const exit = new Promise<number | string>((resolve) => {
+    if (child.exitCode !== null) resolve(child.exitCode);
+    child.once("exit", (code, signal) => {
+      exited = true;
+      resolve(code ?? signal ?? "unknown");
+    });
   });
   const managed: ManagedProcess = {
     name,
     pid,
+    exited: exit,
     async stop(graceMs = 5000) {
       if (!exited) {
         child.kill("SIGTERM");
