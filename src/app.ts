@@ -107,12 +107,16 @@ export async function createApp(deps: {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const appMetrics = createAppMetrics(registry);
-  const faqSearch = meiliFaqSearch(meili, config.meili.index);
+  const engineLog = logger.child({ module: "engine" });
+  const searchLog = logger.child({ module: "search" });
+  const faqSearch = meiliFaqSearch(meili, config.meili.index, {
+    onError: (err) =>
+      searchLog.warn({ err: String(err) }, "search snapshot not refreshed; the previous one serves"),
+  });
   const search = appMetrics.wrapSearch(faqSearch);
   // Read the corpus before serving: once ready, answers go on from memory if Meilisearch stops.
   await faqSearch.refresh().catch(() => {});
   const secret = await hashSecret(config);
-  const engineLog = logger.child({ module: "engine" });
   const detectLanguage = (text: string) => detect(text);
   const hashId = (id: string) => createHmac("sha256", secret).update(id).digest("hex").slice(0, 24);
   const clock = { now: () => new Date() };

@@ -14,7 +14,7 @@ const docs: RankedDoc[] = faqs
 const started = Date.now();
 const folds = variantFolds(docs);
 const score = scoreHoldout(folds, (corpus) => {
-  const index = new LexicalIndex(corpus);
+  const index = LexicalIndex.build(corpus);
   return (q) => index.search(q, 3).map((h) => h.faqId);
 });
 const pct = (r: number) => `${(r * 100).toFixed(1)}%`;

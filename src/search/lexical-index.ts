@@ -28,6 +28,29 @@ export const DEFAULT_LEXICAL_OPTIONS: LexicalOptions = {
   answerWeight: 0.5,
 };
 
+/**
+ * A built BM25 index as plain data: strings and typed arrays only, so a worker thread can build it
+ * and hand it over by structured clone, its buffers transferred ({@link lexicalTransferList}).
+ */
+export interface LexicalData {
+  readonly options: LexicalOptions;
+  /** FAQ id of each document number. */
+  readonly ids: readonly string[];
+  /** Weighted length of each document. */
+  readonly lengths: Float64Array;
+  /** Every unit of the corpus, sorted (code-unit order); the postings of `terms[i]` are `docs`/`tfs` from `offsets[i]` to `offsets[i + 1]`. */
+  readonly terms: readonly string[];
+  readonly offsets: Uint32Array;
+  /** Document numbers, ascending within one term. */
+  readonly docs: Uint32Array;
+  readonly tfs: Float64Array;
+}
+
+/** The buffers of `data` that can be moved to another thread instead of copied. */
+export function lexicalTransferList(data: LexicalData): ArrayBuffer[] {
+  return [data.lengths, data.offsets, data.docs, data.tfs].map((a) => a.buffer as ArrayBuffer);
+}
+
 /** Folded words plus adjacent pairs ("ly_hon"): Vietnamese words are often two syllables. */
 export function units(text: string): string[] {
   const words = foldWords(text).split(" ").filter(Boolean);
@@ -38,50 +61,124 @@ export function units(text: string): string[] {
   return out;
 }
 
+/** A plain word (not a pair, not an accented copy): the units coverage is counted on. */
+const isWord = (unit: string) => !unit.includes("_") && !unit.startsWith("~");
+
+/**
+ * Builds the BM25 data of a corpus: the CPU-heavy part (folding every text), hundreds of ms for the
+ * whole corpus, so the app runs it in a worker thread (`buildLexicalInWorker`).
+ */
+export function buildLexicalData(
+  docs: readonly RankedDoc[],
+  options: LexicalOptions = DEFAULT_LEXICAL_OPTIONS,
+): LexicalData {
+  const postings = new Map<string, { doc: number; tf: number }[]>();
+  const lengths = new Float64Array(docs.length);
+  docs.forEach((d, i) => {
+    const tf = new Map<string, number>();
+    const add = (text: string, weight: number) => {
+      for (const u of units(text)) tf.set(u, (tf.get(u) ?? 0) + weight);
+    };
+    add(d.question, options.questionWeight);
+    for (const v of d.variants) add(v, options.variantWeight);
+    add(d.tags.join(" . "), options.tagWeight);
+    add(d.answer, options.answerWeight);
+    let length = 0;
+    for (const [u, f] of tf) {
+      length += f;
+      const list = postings.get(u);
+      if (list) list.push({ doc: i, tf: f });
+      else postings.set(u, [{ doc: i, tf: f }]);
+    }
+    lengths[i] = length;
+  });
+  // Sorted, so the index finds a unit by binary search: adopting the data builds no map.
+  const terms = [...postings.keys()].sort();
+  const offsets = new Uint32Array(terms.length + 1);
+  let total = 0;
+  terms.forEach((t, i) => {
+    offsets[i] = total;
+    total += postings.get(t)?.length ?? 0;
+  });
+  offsets[terms.length] = total;
+  const docNumbers = new Uint32Array(total);
+  const tfs = new Float64Array(total);
+  terms.forEach((t, i) => {
+    (postings.get(t) ?? []).forEach((p, j) => {
+      docNumbers[(offsets[i] ?? 0) + j] = p.doc;
+      tfs[(offsets[i] ?? 0) + j] = p.tf;
+    });
+  });
+  return { options, ids: docs.map((d) => d.id), lengths, terms, offsets, docs: docNumbers, tfs };
+}
+
 /**
  * BM25 over whole FAQs (question, variants, tags and answer with field weights), on folded
  * words and word pairs, so accents, word order and long stories are handled alike. Scores are
  * divided by the query's upper bound, so they fall in 0..1 and thresholds carry across queries.
- * Built from a snapshot of the search index: it holds nothing that matters.
+ * Built from a snapshot of the search index: it holds nothing that matters. Adopting built
+ * {@link LexicalData} costs nothing (no map is built); building it is {@link LexicalIndex.build}.
  */
 export class LexicalIndex {
-  readonly #postings = new Map<string, { doc: number; tf: number }[]>();
-  readonly #length: number[] = [];
-  readonly #ids: string[] = [];
-  readonly #words: Set<string>[] = [];
+  readonly #data: LexicalData;
   readonly #avgLength: number;
 
-  constructor(
-    docs: readonly RankedDoc[],
-    private readonly options: LexicalOptions = DEFAULT_LEXICAL_OPTIONS,
-  ) {
-    docs.forEach((d, i) => {
-      const tf = new Map<string, number>();
-      const add = (text: string, weight: number) => {
-        for (const u of units(text)) tf.set(u, (tf.get(u) ?? 0) + weight);
-      };
-      add(d.question, options.questionWeight);
-      for (const v of d.variants) add(v, options.variantWeight);
-      add(d.tags.join(" . "), options.tagWeight);
-      add(d.answer, options.answerWeight);
-      let length = 0;
-      for (const [u, f] of tf) {
-        length += f;
-        const list = this.#postings.get(u);
-        if (list) list.push({ doc: i, tf: f });
-        else this.#postings.set(u, [{ doc: i, tf: f }]);
-      }
-      this.#ids.push(d.id);
-      this.#length.push(length);
-      this.#words.push(new Set([...tf.keys()].filter((u) => !u.includes("_") && !u.startsWith("~"))));
-    });
-    this.#avgLength = this.#length.reduce((s, l) => s + l, 0) / Math.max(1, docs.length);
+  /** Builds the index on this thread (tests, CLIs); the app builds in a worker instead. */
+  static build(docs: readonly RankedDoc[], options: LexicalOptions = DEFAULT_LEXICAL_OPTIONS): LexicalIndex {
+    return new LexicalIndex(buildLexicalData(docs, options));
+  }
+
+  constructor(data: LexicalData) {
+    this.#data = data;
+    let sum = 0;
+    for (const l of data.lengths) sum += l;
+    this.#avgLength = sum / Math.max(1, data.ids.length);
+  }
+
+  /** Position of `unit` in the sorted terms, or -1. */
+  #term(unit: string): number {
+    const { terms } = this.#data;
+    let lo = 0;
+    let hi = terms.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const t = terms[mid] as string;
+      if (t === unit) return mid;
+      if (t < unit) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  /** Document numbers and term frequencies of one unit (empty when no FAQ has it). */
+  #postings(unit: string): { docs: Uint32Array; tfs: Float64Array } {
+    const i = this.#term(unit);
+    const { offsets, docs, tfs } = this.#data;
+    if (i < 0) return { docs: new Uint32Array(0), tfs: new Float64Array(0) };
+    const from = offsets[i] ?? 0;
+    const to = offsets[i + 1] ?? from;
+    return { docs: docs.subarray(from, to), tfs: tfs.subarray(from, to) };
   }
 
   #idf(unit: string): number {
-    const n = this.#ids.length;
-    const df = this.#postings.get(unit)?.length ?? 0;
+    const n = this.#data.ids.length;
+    const df = this.#postings(unit).docs.length;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** Whether document `doc` contains `unit` (binary search: postings are in document order). */
+  #has(unit: string, doc: number): boolean {
+    const { docs } = this.#postings(unit);
+    let lo = 0;
+    let hi = docs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const d = docs[mid] ?? 0;
+      if (d === doc) return true;
+      if (d < doc) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
   }
 
   /**
@@ -90,30 +187,33 @@ export class LexicalIndex {
    * low when the question is about something the FAQ never mentions.
    */
   search(query: string, limit: number): { faqId: string; score: number; coverage: number }[] {
-    const { k1, b } = this.options;
+    const { k1, b } = this.#data.options;
+    const { lengths, ids } = this.#data;
     const scores = new Map<number, number>();
     let bound = 0;
     const queryUnits = new Set(units(query));
     for (const u of queryUnits) {
       const idf = this.#idf(u);
       bound += idf * (k1 + 1);
-      for (const { doc, tf } of this.#postings.get(u) ?? []) {
-        const norm = tf + k1 * (1 - b + (b * (this.#length[doc] ?? 0)) / this.#avgLength);
+      const { docs, tfs } = this.#postings(u);
+      for (let j = 0; j < docs.length; j++) {
+        const doc = docs[j] ?? 0;
+        const tf = tfs[j] ?? 0;
+        const norm = tf + k1 * (1 - b + (b * (lengths[doc] ?? 0)) / this.#avgLength);
         scores.set(doc, (scores.get(doc) ?? 0) + (idf * tf * (k1 + 1)) / norm);
       }
     }
     if (!bound) return [];
-    const words = [...queryUnits].filter((u) => !u.includes("_") && !u.startsWith("~"));
+    const words = [...queryUnits].filter(isWord);
     const wordWeight = words.reduce((sum, w) => sum + this.#idf(w), 0) || 1;
     return [...scores]
       .sort((x, y) => y[1] - x[1])
       .slice(0, limit)
       .map(([doc, s]) => ({
-        faqId: this.#ids[doc] ?? "",
+        faqId: ids[doc] ?? "",
         score: s / bound,
         coverage:
-          words.filter((w) => this.#words[doc]?.has(w)).reduce((sum, w) => sum + this.#idf(w), 0) /
-          wordWeight,
+          words.filter((w) => this.#has(w, doc)).reduce((sum, w) => sum + this.#idf(w), 0) / wordWeight,
       }));
   }
 }

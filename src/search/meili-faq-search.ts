@@ -1,7 +1,8 @@
 import type { Meilisearch } from "meilisearch";
 import type { FaqHit, FaqRecord, FaqSearch } from "../core/index.js";
+import { buildLexicalInWorker } from "./build-lexical-in-worker.js";
 import { type FaqDocument, toRankedDoc } from "./faq-document.js";
-import { LexicalIndex } from "./lexical-index.js";
+import type { LexicalIndex, RankedDoc } from "./lexical-index.js";
 
 const DISPLAY = [
   "id",
@@ -47,11 +48,22 @@ interface Snapshot {
   readonly lexical: LexicalIndex;
 }
 
+/** Options of {@link meiliFaqSearch}. */
+export interface MeiliFaqSearchOptions {
+  readonly ranker?: "bm25" | "meilisearch";
+  /** Builds the ranking of a new snapshot; default in a worker thread, off the event loop. */
+  readonly buildLexical?: (docs: RankedDoc[]) => Promise<LexicalIndex>;
+  /** A snapshot could not be refreshed (the previous one keeps serving). */
+  readonly onError?: (error: unknown) => void;
+}
+
 /** The Meilisearch search, and what it serves from while Meilisearch does not answer. */
 export interface MeiliFaqSearch extends FaqSearch {
   refresh(): Promise<void>;
   /** Seconds since the corpus snapshot was read, or undefined when there is none yet (nothing to serve). */
   snapshotAgeSeconds(): number | undefined;
+  /** True once a snapshot of a published index is loaded (loading one if there is none yet). */
+  ready(): Promise<boolean>;
 }
 
 /**
@@ -60,12 +72,14 @@ export interface MeiliFaqSearch extends FaqSearch {
  * the labeled questions Meilisearch's bucketed `_rankingScore` ranked the right FAQ first for
  * 49.8% and the BM25 ranking for 87.8% (test/eval, see the README). While Meilisearch is down the last
  * snapshot keeps serving; with none, search fails and the engine gives the hotline. Scores are in 0..1.
+ * A new snapshot's ranking is built off the event loop; the previous one serves until it is ready.
  */
 export function meiliFaqSearch(
   client: Meilisearch,
   indexUid: string,
-  options: { ranker?: "bm25" | "meilisearch" } = {},
+  options: MeiliFaqSearchOptions = {},
 ): MeiliFaqSearch {
+  const buildLexical = options.buildLexical ?? ((docs: RankedDoc[]) => buildLexicalInWorker(docs));
   const index = client.index<FaqDocument>(indexUid);
   let snapshot: Snapshot | undefined;
   let loading: Promise<Snapshot> | undefined;
@@ -81,26 +95,28 @@ export function meiliFaqSearch(
       filter: "status = published",
     });
     const docs = res.results;
-    return {
-      at: Date.now(),
-      rev,
-      byId: new Map(docs.map((d) => [d.id ?? "", toRecord(d)])),
-      lexical: new LexicalIndex(docs.map(toRankedDoc)),
-    };
+    const lexical = await buildLexical(docs.map(toRankedDoc));
+    return { at: Date.now(), rev, byId: new Map(docs.map((d) => [d.id ?? "", toRecord(d)])), lexical };
+  }
+
+  /** Loads a snapshot and serves it once ready; the previous one serves meanwhile and if it fails. */
+  function startLoad(): Promise<Snapshot> {
+    const started = load()
+      .then((s) => (snapshot = s))
+      .finally(() => {
+        if (loading === started) loading = undefined;
+      });
+    loading = started;
+    // Logged once per failed load; the previous snapshot (if any) keeps serving.
+    started.catch((error) => options.onError?.(error));
+    return started;
   }
 
   async function current(): Promise<Snapshot> {
     if (snapshot && Date.now() - snapshot.at < SNAPSHOT_TTL_MS) return snapshot;
-    loading ??= load().finally(() => {
-      loading = undefined;
-    });
-    if (snapshot) {
-      // Serve the previous snapshot while a fresh one loads; keep it if the load fails.
-      loading.then((s) => (snapshot = s)).catch(() => {});
-      return snapshot;
-    }
-    snapshot = await loading;
-    return snapshot;
+    const pending = loading ?? startLoad();
+    // Serve the previous snapshot while a fresh one loads (its ranking is built in a worker).
+    return snapshot ?? pending;
   }
 
   return {
@@ -108,10 +124,10 @@ export function meiliFaqSearch(
     async refresh() {
       // A load already under way may have probed before the publish: wait for it, then load again.
       await loading?.catch(() => {});
-      loading = load().finally(() => {
-        loading = undefined;
-      });
-      snapshot = await loading;
+      await startLoad();
+    },
+    async ready() {
+      return (await current().catch(() => snapshot)) !== undefined;
     },
     async search(query, { limit }) {
       if (options.ranker === "meilisearch") {

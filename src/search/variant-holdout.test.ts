@@ -58,7 +58,7 @@ describe("scoreHoldout", () => {
       doc("khai-sinh", "đăng ký khai sinh", ["khai sinh cho con", "làm khai sinh ở đâu"]),
     ];
     const score = scoreHoldout(variantFolds(corpus), (docs) => {
-      const index = new LexicalIndex(docs);
+      const index = LexicalIndex.build(docs);
       return (q) => index.search(q, 3).map((h) => h.faqId);
     });
     expect(score).toEqual({ n: 4, top1: 1, top3: 1 });
