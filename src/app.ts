@@ -300,6 +300,8 @@ export async function createApp(deps: {
     trustProxy: config.http.trustProxy,
     rawRouters: deps.rawRouters,
     probes: {
+      // Ready once a snapshot of a published index can answer (it keeps serving while Meilisearch is down).
+      index: () => faqSearch.ready(),
       meilisearch: async () => (await meili.health()).status === "available",
       redis: async () => (await redis.ping()) === "PONG",
     },

@@ -82,23 +82,6 @@ export async function start(config: Config, logger: Logger, lifecycle: Lifecycle
       logger: logger.child({ module: "content" }),
     }),
   );
-  if (config.content.reindexOnStart) {
-    await stage(
-      "index",
-      () =>
-        ensureIndex({
-          client: new Meilisearch({ ...meiliClient.config, timeout: INDEX_TIMEOUT_MS }),
-          alias: config.meili.index,
-          contentDir: config.content.dir,
-          faqs: () => content.loadFaqs(),
-          indexConfigDir: config.content.indexConfigDir,
-          state: redisIndexState(redis, config.redis.prefix),
-          logger: logger.child({ module: "search" }),
-        }),
-      (r) => ({ built: r.built, documents: r.documents }),
-    );
-  }
-
   // Telegram (when configured) mounts its webhook on this router, ahead of the JSON parser; Zalo on
   // the fast routes, in front of express.
   const channelRouter = Router();
@@ -149,6 +132,28 @@ export async function start(config: Config, logger: Logger, lifecycle: Lifecycle
   );
   lifecycle.defer("http server", () => closeServer(server));
   logger.info({ ms: Math.round(performance.now() - began) }, `listening at ${config.http.publicBaseUrl}`);
+  if (config.content.reindexOnStart) {
+    // After listening: the app serves from the last good index while this runs (a crashed build's lock
+    // and half-built index are dealt with inside), and /health/ready waits for an index to answer from.
+    const state = redisIndexState(redis, config.redis.prefix);
+    lifecycle.defer("index lock", () => state.releaseHeld());
+    void stage(
+      "index",
+      () =>
+        ensureIndex({
+          client: new Meilisearch({ ...meiliClient.config, timeout: INDEX_TIMEOUT_MS }),
+          alias: config.meili.index,
+          contentDir: config.content.dir,
+          faqs: () => content.loadFaqs(),
+          indexConfigDir: config.content.indexConfigDir,
+          state,
+          logger: logger.child({ module: "search" }),
+        }),
+      (r) => ({ built: r.built, documents: r.documents }),
+    ).catch((err) =>
+      logger.error({ err: String(err) }, "start-up reindex failed; the last good index keeps serving"),
+    );
+  }
   return server;
 }
 

@@ -1,23 +1,32 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it, vi } from "vitest";
+import { redisIndexState } from "../src/redis/index.js";
 import { freePort, startMeiliServer } from "../src/runtime/index.js";
+import { ensureIndex } from "../src/search/index.js";
 import { randomName, removeKeys, serviceEnv } from "./support/services.js";
 import { spawnApp } from "./support/spawn-app.js";
+import { testServices } from "./support/test-services.js";
 
-async function readyStatus(baseUrl: string): Promise<{ status: number; body: { down: string[] } }> {
+async function readyStatus(
+  baseUrl: string,
+): Promise<{ status: number; body: { status: string; down: string[] } }> {
   const res = await fetch(`${baseUrl}/health/ready`);
-  return { status: res.status, body: (await res.json()) as { down: string[] } };
+  return { status: res.status, body: (await res.json()) as { status: string; down: string[] } };
 }
 
 describe("/health/ready", () => {
-  it("returns 503 naming Meilisearch while it is down and the instance has no corpus snapshot to serve, and 200 again once it is back", async () => {
+  it("returns 503 naming the index until a published index can answer, then 200, and stays ready (degraded) while Meilisearch is down", async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), "tlpl-health-"));
     let meili = await startMeiliServer({ dataDir });
     const port = Number(new URL(meili.url).port);
-    // Its own key prefix, removed after: the app writes its queues and counters under it.
-    const prefix = randomName("health");
+    // Its own key prefix and index name, removed after; no index yet and no start-up reindex.
+    const services = await testServices(
+      { MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey },
+      { namePrefix: "health", index: false },
+    );
+    const prefix = services.name;
     const app = spawnApp(
       serviceEnv({
         DATA_DIR: dataDir,
@@ -31,25 +40,41 @@ describe("/health/ready", () => {
       await freePort(),
     );
     try {
-      await app.waitReady();
-      expect((await readyStatus(app.baseUrl)).status).toBe(200);
+      // Listening, but nothing to answer from.
+      await vi.waitFor(async () => expect((await fetch(`${app.baseUrl}/health/live`)).status).toBe(200), {
+        timeout: 60_000,
+        interval: 200,
+      });
+      const empty = await readyStatus(app.baseUrl);
+      expect(empty.status).toBe(503);
+      expect(empty.body.down).toEqual(["index"]);
+
+      await ensureIndex({
+        client: services.meili,
+        alias: prefix,
+        contentDir: services.config.content.dir,
+        indexConfigDir: services.config.content.indexConfigDir,
+        state: redisIndexState(services.redis, prefix),
+        logger: services.logger,
+      });
+      await app.waitReady(60_000);
 
       await meili.process?.stop(0);
       const down = await readyStatus(app.baseUrl);
-      expect(down.status).toBe(503);
-      expect(down.body.down).toEqual(["meilisearch"]);
+      expect(down.status).toBe(200);
+      expect(down.body.status).toBe("degraded");
 
       // Same data dir and key; the app must reconnect without a restart.
       meili = await startMeiliServer({ dataDir, masterKey: meili.masterKey, port });
-      expect((await readyStatus(app.baseUrl)).status).toBe(200);
+      expect((await readyStatus(app.baseUrl)).body.status).toBe("ok");
     } finally {
       app.child.kill("SIGTERM");
       await app.exited;
+      await services.release();
       await meili.process?.stop();
       await rm(dataDir, { recursive: true, force: true });
-      await removeKeys(prefix);
     }
-  }, 60_000);
+  }, 180_000);
 
   it("stays ready while the bundled Meilisearch is restarted after a crash, and shows the restart", async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), "tlpl-health-restart-"));

@@ -1,10 +1,10 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, inject, it } from "vitest";
+import { afterEach, describe, expect, inject, it, vi } from "vitest";
 import { freePort } from "../src/runtime/index.js";
 import { randomName, removeKeys, serviceEnv } from "./support/services.js";
-import { alive, spawnApp } from "./support/spawn-app.js";
+import { type AppProcess, alive, spawnApp } from "./support/spawn-app.js";
 
 const dirs: string[] = [];
 async function tempDir(): Promise<string> {
@@ -13,7 +13,20 @@ async function tempDir(): Promise<string> {
   return dir;
 }
 
+const apps: AppProcess[] = [];
+/** The entry point, stopped after the test even when the test fails before it stops it. */
+function startApp(...args: Parameters<typeof spawnApp>): AppProcess {
+  const app = spawnApp(...args);
+  apps.push(app);
+  return app;
+}
+
 afterEach(async () => {
+  for (const app of apps.splice(0))
+    if (app.child.exitCode === null && app.child.signalCode === null) {
+      app.child.kill("SIGTERM");
+      await app.exited;
+    }
   for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
 });
 
@@ -36,9 +49,10 @@ describe("the service entry point", () => {
     it(`starts its own Meilisearch, becomes ready within 30 s, and leaves no process behind on ${signal}`, async () => {
       const dataDir = await tempDir();
       const prefix = randomName("start");
-      const app = spawnApp({ ...sharedRedisEnv(dataDir, prefix), LOG_LEVEL: "info" }, await freePort());
+      const app = startApp({ ...sharedRedisEnv(dataDir, prefix), LOG_LEVEL: "info" }, await freePort());
       const ms = await app.waitReady(30_000);
       expect(ms).toBeLessThan(30_000);
+      await vi.waitFor(() => expect(app.stdout()).toMatch(/start: index ready/), { timeout: 10_000 });
       // One line per start-up stage, in order, each with its time; then where it listens.
       const lines = app
         .stdout()
@@ -46,17 +60,20 @@ describe("the service entry point", () => {
         .filter(Boolean)
         .map((l) => JSON.parse(l) as { stage?: string; ms?: number; msg: string });
       const stages = lines.filter((l) => l.stage);
+      // The start-up reindex runs after listening (the last good index serves meanwhile).
       expect(stages.map((l) => l.stage)).toEqual([
         "redis",
         "meilisearch",
         "content",
-        "index",
         "app",
         "channels",
         "http",
+        "index",
       ]);
       for (const l of stages) expect(l.ms).toBeGreaterThanOrEqual(0);
-      expect(lines.at(-1)?.msg).toMatch(/^listening at http/);
+      expect(lines.findIndex((l) => /^listening at http/.test(l.msg))).toBeLessThan(
+        lines.findIndex((l) => l.stage === "index"),
+      );
       const meiliPid = await pidIn(path.join(dataDir, "meilisearch/meilisearch.pid"));
       expect(alive(meiliPid)).toBe(true);
       app.child.kill(signal);
@@ -69,7 +86,7 @@ describe("the service entry point", () => {
   it("starts a redis-server when none answers, and stops it on SIGTERM", async () => {
     const dataDir = await tempDir();
     const redisPort = await freePort();
-    const app = spawnApp(
+    const app = startApp(
       serviceEnv({ DATA_DIR: dataDir, REDIS_URL: `redis://127.0.0.1:${redisPort}` }),
       await freePort(),
     );
@@ -90,7 +107,7 @@ describe("the service entry point", () => {
     // It gets as far as writing to Redis before the port fails: its own prefix, removed after.
     const prefix = randomName("start");
     try {
-      const app = spawnApp(sharedRedisEnv(dataDir, prefix), port);
+      const app = startApp(sharedRedisEnv(dataDir, prefix), port);
       const code = await app.exited;
       expect(code).toBe(1);
       expect(app.stderr()).toMatch(/Start-up failed: .*EADDRINUSE/);
@@ -107,7 +124,7 @@ describe("the service entry point", () => {
     const dataDir = await tempDir();
     const env = serviceEnv({ DATA_DIR: dataDir, REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
     env.PATH = dataDir; // an empty directory: no redis-server to be found
-    const app = spawnApp(env, await freePort());
+    const app = startApp(env, await freePort());
     expect(await app.exited).toBe(1);
     expect(app.stderr()).toMatch(
       /Redis does not answer .*apt-get install redis-server.*docker compose up -d redis/,
@@ -125,7 +142,7 @@ describe("the service entry point", () => {
   ] as const) {
     it(`exits non-zero with a one-line message naming ${name} when it is ${value}`, async () => {
       const env = serviceEnv({ [name]: value });
-      const app = spawnApp(env, await freePort());
+      const app = startApp(env, await freePort());
       const code = await app.exited;
       expect(code).toBe(2);
       const lines = app.stderr().trim().split("\n");

@@ -107,8 +107,10 @@ export function meiliFaqSearch(
         if (loading === started) loading = undefined;
       });
     loading = started;
-    // Logged once per failed load; the previous snapshot (if any) keeps serving.
-    started.catch((error) => options.onError?.(error));
+    // Reported once per failed load while a previous snapshot serves; with none, the caller gets the error.
+    started.catch((error) => {
+      if (snapshot) options.onError?.(error);
+    });
     return started;
   }
 

@@ -5,15 +5,20 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { freePort } from "../../src/runtime/index.js";
 import { type FakeTelegram, startFakeTelegram } from "../support/fake-telegram.js";
 import { type FakeZalo, startFakeZalo, zaloTextEvent } from "../support/fake-zalo.js";
-import { deleteKeys, randomName, redisClient, serviceEnv } from "../support/services.js";
+import { serviceEnv } from "../support/services.js";
 import { type AppProcess, spawnApp } from "../support/spawn-app.js";
+import { type TestServices, testServices } from "../support/test-services.js";
 
 let fake: FakeZalo;
 let telegram: FakeTelegram;
 let dataDir: string;
-const prefix = randomName("dur");
+/** The published index the app answers from (it is ready only once it has one), under `prefix`. */
+let services: TestServices;
+let prefix: string;
 
 beforeAll(async () => {
+  services = await testServices({}, { namePrefix: "dur" });
+  prefix = services.name;
   fake = await startFakeZalo();
   telegram = await startFakeTelegram();
   dataDir = await mkdtemp(path.join(os.tmpdir(), "tlpl-dur-"));
@@ -21,10 +26,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await fake?.close();
   await telegram?.close();
-  const redis = redisClient();
-  await deleteKeys(redis, prefix);
-  await redis.quit();
   await rm(dataDir, { recursive: true, force: true });
+  // The index, the keys under `prefix` and its own data dir.
+  await services?.release();
 });
 
 /** The real entry point, with Zalo and Telegram (long polling) on, against the test's fakes. */
