@@ -99,6 +99,8 @@ export async function createApp(deps: {
   rawRouters?: readonly Router[];
   /** The content store, when the caller opened it already (main.ts does, before indexing). */
   content?: ContentStore;
+  /** Whether Redis answers, as the client's connections see it (main.ts; see connectRedis). */
+  redisOutage?: { readonly down: boolean };
   /** More details for `/health/ready` (main.ts: the bundled Meilisearch's restarts). */
   healthDetails?: Record<string, HealthDetail>;
 }): Promise<App> {
@@ -370,7 +372,16 @@ export async function createApp(deps: {
           config.rateLimit.sessionPerMinute,
         ),
       }),
-      staffRouter({ service: cases, accounts, redis, prefix, config, logger, live }),
+      staffRouter({
+        service: cases,
+        accounts,
+        redis,
+        prefix,
+        config,
+        logger,
+        live,
+        redisDown: deps.redisOutage && (() => deps.redisOutage?.down === true),
+      }),
       adminRouter({ curation, accounts, cases, redis, prefix, org: config.org, logger, search }),
       webChatRouter(),
     ],

@@ -62,7 +62,8 @@ export async function start(config: Config, logger: Logger, lifecycle: Lifecycle
   if (supervised) lifecycle.defer("meilisearch", () => supervised.stop());
 
   // Every connection (duplicates too) reports to one watcher: one log line per outage, not one per command.
-  const redis = await connectRedis(config.redis.url, new RedisOutage(logger.child({ module: "redis" })));
+  const redisOutage = new RedisOutage(logger.child({ module: "redis" }));
+  const redis = await connectRedis(config.redis.url, redisOutage);
   lifecycle.defer("redis client", async () => {
     await redis.quit().catch(() => redis.disconnect());
   });
@@ -94,6 +95,7 @@ export async function start(config: Config, logger: Logger, lifecycle: Lifecycle
       meili: meiliClient,
       rawRouters: [channelRouter],
       content,
+      redisOutage,
       healthDetails: supervised && {
         meilisearchProcess: () => {
           const status = supervised.status();

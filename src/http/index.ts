@@ -10,4 +10,4 @@ export {
 } from "./fast-routes.js";
 export { type HealthDetail, type HealthFallback, type HealthProbe, healthRouter } from "./health-router.js";
 export { HttpError } from "./http-error.js";
-export { RETRY_AFTER_SECONDS, serviceUnavailable } from "./service-unavailable.js";
+export { RETRY_AFTER_SECONDS, serviceUnavailable, unavailable } from "./service-unavailable.js";

@@ -4,9 +4,10 @@ import type { RedisOutage } from "./redis-outage.js";
 
 /**
  * How long one command may wait for its reply on the app's client. It bounds a request whose
- * command was already sent when Redis went away (ioredis would resend it on reconnect).
+ * command was already sent when Redis went away (ioredis would resend it on reconnect), or that
+ * a hung Redis never answers; generous, so a starved CPU does not fail healthy commands.
  */
-export const COMMAND_TIMEOUT_MS = 1500;
+export const COMMAND_TIMEOUT_MS = 3000;
 
 /** Reconnect soon after Redis is back: 100 ms, doubling, at most 2 s between attempts. */
 const reconnectDelay = (times: number) => Math.min(100 * 2 ** (times - 1), 2000);

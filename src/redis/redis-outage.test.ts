@@ -25,6 +25,7 @@ describe("RedisOutage", () => {
     const outage = new RedisOutage(logger);
     const connections = [new EventEmitter(), new EventEmitter(), new EventEmitter()];
     for (const c of connections) outage.watch(c);
+    for (const c of connections) c.emit("reconnecting", 100);
     for (let i = 0; i < 20; i++) for (const c of connections) c.emit("error", refused());
     expect(outage.down).toBe(true);
     for (const c of connections) c.emit("ready");

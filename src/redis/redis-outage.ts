@@ -14,7 +14,7 @@ export class RedisOutage {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** True from a connection's first error until a connection is ready again. */
+  /** True from a connection's first error or lost connection until a connection is ready again. */
   get down(): boolean {
     return this.#downSince !== undefined;
   }
@@ -22,15 +22,17 @@ export class RedisOutage {
   /** Listens to a connection's errors and reconnections (an ioredis client). */
   watch(connection: EventEmitter): void {
     connection.on("error", (error: Error) => this.#failed(error));
+    // A connection lost without being closed by us: ioredis reconnects, and Redis is not there meanwhile.
+    connection.on("reconnecting", () => this.#failed());
     connection.on("ready", () => this.#recovered());
   }
 
-  #failed(error: Error): void {
+  #failed(error?: Error): void {
     if (this.#downSince !== undefined) return;
     this.#downSince = this.now();
-    const code = (error as { code?: unknown }).code;
+    const code = (error as { code?: unknown } | undefined)?.code;
     this.logger.error(
-      { err: error.message, ...(typeof code === "string" ? { code } : {}) },
+      { err: error?.message ?? "connection lost", ...(typeof code === "string" ? { code } : {}) },
       "redis unreachable: requests that need it answer 503 until it is back",
     );
   }

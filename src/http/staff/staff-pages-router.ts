@@ -2,6 +2,7 @@ import express, { type Request, type Response, Router } from "express";
 import type { CaseService, StaffAccount, StaffAccounts, StaffViewer } from "../../escalation/index.js";
 import type { Logger } from "../../logging/index.js";
 import { HttpError } from "../http-error.js";
+import { unavailable } from "../service-unavailable.js";
 import type { CannedReplyOrg } from "./canned-replies.js";
 import { caseHttpError, claimLost } from "./case-http-error.js";
 import { pageErrorHandler } from "./page-error-handler.js";
@@ -40,6 +41,8 @@ export interface StaffPagesDeps {
   readonly orgName?: string;
   /** The center's details the canned replies name. */
   readonly org?: CannedReplyOrg;
+  /** True while Redis does not answer (the login page says so instead of showing the form). */
+  readonly redisDown?: () => boolean;
 }
 
 const PAGE_SIZE = 50;
@@ -75,6 +78,8 @@ export function staffPagesRouter(deps: StaffPagesDeps): Router {
   router.get("/staff", (_req, res) => res.redirect(303, "/staff/cases"));
 
   router.get("/staff/login", async (req, res) => {
+    // No form that cannot work: while Redis is down a login could only fail.
+    if (deps.redisDown?.()) throw unavailable();
     const next = safeNext(req.query.next);
     if (await loadStaffAuth(req, deps.accounts)) return res.redirect(303, next);
     sendPage(res, 200, renderLogin({ orgName, next }));

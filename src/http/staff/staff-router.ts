@@ -29,6 +29,8 @@ export interface StaffRouterDeps {
   readonly logger: Logger;
   /** Case changes from every instance, for the live console (server-sent events). */
   readonly live?: CaseLive;
+  /** True while Redis does not answer (see StaffPagesDeps). */
+  readonly redisDown?: () => boolean;
 }
 
 /**
@@ -54,6 +56,14 @@ export function staffRouter(deps: StaffRouterDeps): Router {
   router.use("/staff/static", express.static(STAFF_PUBLIC_DIR, { maxAge: "1h", index: false }));
   router.use("/api/v1/staff", staffApiRouter(common));
   if (deps.live) router.use(staffLiveRouter({ accounts: deps.accounts, live: deps.live }));
-  router.use(staffPagesRouter({ ...common, logger, orgName: deps.config.org?.name, org: deps.config.org }));
+  router.use(
+    staffPagesRouter({
+      ...common,
+      logger,
+      orgName: deps.config.org?.name,
+      org: deps.config.org,
+      redisDown: deps.redisDown,
+    }),
+  );
   return router;
 }
