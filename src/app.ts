@@ -247,9 +247,9 @@ export async function createApp(deps: {
         state: redisIndexState(redis, prefix),
         logger: logger.child({ module: "curation" }),
       });
+      // The other instances reload at once (not at their next revision probe), while this one does.
+      if (result.built) await redis.publish(corpusChannel, instanceId).catch(() => {});
       await search.refresh?.();
-      // The other instances reload at once rather than at their next revision probe.
-      await redis.publish(corpusChannel, instanceId).catch(() => {});
       return result;
     },
   });
