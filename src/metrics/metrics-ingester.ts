@@ -35,6 +35,8 @@ export interface MetricsIngesterDeps {
   readonly sampleCap?: number;
   /** How long a day's session set lives after its last new session (conversation counting). */
   readonly sessionTtlSeconds?: number;
+  /** Questions one session counts toward the totals per hour; more are counted apart and the session flagged. */
+  readonly questionsPerSessionHour?: number;
   /** Pending entries idle this long are taken over from their (presumed dead) consumer. */
   readonly claimIdleMs?: number;
   readonly blockMs?: number;
@@ -42,6 +44,12 @@ export interface MetricsIngesterDeps {
 }
 
 const DAY_MS = 86_400_000;
+
+/**
+ * A person asks a few questions an hour, rarely 20; past 30 in one hour a session is planted traffic
+ * (the public ask API lets anyone script one): what it asks beyond is shown apart, not in the totals.
+ */
+export const QUESTIONS_PER_SESSION_HOUR = 30;
 
 /**
  * A consumer group (`metrics-rollup`) over the three streams. Counting is at-least-once
@@ -57,6 +65,7 @@ export function createMetricsIngester(deps: MetricsIngesterDeps): MetricsIngeste
   const options = {
     sampleCap: deps.sampleCap ?? 1000,
     sessionTtlSeconds: deps.sessionTtlSeconds ?? 3 * 86_400,
+    questionsPerSessionHour: deps.questionsPerSessionHour ?? QUESTIONS_PER_SESSION_HOUR,
   };
   const streams: Record<EventSource, string> = {
     usage: metricsKeys.usageStream(deps.prefix),

@@ -12,6 +12,8 @@ export const metricsKeys = {
   samples: (prefix: string, day: string) => `${prefix}:rollup:${day}:samples`,
   /** Session hashes seen on a day, to count conversations; expires after a few days. */
   sessions: (prefix: string, day: string) => `${prefix}:rollup:${day}:sessions`,
+  /** Questions per session hash in one hour of a day (`hour` 00–23, Vietnam time), for the per-session cap; expires. */
+  sessionHour: (prefix: string, day: string, hour: string) => `${prefix}:rollup:${day}:per-session:${hour}`,
 } as const;
 
 /** The consumer group that feeds the rollups. */

@@ -40,6 +40,12 @@ export function summaryLines(report: Report): SummaryLine[] {
     { key: "upRate", label: "Tỷ lệ hữu ích (%)", value: percent(s.upRate) },
     { key: "ratingCount", label: "Lượt chấm điểm hồ sơ (1–5 sao)", value: s.ratingCount },
     { key: "ratingAverage", label: "Điểm trung bình hồ sơ", value: twoDecimals(s.ratingAverage) },
+    {
+      key: "excludedQuestions",
+      label: "Lượt hỏi bất thường không tính vào tổng (một phiên hỏi quá nhiều trong một giờ)",
+      value: t.excludedQuestions,
+    },
+    { key: "flaggedSessions", label: "Phiên bị đánh dấu bất thường", value: t.flaggedSessions },
   ];
 }
 

@@ -57,6 +57,10 @@ export interface ReportTotals {
   readonly casesClosed: number;
   readonly slaBreaches: number;
   readonly slaReminders: number;
+  /** Chat questions past a session's hourly cap: planted traffic, shown apart and not in the totals above. */
+  readonly excludedQuestions: number;
+  /** Session-hours flagged for going past the cap (one session producing an outsized share). */
+  readonly flaggedSessions: number;
 }
 
 /** A report for a range of Vietnamese days, both included. */

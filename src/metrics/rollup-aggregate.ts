@@ -11,6 +11,10 @@ export interface RollupAggregate {
   /** `<day>|<kind>` */
   readonly chatByDayKind: Counts;
   readonly conversationsByChannel: Counts;
+  /** Questions past a session's hourly cap (not in the chat counts), by channel. */
+  readonly overCapByChannel: Counts;
+  /** Sessions that went past the cap in an hour, by channel (an hour each). */
+  readonly flaggedSessionsByChannel: Counts;
   readonly feedback: { up: number; down: number };
   readonly casesByChannel: Counts;
   readonly casesByTopic: Counts;
@@ -42,6 +46,8 @@ export function emptyAggregate(): RollupAggregate {
     chatByDay: m(),
     chatByDayKind: m(),
     conversationsByChannel: m(),
+    overCapByChannel: m(),
+    flaggedSessionsByChannel: m(),
     feedback: { up: 0, down: 0 },
     casesByChannel: m(),
     casesByTopic: m(),
@@ -95,6 +101,12 @@ export function addDay(
       }
       case "s":
         if (chatOk(p[1])) add(acc.conversationsByChannel, p[1] ?? "", n);
+        break;
+      case "x":
+        if (chatOk(p[1])) add(acc.overCapByChannel, p[1] ?? "", n);
+        break;
+      case "xs":
+        if (chatOk(p[1])) add(acc.flaggedSessionsByChannel, p[1] ?? "", n);
         break;
       case "f":
         if (chatOk(p[1])) {

@@ -13,7 +13,9 @@ const usage = (intent: string | undefined, kind = "escalate") =>
   });
 
 const questionCounts = (json: string) =>
-  rollupOps("p", "usage", "1-0", json).filter((op) => op.t === "inc" && op.field.startsWith("u|")).length;
+  rollupOps("p", "usage", "1-0", json).filter(
+    (op) => (op.t === "inc" || op.t === "perSession") && op.field.startsWith("u|"),
+  ).length;
 
 describe("rollupOps for usage events", () => {
   it("counts a question and the start of a hand-off, but not the intake's answers, ratings or status checks", () => {

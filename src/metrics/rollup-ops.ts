@@ -19,7 +19,20 @@ export type RollupOp =
       readonly field: string;
     }
   /** +1 on `key`/`field` unless the hash already holds `cap` other fields (top unanswered samples). */
-  | { readonly t: "capped"; readonly key: string; readonly field: string };
+  | { readonly t: "capped"; readonly key: string; readonly field: string }
+  /**
+   * A question counted toward `key`/`field` only while its session asked at most the per-session cap
+   * in this hour (`counter` counts per `member`); past it, +1 on `over`, and +1 on `flag` the first time.
+   */
+  | {
+      readonly t: "perSession";
+      readonly counter: string;
+      readonly member: string;
+      readonly key: string;
+      readonly field: string;
+      readonly over: string;
+      readonly flag: string;
+    };
 
 /** Usage intents that are steps of a conversation already counted, not questions. */
 const NOT_A_QUESTION = /^(?:intake-(?!consent$).+|rating|case-status|thread-.+)$/;
@@ -31,6 +44,8 @@ const NOT_A_QUESTION = /^(?:intake-(?!consent$).+|rating|case-status|thread-.+)$
  * - `c|<type>|<channel>|<topic>|<detail>` case events (detail: eligibility for created, outcome for closed, else `-`)
  * - `g|<channel>|<group>` report groups of created cases · `rt|<channel>|<seconds>` first-response times
  * - `r|<channel>|<1..5>` case ratings · `p|<topic>|<group>|<outcome>` phone calls · `pd` call seconds
+ * - `x|<channel>` questions over the per-session hourly cap, not counted in `u|…` · `xs|<channel>` sessions
+ *   that went over it (planted traffic: one session cannot inflate the totals sent to the Department)
  */
 export function rollupOps(
   prefix: string,
@@ -64,7 +79,19 @@ export function rollupOps(
     // The answers of an intake ("có", "1", the commune, "gửi"), a rating or a status check are turns of
     // one contact, not new questions: the hand-off counts once, when it starts (intake-consent).
     if (typeof event.intent === "string" && NOT_A_QUESTION.test(event.intent)) return ops;
-    ops.push(inc(`u|${channel}|${vocabulary.topic(event.topic)}|${vocabulary.kind(event.kind)}`));
+    const field = `u|${channel}|${vocabulary.topic(event.topic)}|${vocabulary.kind(event.kind)}`;
+    if (typeof event.session === "string" && event.session) {
+      const hour = vietnamHour(eventTime(event.at, streamId));
+      ops.push({
+        t: "perSession",
+        counter: metricsKeys.sessionHour(prefix, day, hour),
+        member: `${channel}|${event.session}`,
+        key,
+        field,
+        over: `x|${channel}`,
+        flag: `xs|${channel}`,
+      });
+    } else ops.push(inc(field));
     if (typeof event.sample === "string" && event.sample.trim()) {
       // Samples were scrubbed by the engine; scrubbed again here in case an older writer did not.
       const sample = scrub(event.sample.trim().toLowerCase()).slice(0, 200);
@@ -112,6 +139,11 @@ export function rollupOps(
     default:
       return [inc(`c|${type}|${channel}|${topic}|-`)];
   }
+}
+
+/** The hour of the day in Vietnam (UTC+7), `00`–`23`. */
+function vietnamHour(ms: number): string {
+  return String(new Date(ms + 7 * 3_600_000).getUTCHours()).padStart(2, "0");
 }
 
 /** The event's own time; the stream id's milliseconds when it has none. */

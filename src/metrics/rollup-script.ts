@@ -9,15 +9,17 @@ import type { RollupOp } from "./rollup-ops.js";
  * replayed) is counted exactly once, with no per-event "seen" set to store. With Redis Cluster
  * the prefix must be a hash tag (`{tlpl}`) so the stream and the rollup keys share a slot.
  *
- * KEYS: [stream, ...keys used by ops]. ARGV: group, sample cap, session-set TTL, then per entry:
- * id, op count, ops (`i` keyIdx field by · `s` setIdx member keyIdx field · `m` keyIdx field).
+ * KEYS: [stream, ...keys used by ops]. ARGV: group, sample cap, session-set TTL, questions per session
+ * and hour, then per entry: id, op count, ops (`i` keyIdx field by · `s` setIdx member keyIdx field ·
+ * `m` keyIdx field · `q` counterIdx member keyIdx field overField flagField).
  */
 const LUA = `
 local stream = KEYS[1]
 local group = ARGV[1]
 local cap = tonumber(ARGV[2])
 local ttl = tonumber(ARGV[3])
-local i = 4
+local perSession = tonumber(ARGV[4])
+local i = 5
 local applied = 0
 local n = #ARGV
 while i <= n do
@@ -39,6 +41,20 @@ while i <= n do
         end
       end
       i = i + 5
+    elseif code == 'q' then
+      if fresh then
+        local counter = KEYS[tonumber(ARGV[i + 1])]
+        local n = redis.call('HINCRBY', counter, ARGV[i + 2], 1)
+        redis.call('EXPIRE', counter, ttl)
+        local key = KEYS[tonumber(ARGV[i + 3])]
+        if n <= perSession then
+          redis.call('HINCRBY', key, ARGV[i + 4], 1)
+        else
+          redis.call('HINCRBY', key, ARGV[i + 5], 1)
+          if n == perSession + 1 then redis.call('HINCRBY', key, ARGV[i + 6], 1) end
+        end
+      end
+      i = i + 7
     else
       if fresh then
         local key = KEYS[tonumber(ARGV[i + 1])]
@@ -69,7 +85,7 @@ export async function applyRollupBatch(
   stream: string,
   group: string,
   entries: readonly RollupEntry[],
-  options: { sampleCap: number; sessionTtlSeconds: number },
+  options: { sampleCap: number; sessionTtlSeconds: number; questionsPerSessionHour: number },
 ): Promise<number> {
   if (entries.length === 0) return 0;
   const r = redis as RollupRedis;
@@ -85,12 +101,19 @@ export async function applyRollupBatch(
     }
     return at;
   };
-  const args: (string | number)[] = [group, options.sampleCap, options.sessionTtlSeconds];
+  const args: (string | number)[] = [
+    group,
+    options.sampleCap,
+    options.sessionTtlSeconds,
+    options.questionsPerSessionHour,
+  ];
   for (const entry of entries) {
     args.push(entry.id, entry.ops.length);
     for (const op of entry.ops) {
       if (op.t === "inc") args.push("i", keyIndex(op.key), op.field, op.by);
       else if (op.t === "distinct") args.push("s", keyIndex(op.set), op.member, keyIndex(op.key), op.field);
+      else if (op.t === "perSession")
+        args.push("q", keyIndex(op.counter), op.member, keyIndex(op.key), op.field, op.over, op.flag);
       else args.push("m", keyIndex(op.key), op.field);
     }
   }

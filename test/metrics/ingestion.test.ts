@@ -165,4 +165,33 @@ describe("metrics ingestion", () => {
     expect(day["u|web|khac|fallback"]).toBe("6");
     expect(day["s|web"]).toBe("6");
   });
+
+  it("counts at most the per-session cap of one session's questions in an hour toward the totals and flags the session", async () => {
+    const stream = metricsKeys.usageStream(prefix);
+    const question = (session: string, minute: number) => ({
+      at: `2026-03-03T02:${String(minute).padStart(2, "0")}:00Z`,
+      channel: "web",
+      session,
+      kind: "answer",
+      topic: "dat-dai",
+    });
+    // One session plants 50 questions in an hour; three people ask 2 each.
+    for (let i = 0; i < 50; i++) await xaddEvent(redis, stream, question("planted", i));
+    for (const person of ["a", "b", "c"])
+      for (const m of [5, 6]) await xaddEvent(redis, stream, question(person, m));
+    await createMetricsIngester({ redis, prefix, retentionDays: 30, questionsPerSessionHour: 10 }).drain();
+
+    const report = await redisReports({ redis, prefix }).buildReport({
+      from: "2026-03-03",
+      to: "2026-03-03",
+    });
+    expect(report.totals.chatQuestions).toBe(10 + 6);
+    expect(report.totals.contacts).toBe(10 + 6);
+    expect(report.totals.excludedQuestions).toBe(40);
+    expect(report.totals.flaggedSessions).toBe(1);
+    // The per-session counters (keyed by the session hash the usage events already carry) expire.
+    const keys = await redis.keys(`${prefix}:rollup:*`);
+    for (const key of keys.filter((k) => k.includes("per-session")))
+      expect(await redis.ttl(key)).toBeGreaterThan(0);
+  });
 });

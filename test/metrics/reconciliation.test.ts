@@ -85,6 +85,8 @@ describe("reports reconcile with the seeded events", () => {
       casesClosed: 1,
       slaBreaches: 0,
       slaReminders: 1,
+      excludedQuestions: 0,
+      flaggedSessions: 0,
     });
     expect(nonZero(tableOf(h1, "channels"))).toEqual({
       web: { contacts: 3, conversations: 3, cases: 1 },
@@ -149,6 +151,8 @@ describe("reports reconcile with the seeded events", () => {
       casesClosed: 2,
       slaBreaches: 1,
       slaReminders: 0,
+      excludedQuestions: 0,
+      flaggedSessions: 0,
     });
     expect(nonZero(tableOf(h2, "channels"))).toEqual({
       web: { contacts: 1, conversations: 1, cases: 1 },
