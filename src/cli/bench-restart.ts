@@ -5,7 +5,7 @@
 // approves it through the admin API; the app is SIGKILLed as soon as it holds the index-build lock.
 // Figures on stdout, the last line JSON.
 //   node --import tsx src/cli/bench-restart.ts [--rounds 5]
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -15,6 +15,7 @@ import { Redis } from "ioredis";
 import { StaffAccounts } from "../escalation/index.js";
 import { deleteKeysWithPrefix } from "../redis/index.js";
 import { freePort, sleep, startMeiliServer } from "../runtime/index.js";
+import { type BenchServer, startBenchServer } from "./bench-server.js";
 
 const { values } = parseArgs({ options: { rounds: { type: "string", default: "5" } } });
 const ROUNDS = Number(values.rounds);
@@ -35,34 +36,25 @@ execFileSync("npm", ["run", "build", "--silent"], { stdio: "inherit" });
 const redis = new Redis(redisUrl);
 
 /** The built server on a fixed port (a restart comes back at the same address); `stages` its start-up log lines. */
-function startServer(): { child: ChildProcess; exited: Promise<unknown>; stages: Record<string, number> } {
-  const child = spawn(process.execPath, ["dist/main.js"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "test",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "info",
-      DATA_DIR: dataDir,
-      MEILI_URL: meili.url,
-      MEILI_MASTER_KEY: meili.masterKey,
-      MEILI_INDEX: prefix,
-      REDIS_URL: redisUrl,
-      REDIS_PREFIX: prefix,
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+async function startServer(): Promise<{ server: BenchServer; stages: Record<string, number> }> {
   const stages: Record<string, number> = {};
   let rest = "";
-  child.stdout?.on("data", (chunk: Buffer) => {
-    const lines = (rest + chunk.toString("utf8")).split("\n");
-    rest = lines.pop() ?? "";
-    for (const line of lines) {
-      const entry = JSON.parse(line.startsWith("{") ? line : "{}") as { stage?: string; ms?: number };
-      if (entry.stage && entry.ms !== undefined) stages[entry.stage] = entry.ms;
-    }
+  const server = await startBenchServer({
+    dataDir,
+    meili,
+    prefix,
+    port,
+    extra: { LOG_LEVEL: "info", REDIS_URL: redisUrl },
+    onStdout: (chunk) => {
+      const lines = (rest + chunk.toString("utf8")).split("\n");
+      rest = lines.pop() ?? "";
+      for (const line of lines) {
+        const entry = JSON.parse(line.startsWith("{") ? line : "{}") as { stage?: string; ms?: number };
+        if (entry.stage && entry.ms !== undefined) stages[entry.stage] = entry.ms;
+      }
+    },
   });
-  return { child, exited: new Promise((r) => child.once("exit", r)), stages };
+  return { server, stages };
 }
 
 async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
@@ -139,7 +131,7 @@ interface Round {
   publishKept: boolean;
 }
 
-let server = startServer();
+let { server, stages } = await startServer();
 const rounds: Round[] = [];
 try {
   const accounts = new StaffAccounts(redis, { prefix, sessionTtlSeconds: 3600 });
@@ -161,11 +153,11 @@ try {
     );
     // kill -9 as soon as the publish holds the index-build lock, i.e. while it writes the index.
     await until(async () => (await redis.exists(lockKey)) === 1, 30_000, "the publish to start");
-    server.child.kill("SIGKILL");
-    await server.exited;
+    server.process.kill("SIGKILL");
+    await server.stop();
     await pending;
     const started = performance.now();
-    server = startServer();
+    ({ server, stages } = await startServer());
     await until(ready, 120_000, "ready after the restart");
     const readyMs = performance.now() - started;
     await until(() => answered(question), 120_000, "an answer after the restart");
@@ -181,12 +173,12 @@ try {
       () => true,
       () => false,
     );
-    rounds.push({ readyMs, answeredMs, midPublish: !approvedFirst, publishKept, stages: server.stages });
+    rounds.push({ readyMs, answeredMs, midPublish: !approvedFirst, publishKept, stages });
     process.stdout.write(
       `round ${i}: ready ${Math.round(readyMs)} ms, answered ${Math.round(answeredMs)} ms after the restart` +
         `${approvedFirst ? " (the publish had answered before the kill)" : ""}` +
         `${publishKept ? ", the interrupted publish served" : ", THE INTERRUPTED PUBLISH IS NOT SERVED"}; start-up stages (ms) ` +
-        `${JSON.stringify(server.stages)}\n`,
+        `${JSON.stringify(stages)}\n`,
     );
   }
   const result = {
@@ -207,8 +199,7 @@ try {
   );
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } finally {
-  if (server.child.exitCode === null) server.child.kill("SIGTERM");
-  await server.exited;
+  await server.stop();
   await deleteKeysWithPrefix(redis, prefix);
   redis.disconnect();
   await meili.process?.stop();

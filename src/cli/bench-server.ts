@@ -15,8 +15,12 @@ export async function startBenchServer(env: {
   meili: { url: string; masterKey: string };
   prefix: string;
   extra?: Record<string, string>;
+  /** A fixed port (a restarted server comes back at the same address); a free one when unset. */
+  port?: number;
+  /** Receives the server's stdout (its log lines); ignored when unset. */
+  onStdout?: (chunk: Buffer) => void;
 }): Promise<BenchServer> {
-  const port = await freePort();
+  const port = env.port ?? (await freePort());
   const child = spawn(process.execPath, ["dist/main.js"], {
     env: {
       ...process.env,
@@ -33,8 +37,9 @@ export async function startBenchServer(env: {
       RATE_LIMIT_SESSION_PER_MINUTE: "100000000",
       ...env.extra,
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", env.onStdout ? "pipe" : "ignore", "inherit"],
   });
+  if (env.onStdout) child.stdout?.on("data", env.onStdout);
   const base = `http://127.0.0.1:${port}`;
   const exited = new Promise((r) => child.once("exit", r));
   return {
