@@ -81,12 +81,16 @@ export class FaqCurrency {
     const today = localDate(this.#now());
     const reason = note ? `${document} amended: ${note}` : `${document} amended`;
     const flagged: string[] = [];
-    for (const record of await this.citing(document)) {
+    const citing = await this.citing(document);
+    // Only reviewDue changes: the corpus each save is checked against is read once, not once per FAQ.
+    const corpus = citing.length ? await this.#deps.live.corpusFiles() : [];
+    const revisionCorpus = citing.length ? await this.#deps.revisions.corpusFiles() : [];
+    for (const record of citing) {
       if (record.faq.status === "retired") continue;
       const id = record.faq.id;
       const live =
         record.faq.reviewDue > today
-          ? (await this.#deps.live.save({ ...record.faq, reviewDue: today }, record.version)).record
+          ? (await this.#deps.live.save({ ...record.faq, reviewDue: today }, record.version, corpus)).record
           : record;
       await this.#deps.history.record(id, {
         by,
@@ -98,7 +102,11 @@ export class FaqCurrency {
       });
       const revision = await this.#deps.revisions.get(id);
       if (revision && revision.faq.reviewDue > today)
-        await this.#deps.revisions.save({ ...revision.faq, reviewDue: today }, revision.version);
+        await this.#deps.revisions.save(
+          { ...revision.faq, reviewDue: today },
+          revision.version,
+          revisionCorpus,
+        );
       flagged.push(id);
     }
     return flagged;

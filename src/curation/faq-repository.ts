@@ -60,6 +60,11 @@ export class FaqRepository {
     this.#now = options.now ?? (() => new Date());
   }
 
+  /** The corpus a save is checked against, read once for a batch of saves. */
+  corpusFiles(): Promise<CorpusFile[]> {
+    return this.#corpus();
+  }
+
   /** The valid FAQs matching the filter, by id; files content:check rejects are left out. */
   async list(filter: FaqListFilter = {}): Promise<FaqRecord[]> {
     const words = fold(filter.text ?? "")
@@ -92,13 +97,18 @@ export class FaqRepository {
 
   /**
    * Validates and writes a FAQ at `faq/<topic>/<id>.md`. `expectedVersion` is the version the editor
-   * loaded, or null to create; a mismatch throws VersionConflictError and writes nothing.
+   * loaded, or null to create; a mismatch throws VersionConflictError and writes nothing. `corpus`:
+   * the corpus it is checked against (ids, related links), when the caller read it for a batch.
    */
-  async save(input: unknown, expectedVersion: string | null): Promise<FaqSaved> {
+  async save(
+    input: unknown,
+    expectedVersion: string | null,
+    corpus?: readonly CorpusFile[],
+  ): Promise<FaqSaved> {
     const topic = typeof input === "object" && input && "topic" in input ? String(input.topic) : "";
     const id = typeof input === "object" && input && "id" in input ? String(input.id) : "";
     const file = this.files.fileOf(topic, id);
-    const validation = validateFaq(input, file, await this.#corpus(), localDate(this.#now()));
+    const validation = validateFaq(input, file, corpus ?? (await this.#corpus()), localDate(this.#now()));
     if (!validation.ok) throw new FaqValidationError(validation.fields);
     const stored = await this.files.get(id);
     const previous = await this.get(id);

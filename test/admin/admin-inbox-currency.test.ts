@@ -22,7 +22,8 @@ describe("unanswered inbox", () => {
   it("groups chat questions that got no answer, scrubbed, and lets an admin start a draft from one or dismiss one", async () => {
     const asked = [
       ["hàng xóm hát karaoke to quá khuya, số tôi 0912345678", "hàng xóm hát karaoke to quá khuya"],
-      ["nuôi chó không rọ mõm thả rông ngoài đường", "nuôi chó không rọ mõm"],
+      // A matter the corpus does not cover (the dog one it used to be is answered since corpus v2).
+      ["nuôi chim yến trong nhà phố có phải xin phép không", "nuôi chim yến"],
     ] as const;
     for (const [text] of asked) {
       const res = await t.app.ask({ text });
@@ -36,8 +37,8 @@ describe("unanswered inbox", () => {
 
     const { groups } = (await t.request("GET", "/api/v1/admin/inbox", { client: an })).body;
     const karaoke = groups.find((g: { question: string }) => g.question.includes("karaoke"));
-    const dog = groups.find((g: { question: string }) => g.question.includes("rọ mõm"));
-    expect(karaoke && dog).toBeTruthy();
+    const swiftlets = groups.find((g: { question: string }) => g.question.includes("chim yến"));
+    expect(karaoke && swiftlets).toBeTruthy();
 
     const draft = await post(`/admin/inbox/${karaoke.id}/draft`);
     expect(draft.status).toBe(200);
@@ -47,13 +48,13 @@ describe("unanswered inbox", () => {
     );
     expect(draft.text).toContain('action="/admin/faqs"');
 
-    const dismissed = await post(`/admin/inbox/${dog.id}/dismiss`);
+    const dismissed = await post(`/admin/inbox/${swiftlets.id}/dismiss`);
     expect(dismissed.status).toBe(303);
     expect(dismissed.headers.get("location")).toBe("/admin/inbox?ok=dismissed");
     const after = (await t.request("GET", "/api/v1/admin/inbox", { client: an })).body.groups;
     expect(after.map((g: { id: string }) => g.id)).not.toEqual(expect.arrayContaining([karaoke.id]));
-    expect(after.map((g: { id: string }) => g.id)).not.toEqual(expect.arrayContaining([dog.id]));
-    expect((await post(`/admin/inbox/${dog.id}/dismiss`)).status).toBe(404);
+    expect(after.map((g: { id: string }) => g.id)).not.toEqual(expect.arrayContaining([swiftlets.id]));
+    expect((await post(`/admin/inbox/${swiftlets.id}/dismiss`)).status).toBe(404);
   });
 });
 
