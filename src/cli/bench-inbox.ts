@@ -4,16 +4,16 @@
 // own process as a web instance (QUEUE_WORKERS=false, as the README deploys web instances), with
 // its own Meilisearch and Redis prefix, removed after. Figures on stdout, the last line JSON.
 //   node --import tsx src/cli/bench-inbox.ts [--questions 100000]
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { Redis } from "ioredis";
 import { StaffAccounts } from "../escalation/index.js";
-import { deleteKeysWithPrefix, usageStreamKey } from "../redis/index.js";
-import { freePort, startMeiliServer } from "../runtime/index.js";
+import { usageStreamKey } from "../redis/index.js";
+import { startMeiliServer } from "../runtime/index.js";
+import { cleanUpBench, startBenchServer } from "./bench-server.js";
 
 const { values } = parseArgs({ options: { questions: { type: "string", default: "100000" } } });
 const QUESTIONS = Number(values.questions);
@@ -24,28 +24,14 @@ const dataDir = await mkdtemp(path.join(os.tmpdir(), "tlpl-bench-inbox-"));
 const meili = await startMeiliServer({ dataDir });
 const prefix = `bench_inbox_${randomBytes(4).toString("hex")}`;
 const redis = new Redis(redisUrl);
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-  env: {
-    ...process.env,
-    NODE_ENV: "test",
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "warn",
-    DATA_DIR: dataDir,
-    MEILI_URL: meili.url,
-    MEILI_MASTER_KEY: meili.masterKey,
-    MEILI_INDEX: prefix,
-    SEARCH_TIMEOUT_MS: "30000",
-    REDIS_URL: redisUrl,
-    REDIS_PREFIX: prefix,
-    QUEUE_WORKERS: "false",
-    RATE_LIMIT_IP_PER_MINUTE: "100000000",
-    RATE_LIMIT_SESSION_PER_MINUTE: "100000000",
-  },
-  stdio: ["ignore", "ignore", "inherit"],
+const server = await startBenchServer({
+  dataDir,
+  meili,
+  prefix,
+  entry: ["--import", "tsx", "src/main.ts"],
+  extra: { SEARCH_TIMEOUT_MS: "30000", REDIS_URL: redisUrl, QUEUE_WORKERS: "false" },
 });
+const base = server.base;
 
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const t = performance.now();
@@ -54,16 +40,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 }
 
 try {
-  for (let i = 0; i < 3000; i++) {
-    if (
-      await fetch(`${base}/health/ready`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    await sleep(100);
-  }
+  await server.ready();
   await new StaffAccounts(redis, { prefix, sessionTtlSeconds: 3600 }).create({
     username: "bench.admin",
     password: "mat-khau-bench-dai",
@@ -172,10 +149,5 @@ try {
     })}\n`,
   );
 } finally {
-  server.kill("SIGTERM");
-  await new Promise((r) => server.once("exit", r));
-  await deleteKeysWithPrefix(redis, prefix);
-  redis.disconnect();
-  await meili.process?.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await cleanUpBench({ servers: [server], redis, prefix, meili, dataDir });
 }

@@ -4,14 +4,13 @@
 // long after the response B answers with it. Figures, then a JSON line.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Redis } from "ioredis";
 import { StaffAccounts } from "../escalation/index.js";
-import { deleteKeysWithPrefix } from "../redis/index.js";
 import { startMeiliServer } from "../runtime/index.js";
-import { type BenchServer, startBenchServer } from "./bench-server.js";
+import { type BenchServer, cleanUpBench, startBenchServer } from "./bench-server.js";
 
 const ROUNDS = 5;
 const FAQ_ID = "tgpl-ai-duoc-huong";
@@ -118,9 +117,5 @@ try {
     })}\n`,
   );
 } finally {
-  await Promise.all(servers.map((s) => s.stop()));
-  await deleteKeysWithPrefix(redis, prefix);
-  redis.disconnect();
-  await meili.process?.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await cleanUpBench({ servers, redis, prefix, meili, dataDir });
 }

@@ -7,15 +7,14 @@
 //   node --import tsx src/cli/bench-restart.ts [--rounds 5]
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { Redis } from "ioredis";
 import { StaffAccounts } from "../escalation/index.js";
-import { deleteKeysWithPrefix } from "../redis/index.js";
 import { freePort, sleep, startMeiliServer } from "../runtime/index.js";
-import { type BenchServer, startBenchServer } from "./bench-server.js";
+import { type BenchServer, cleanUpBench, startBenchServer } from "./bench-server.js";
 
 const { values } = parseArgs({ options: { rounds: { type: "string", default: "5" } } });
 const ROUNDS = Number(values.rounds);
@@ -199,9 +198,5 @@ try {
   );
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } finally {
-  await server.stop();
-  await deleteKeysWithPrefix(redis, prefix);
-  redis.disconnect();
-  await meili.process?.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await cleanUpBench({ servers: [server], redis, prefix, meili, dataDir });
 }

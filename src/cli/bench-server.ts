@@ -1,6 +1,9 @@
 // The app as the benches run it: the built server (dist/main.js) in its own process, on the given
 // Meilisearch and Redis prefix, rate limits off, quiet logs; `ready()` waits for /health/ready.
 import { type ChildProcess, spawn } from "node:child_process";
+import { rm } from "node:fs/promises";
+import type { Redis } from "ioredis";
+import { deleteKeysWithPrefix } from "../redis/index.js";
 import { freePort } from "../runtime/index.js";
 
 export interface BenchServer {
@@ -19,9 +22,11 @@ export async function startBenchServer(env: {
   port?: number;
   /** Receives the server's stdout (its log lines); ignored when unset. */
   onStdout?: (chunk: Buffer) => void;
+  /** How node runs the app: the built server by default; from source (`--import tsx src/main.ts`) needs no build. */
+  entry?: readonly string[];
 }): Promise<BenchServer> {
   const port = env.port ?? (await freePort());
-  const child = spawn(process.execPath, ["dist/main.js"], {
+  const child = spawn(process.execPath, [...(env.entry ?? ["dist/main.js"])], {
     env: {
       ...process.env,
       NODE_ENV: "test",
@@ -63,4 +68,19 @@ export async function startBenchServer(env: {
       await exited;
     },
   };
+}
+
+/** After a bench: its servers stopped, its Redis keys and Meilisearch removed, its data dir deleted. */
+export async function cleanUpBench(bench: {
+  servers: readonly BenchServer[];
+  redis: Redis;
+  prefix: string;
+  meili: { process?: { stop(): Promise<void> } };
+  dataDir: string;
+}): Promise<void> {
+  await Promise.all(bench.servers.map((s) => s.stop()));
+  await deleteKeysWithPrefix(bench.redis, bench.prefix);
+  bench.redis.disconnect();
+  await bench.meili.process?.stop();
+  await rm(bench.dataDir, { recursive: true, force: true });
 }

@@ -3,7 +3,7 @@
 // endpoint. Prints req/s, p50 and p99 and the ratio ours/raw; the last line is JSON.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -11,9 +11,8 @@ import autocannon from "autocannon";
 import { Redis } from "ioredis";
 import { normalize } from "../core/index.js";
 import { readQuestions } from "../eval/index.js";
-import { deleteKeysWithPrefix } from "../redis/index.js";
 import { startMeiliServer } from "../runtime/index.js";
-import { startBenchServer } from "./bench-server.js";
+import { cleanUpBench, startBenchServer } from "./bench-server.js";
 
 const { values } = parseArgs({ options: { seconds: { type: "string", default: "8" } } });
 const seconds = Number(values.seconds);
@@ -108,10 +107,6 @@ try {
   };
   process.stdout.write(`${JSON.stringify(summary)}\n`);
 } finally {
-  await server.stop();
   const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
-  await deleteKeysWithPrefix(redis, prefix);
-  redis.disconnect();
-  await meili.process?.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await cleanUpBench({ servers: [server], redis, prefix, meili, dataDir });
 }

@@ -1,14 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { rankedDoc } from "../../test/support/ranked-doc.js";
 import { buildLexicalInWorker } from "./build-lexical-in-worker.js";
 import { LexicalIndex, type RankedDoc } from "./lexical-index.js";
 
-const doc = (id: string, question: string, variants: string[]): RankedDoc => ({
-  id,
-  question,
-  variants,
-  tags: [],
-  answer: "",
-});
+const doc = rankedDoc;
 const CORPUS = [
   doc("ly-hon", "thu tuc ly hon", ["ly hon don phuong", "ly hôn thuận tình"]),
   doc("khai-sinh", "dang ky khai sinh", ["khai sinh cho con", "làm khai sinh ở đâu"]),

@@ -1,14 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { LexicalIndex, type RankedDoc } from "./lexical-index.js";
+import { rankedDoc } from "../../test/support/ranked-doc.js";
+import { LexicalIndex } from "./lexical-index.js";
 import { scoreHoldout, variantFolds } from "./variant-holdout.js";
 
-const doc = (id: string, question: string, variants: string[]): RankedDoc => ({
-  id,
-  question,
-  variants,
-  tags: [],
-  answer: "",
-});
+const doc = rankedDoc;
 
 describe("variantFolds", () => {
   const docs = [doc("a", "ly hôn", ["ly dị", "bỏ chồng"]), doc("b", "khai sinh", ["làm giấy khai sinh"])];

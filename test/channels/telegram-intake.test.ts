@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { type FakeTelegram, type SentMessage, startFakeTelegram } from "../support/fake-telegram.js";
-import { type ChannelApp, startChannelApp } from "./support/channel-app.js";
+import { describe, expect, it, vi } from "vitest";
+import type { FakeTelegram, SentMessage } from "../support/fake-telegram.js";
+import { type ChannelApp, useTelegramChannelApp } from "./support/channel-app.js";
 
 let fake: FakeTelegram;
 let app: ChannelApp;
 
-beforeAll(async () => {
-  fake = await startFakeTelegram();
-  app = await startChannelApp({ TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot });
-}, 60_000);
-afterAll(async () => {
-  await app?.close();
-  await fake?.close();
+useTelegramChannelApp((started) => {
+  ({ fake, app } = started);
 });
 
 const keys = (sent: SentMessage | undefined): { text: string; callback_data: string }[] =>

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { REASON_PROMPT } from "../../src/channels/telegram/index.js";
 import { loadFaqs, TOPICS } from "../../src/content/index.js";
-import { type FakeTelegram, startFakeTelegram, TOO_MANY_REQUESTS } from "../support/fake-telegram.js";
-import { type ChannelApp, startChannelApp } from "./support/channel-app.js";
+import { type FakeTelegram, TOO_MANY_REQUESTS } from "../support/fake-telegram.js";
+import { type ChannelApp, useTelegramChannelApp } from "./support/channel-app.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON as it comes off the wire
 type Json = any;
@@ -13,13 +13,8 @@ let chat = 7000;
 /** A fresh private chat per test: its own session. */
 const newChat = () => ++chat;
 
-beforeAll(async () => {
-  fake = await startFakeTelegram();
-  app = await startChannelApp({ TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot });
-}, 60_000);
-afterAll(async () => {
-  await app?.close();
-  await fake?.close();
+useTelegramChannelApp((started) => {
+  ({ fake, app } = started);
 });
 
 async function question(id: string): Promise<string> {

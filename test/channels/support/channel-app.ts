@@ -2,11 +2,13 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Router } from "express";
 import type { Redis } from "ioredis";
+import { afterAll, beforeAll } from "vitest";
 import { type App, createApp } from "../../../src/app.js";
 import { type Channels, startChannels } from "../../../src/channels/index.js";
 import type { Config } from "../../../src/config/index.js";
 import type { Engine } from "../../../src/core/index.js";
 import { fastRoutes } from "../../../src/http/index.js";
+import { type FakeTelegram, startFakeTelegram } from "../../support/fake-telegram.js";
 import { testServices } from "../../support/test-services.js";
 
 /** The app wired as main.ts wires it, with the messenger channels, in this process. */
@@ -87,4 +89,22 @@ export function echoEngine(): Engine {
       };
     },
   };
+}
+
+/**
+ * The Telegram channel tests' set-up: before the file's tests, the app with Telegram on, talking to a
+ * fresh fake Bot API (handed to `started`); after them, both closed.
+ */
+export function useTelegramChannelApp(started: (t: { fake: FakeTelegram; app: ChannelApp }) => void): void {
+  let fake: FakeTelegram | undefined;
+  let app: ChannelApp | undefined;
+  beforeAll(async () => {
+    fake = await startFakeTelegram();
+    app = await startChannelApp({ TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot });
+    started({ fake, app });
+  }, 60_000);
+  afterAll(async () => {
+    await app?.close();
+    await fake?.close();
+  });
 }
