@@ -19,6 +19,24 @@ function unreadBadge(c: CaseSummary): SafeHtml | string {
   return c.unread > 0 ? html` <span class="badge unread">${c.unread} tin mới</span>` : "";
 }
 
+/** A page of cases (live-refreshed table) with its count line and the previous/next page links. */
+function casePage(
+  list: { readonly cases: readonly CaseSummary[]; readonly matching: number },
+  query: CaseListQuery,
+  limit: number,
+  text: { readonly summary: string; readonly caption: string; readonly empty: string },
+): SafeHtml {
+  const offset = query.offset ?? 0;
+  return html`<div id="queue-table" data-live>
+    <p>${text.summary}</p>
+    ${list.cases.length ? caseTable(list.cases, text.caption) : html`<p class="empty">${text.empty}</p>`}
+    </div>
+    <nav class="pager" aria-label="Trang">
+      ${offset > 0 ? html`<a href="${pageLink(query, Math.max(0, offset - limit))}">← Trang trước</a>` : ""}
+      ${offset + list.cases.length < list.matching ? html`<a href="${pageLink(query, offset + limit)}">Trang sau →</a>` : ""}
+    </nav>`;
+}
+
 /** The rows of a case table (queue, closed cases, search results). */
 function caseTable(cases: readonly CaseSummary[], caption: string): SafeHtml {
   const rows = cases.map(
@@ -68,7 +86,6 @@ export function renderQueue(page: {
   readonly orgName?: string;
 }): string {
   const { list, query, limit } = page;
-  const offset = query.offset ?? 0;
   const { counts } = list;
   const overdueValue = query.overdue === undefined ? undefined : query.overdue ? "true" : "false";
   const unread = list.cases.reduce((sum, c) => sum + c.unread, 0);
@@ -114,14 +131,11 @@ export function renderQueue(page: {
       ${filterSelect("channel", "Kênh", Object.entries(CHANNEL_LABELS), query.channel)}
       <button type="submit">Lọc</button>
     </form>
-    <div id="queue-table" data-live>
-    <p>${list.matching} hồ sơ phù hợp, sắp theo hạn trả lời sớm nhất.</p>
-    ${list.cases.length ? caseTable(list.cases, "Hồ sơ chưa đóng") : html`<p class="empty">Không có hồ sơ nào.</p>`}
-    </div>
-    <nav class="pager" aria-label="Trang">
-      ${offset > 0 ? html`<a href="${pageLink(query, Math.max(0, offset - limit))}">← Trang trước</a>` : ""}
-      ${offset + list.cases.length < list.matching ? html`<a href="${pageLink(query, offset + limit)}">Trang sau →</a>` : ""}
-    </nav>`;
+    ${casePage(list, query, limit, {
+      summary: `${list.matching} hồ sơ phù hợp, sắp theo hạn trả lời sớm nhất.`,
+      caption: "Hồ sơ chưa đóng",
+      empty: "Không có hồ sơ nào.",
+    })}`;
   return renderLayout({
     title: "Hàng chờ hồ sơ",
     session: page.session,
@@ -140,17 +154,13 @@ export function renderClosed(page: {
   readonly orgName?: string;
 }): string {
   const { list, query, limit } = page;
-  const offset = query.offset ?? 0;
   const body = html`<h1>Hồ sơ đã đóng</h1>
     ${listHeader("closed", undefined)}
-    <div id="queue-table" data-live>
-    <p>${list.matching} hồ sơ đã đóng, mới đóng trước.</p>
-    ${list.cases.length ? caseTable(list.cases, "Hồ sơ đã đóng") : html`<p class="empty">Chưa có hồ sơ nào đã đóng.</p>`}
-    </div>
-    <nav class="pager" aria-label="Trang">
-      ${offset > 0 ? html`<a href="${pageLink(query, Math.max(0, offset - limit))}">← Trang trước</a>` : ""}
-      ${offset + list.cases.length < list.matching ? html`<a href="${pageLink(query, offset + limit)}">Trang sau →</a>` : ""}
-    </nav>`;
+    ${casePage(list, query, limit, {
+      summary: `${list.matching} hồ sơ đã đóng, mới đóng trước.`,
+      caption: "Hồ sơ đã đóng",
+      empty: "Chưa có hồ sơ nào đã đóng.",
+    })}`;
   return renderLayout({
     title: "Hồ sơ đã đóng",
     session: page.session,
