@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createEngine, type EngineDeps } from "./engine.js";
-import { memorySessionStore } from "./memory-session-store.js";
-import type { FaqHit, FaqRecord, FaqSearch, UsageEvent } from "./ports.js";
+import type { FaqHit, FaqRecord, FaqSearch } from "./ports.js";
+import { testEngine } from "./test-engine.js";
 
 const faq = (id: string, question: string): FaqRecord => ({
   id,
@@ -42,26 +41,9 @@ function fakeSearch(
   };
 }
 
+/** The engine tests' thresholds: a small lead answers, no coverage rule, no answers with alternatives. */
 function engineWith(search: FaqSearch) {
-  const events: UsageEvent[] = [];
-  const deps: EngineDeps = {
-    search,
-    sessions: memorySessionStore(),
-    usage: { record: async (e) => void events.push(e) },
-    clock: { now: () => new Date("2026-11-26T08:00:00Z") },
-    org: {
-      name: "Sở Tư pháp (ví dụ)",
-      legalAidCenterName: "Trung tâm TGPL (ví dụ)",
-      legalAidAddress: "địa chỉ (ví dụ)",
-      legalAidPhone: "SĐT-VÍ-DỤ",
-      openingHours: "giờ (ví dụ)",
-    },
-    thresholds: { answerMinScore: 0.2, answerMinGap: 0.05, choicesMinScore: 0.1, answerMinCoverage: 0 },
-    topicLabels: ["Hôn nhân", "Đất đai"],
-    sessionTtlSeconds: 1800,
-    hashId: (id) => `h(${id})`,
-  };
-  return { engine: createEngine(deps), events };
+  return testEngine(search, { answerMinGap: 0.05, answerMinCoverage: 0, alternativesMaxRatio: undefined });
 }
 
 const ask = (text: string, sessionId = "s1") => ({ channel: "web" as const, sessionId, text });
