@@ -1,12 +1,8 @@
-import { mkdir } from "node:fs/promises";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, type TestBrowser } from "../support/chromium.js";
+import { launchChromium, stepScreenshots, type TestBrowser } from "../support/chromium.js";
 import { startTestApp, type TestApp } from "../support/in-process-app.js";
 import { INTAKE_IN_CHAT } from "../support/intake-answers.js";
 
-/** Set SCREENSHOTS=dir to keep what each side saw at each step. */
-const SHOTS = process.env.SCREENSHOTS;
 let app: TestApp;
 let citizenBrowser: TestBrowser;
 let staffBrowser: TestBrowser;
@@ -16,7 +12,6 @@ beforeAll(async () => {
   await app.accounts.create({ username: "canbo.web", password: "mat-khau-dai-3", role: "staff" });
   citizenBrowser = await launchChromium({ viewport: { width: 390, height: 844 }, reducedMotion: "reduce" });
   staffBrowser = await launchChromium({ viewport: { width: 1280, height: 900 } });
-  if (SHOTS) await mkdir(SHOTS, { recursive: true });
 }, 120_000);
 afterAll(async () => {
   await citizenBrowser?.close();
@@ -24,14 +19,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-let shot = 0;
-async function snap(page: Page, name: string): Promise<void> {
-  if (SHOTS)
-    await page.screenshot({
-      path: `${SHOTS}/${String(++shot).padStart(2, "0")}-${name}.png`,
-      fullPage: false,
-    });
-}
+/** Set SCREENSHOTS=dir to keep what each side saw at each step. */
+const snap = stepScreenshots();
 
 describe("a web citizen and a legal-aid officer talk in one thread", () => {
   it("escalates, talks both ways live, survives a reload, closes and rates with a button", async () => {

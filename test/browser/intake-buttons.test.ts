@@ -1,29 +1,21 @@
-import { mkdir } from "node:fs/promises";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, type TestBrowser } from "../support/chromium.js";
+import { launchChromium, stepScreenshots, type TestBrowser } from "../support/chromium.js";
 import { startTestApp, type TestApp } from "../support/in-process-app.js";
 
-/** Set SCREENSHOTS=dir to keep what the citizen saw at each step. */
-const SHOTS = process.env.SCREENSHOTS;
 let app: TestApp;
 let browser: TestBrowser;
 
 beforeAll(async () => {
   app = await startTestApp({}, { index: true });
   browser = await launchChromium({ viewport: { width: 390, height: 844 }, reducedMotion: "reduce" });
-  if (SHOTS) await mkdir(SHOTS, { recursive: true });
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
   await app?.close();
 });
 
-let shot = 0;
-async function snap(page: Page, name: string): Promise<void> {
-  if (SHOTS)
-    await page.screenshot({ path: `${SHOTS}/intake-${String(++shot).padStart(2, "0")}-${name}.png` });
-}
+/** Set SCREENSHOTS=dir to keep what the citizen saw at each step. */
+const snap = stepScreenshots("intake-");
 
 const STORY = "Nhà bên cạnh xây tường lấn sang đất nhà tôi gần một mét, tôi muốn đòi lại phần đất đó";
 

@@ -1,7 +1,7 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { type BrowserContext, chromium, type LaunchOptions } from "playwright-core";
+import { type BrowserContext, chromium, type LaunchOptions, type Page } from "playwright-core";
 
 /** Debian's Chromium, installed by `.ci/run` (`npx playwright install` cannot work here). */
 export const CHROMIUM = "/usr/bin/chromium";
@@ -41,5 +41,19 @@ export async function launchChromium(options: ContextOptions = {}): Promise<Test
       await context.close().catch(() => undefined);
       await rm(profile, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Screenshots of each step when SCREENSHOTS=dir is set (`<dir>/<prefix>NN-<name>.png`, numbered in
+ * order); nothing otherwise.
+ */
+export function stepScreenshots(prefix = ""): (page: Page, name: string) => Promise<void> {
+  const dir = process.env.SCREENSHOTS;
+  let shot = 0;
+  return async (page, name) => {
+    if (!dir) return;
+    await mkdir(dir, { recursive: true });
+    await page.screenshot({ path: `${dir}/${prefix}${String(++shot).padStart(2, "0")}-${name}.png` });
   };
 }
