@@ -8,7 +8,7 @@ import { freePort } from "../src/runtime/index.js";
 import { type ImageLayout, imageEnv, layOutImage } from "./support/image-layout.js";
 import { meiliClient, randomName, removeKeys } from "./support/services.js";
 import { type AppProcess, ROOT, spawnApp } from "./support/spawn-app.js";
-import { loginStaff } from "./support/staff-client.js";
+import { editAnswerAndSubmit, loginStaff } from "./support/staff-client.js";
 
 const execFileAsync = promisify(execFile);
 const PASSWORD = "mat-khau-dai-du-2026";
@@ -184,22 +184,7 @@ describe("the image (runtime stage laid out from dist/ and the Dockerfile's COPY
       app = await startImage(first, env);
       const an = await loginStaff(app.baseUrl, "qt.an", PASSWORD);
       const binh = await loginStaff(app.baseUrl, "qt.binh", PASSWORD);
-      const loaded = (await (await an.get(`/api/v1/admin/faqs/${id}`)).json()) as {
-        version: string;
-        faq: { question: string; answer: string };
-      };
-      const saved = await fetch(`${app.baseUrl}/api/v1/admin/faqs/${id}`, {
-        method: "PUT",
-        headers: {
-          "content-type": "application/json",
-          cookie: an.cookie,
-          "x-csrf-token": an.csrf,
-          "if-match": `"${loaded.version}"`,
-        },
-        body: JSON.stringify({ ...loaded.faq, answer: `${loaded.faq.answer}\n\n${edit}` }),
-      });
-      expect(saved.status, await saved.text()).toBe(200);
-      expect((await an.post(`/api/v1/admin/faqs/${id}/submit`)).status).toBe(200);
+      const loaded = await editAnswerAndSubmit(app.baseUrl, an, id, edit);
       expect((await an.post(`/api/v1/admin/faqs/${id}/approve`)).status).toBe(403);
       expect((await binh.post(`/api/v1/admin/faqs/${id}/approve`)).status).toBe(200);
       const question = loaded.faq.question;

@@ -2,12 +2,12 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Redis } from "ioredis";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { StaffAccounts } from "../src/escalation/index.js";
 import { ensureRedis, freePort, type ManagedProcess } from "../src/runtime/index.js";
 import { startFakeTelegram } from "./support/fake-telegram.js";
 import { startFakeZalo, zaloTextEvent } from "./support/fake-zalo.js";
-import { randomName, serviceEnv } from "./support/services.js";
+import { randomName, sharedServicesEnv } from "./support/services.js";
 import { spawnApp } from "./support/spawn-app.js";
 
 const PASSWORD = "mat-khau-dai-du-2026";
@@ -54,13 +54,8 @@ describe("when Redis goes down", () => {
     const zalo = await startFakeZalo();
     const telegram = await startFakeTelegram();
     const app = spawnApp(
-      serviceEnv({
-        DATA_DIR: dataDir,
+      sharedServicesEnv(dataDir, prefix, {
         REDIS_URL: url,
-        REDIS_PREFIX: prefix,
-        MEILI_URL: inject("meiliUrl"),
-        MEILI_MASTER_KEY: inject("meiliKey"),
-        MEILI_INDEX: prefix,
         LOG_LEVEL: "info",
         ...zalo.env(),
         TELEGRAM_BOT_TOKEN: telegram.token,

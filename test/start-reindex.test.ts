@@ -1,7 +1,7 @@
 import os from "node:os";
-import { describe, expect, inject, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { freePort } from "../src/runtime/index.js";
-import { serviceEnv } from "./support/services.js";
+import { sharedServicesEnv } from "./support/services.js";
 import { spawnApp } from "./support/spawn-app.js";
 import { testServices } from "./support/test-services.js";
 
@@ -14,14 +14,8 @@ describe("start-up with a reindex that cannot finish yet", () => {
     const lock = `${name}:lock:index:${name}`;
     await redis.set(lock, `${os.hostname()}:${process.pid}:test:holder`, "PX", 120_000);
     const app = spawnApp(
-      serviceEnv({
-        DATA_DIR: services.config.dataDir,
+      sharedServicesEnv(services.config.dataDir, name, {
         LOG_LEVEL: "info",
-        REDIS_URL: inject("redisUrl"),
-        REDIS_PREFIX: name,
-        MEILI_URL: inject("meiliUrl"),
-        MEILI_MASTER_KEY: inject("meiliKey"),
-        MEILI_INDEX: name,
       }),
       await freePort(),
     );

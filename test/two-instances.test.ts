@@ -2,12 +2,13 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caseEventsStreamKey, StaffAccounts } from "../src/escalation/index.js";
 import { freePort } from "../src/runtime/index.js";
-import { meiliClient, randomName, redisClient, removeKeys, serviceEnv } from "./support/services.js";
+import { INTAKE_IN_CHAT } from "./support/intake-answers.js";
+import { meiliClient, randomName, redisClient, removeKeys, sharedServicesEnv } from "./support/services.js";
 import { type AppProcess, spawnApp } from "./support/spawn-app.js";
-import { loginStaff } from "./support/staff-client.js";
+import { editAnswerAndSubmit, loginStaff } from "./support/staff-client.js";
 
 const PASSWORD = "mat-khau-dai-du-2026";
 const prefix = randomName("two");
@@ -21,13 +22,7 @@ async function instance(): Promise<AppProcess> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "tlpl-two-"));
   dirs.push(dataDir);
   return spawnApp(
-    serviceEnv({
-      DATA_DIR: dataDir,
-      REDIS_URL: inject("redisUrl"),
-      REDIS_PREFIX: prefix,
-      MEILI_URL: inject("meiliUrl"),
-      MEILI_MASTER_KEY: inject("meiliKey"),
-      MEILI_INDEX: prefix,
+    sharedServicesEnv(dataDir, prefix, {
       HASH_SECRET: "two-instances-test-secret-0123456789",
       // The reminder is due at once (its lead is longer than any deadline), so it fires during the test.
       SLA_REMINDER_MINUTES: "100000",
@@ -84,19 +79,9 @@ describe("two instances behind one Redis and one Meilisearch", () => {
     const sessionId = `two-${Date.now()}`;
     const first = await ask(a, "ly hôn đơn phương cần giấy tờ gì", sessionId);
     expect(first.kind).not.toBe("fallback");
-    const answers = [
-      "tôi muốn gặp cán bộ",
-      "có",
-      "Chồng tôi bỏ đi 3 năm, nay tôi muốn ly hôn nhưng không biết anh ấy ở đâu",
-      "đúng",
-      "1",
-      "xã Ví Dụ",
-      "0",
-      "gửi",
-    ];
     let last: Awaited<ReturnType<typeof ask>> | undefined;
     // Every other turn on the other instance, as a load balancer without sticky sessions would send them.
-    for (const [i, text] of answers.entries()) last = await ask(i % 2 === 0 ? b : a, text, sessionId);
+    for (const [i, text] of INTAKE_IN_CHAT.entries()) last = await ask(i % 2 === 0 ? b : a, text, sessionId);
     expect(last?.intent).toBe("intake-done");
     const code = /TGPL-\d{4}-\d{6}/.exec(last?.text ?? "")?.[0] ?? "";
     expect(code).not.toBe("");
@@ -148,23 +133,8 @@ describe("two instances behind one Redis and one Meilisearch", () => {
     const id = "tgpl-ai-duoc-huong";
     const an = await loginStaff(a.baseUrl, "qt.an", PASSWORD);
     const binh = await loginStaff(a.baseUrl, "qt.binh", PASSWORD);
-    const loaded = (await (await an.get(`/api/v1/admin/faqs/${id}`)).json()) as {
-      version: string;
-      faq: { question: string; answer: string };
-    };
     const line = `Đoạn xuất bản trên máy A lúc ${new Date().toISOString().slice(11, 19)}.`;
-    const saved = await fetch(`${a.baseUrl}/api/v1/admin/faqs/${id}`, {
-      method: "PUT",
-      headers: {
-        "content-type": "application/json",
-        cookie: an.cookie,
-        "x-csrf-token": an.csrf,
-        "if-match": `"${loaded.version}"`,
-      },
-      body: JSON.stringify({ ...loaded.faq, answer: `${loaded.faq.answer}\n\n${line}` }),
-    });
-    expect(saved.status, await saved.text()).toBe(200);
-    expect((await an.post(`/api/v1/admin/faqs/${id}/submit`)).status).toBe(200);
+    const loaded = await editAnswerAndSubmit(a.baseUrl, an, id, line);
     expect((await ask(b, loaded.faq.question)).text).not.toContain(line);
 
     const approved = await binh.post(`/api/v1/admin/faqs/${id}/approve`);

@@ -2,10 +2,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { BrowserContext, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../src/runtime/index.js";
 import { launchChromium, type TestBrowser } from "../support/chromium.js";
-import { deleteKeys, meiliClient, randomName, redisClient, serviceEnv } from "../support/services.js";
+import { deleteKeys, meiliClient, randomName, redisClient, sharedServicesEnv } from "../support/services.js";
 import { type AppProcess, spawnApp } from "../support/spawn-app.js";
 
 const SLOW = 60_000;
@@ -65,17 +65,7 @@ describe("the web chat", () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), "tlpl-webchat-"));
-    app = spawnApp(
-      serviceEnv({
-        DATA_DIR: dataDir,
-        MEILI_URL: inject("meiliUrl"),
-        MEILI_MASTER_KEY: inject("meiliKey"),
-        MEILI_INDEX: prefix,
-        REDIS_URL: inject("redisUrl"),
-        REDIS_PREFIX: prefix,
-      }),
-      await freePort(),
-    );
+    app = spawnApp(sharedServicesEnv(dataDir, prefix), await freePort());
     await app.waitReady(SLOW);
     browser = await launchChromium({
       viewport: { width: 390, height: 844 },

@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../src/runtime/index.js";
 import { type FakeTelegram, startFakeTelegram } from "../support/fake-telegram.js";
 import { type FakeZalo, startFakeZalo, zaloTextEvent } from "../support/fake-zalo.js";
-import { serviceEnv } from "../support/services.js";
+import { sharedServicesEnv } from "../support/services.js";
 import { type AppProcess, spawnApp } from "../support/spawn-app.js";
 import { type TestServices, testServices } from "../support/test-services.js";
 
@@ -34,13 +34,7 @@ afterAll(async () => {
 /** The real entry point, with Zalo and Telegram (long polling) on, against the test's fakes. */
 async function startApp(): Promise<AppProcess> {
   const app = spawnApp(
-    serviceEnv({
-      DATA_DIR: dataDir,
-      REDIS_URL: inject("redisUrl"),
-      REDIS_PREFIX: prefix,
-      MEILI_URL: inject("meiliUrl"),
-      MEILI_MASTER_KEY: inject("meiliKey"),
-      MEILI_INDEX: prefix,
+    sharedServicesEnv(dataDir, prefix, {
       REINDEX_ON_START: "false",
       ...fake.env(),
       TELEGRAM_BOT_TOKEN: telegram.token,

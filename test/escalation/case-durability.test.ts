@@ -1,10 +1,10 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { redisCaseStore, StaffAccounts } from "../../src/escalation/index.js";
 import { freePort } from "../../src/runtime/index.js";
-import { deleteKeys, meiliClient, randomName, redisClient, serviceEnv } from "../support/services.js";
+import { deleteKeys, meiliClient, randomName, redisClient, sharedServicesEnv } from "../support/services.js";
 import { type AppProcess, spawnApp } from "../support/spawn-app.js";
 import { loginStaff } from "../support/staff-client.js";
 
@@ -33,13 +33,7 @@ afterAll(async () => {
 
 async function startApp(): Promise<AppProcess> {
   const app = spawnApp(
-    serviceEnv({
-      DATA_DIR: dataDir,
-      REDIS_URL: inject("redisUrl"),
-      REDIS_PREFIX: prefix,
-      MEILI_URL: inject("meiliUrl"),
-      MEILI_MASTER_KEY: inject("meiliKey"),
-      MEILI_INDEX: prefix,
+    sharedServicesEnv(dataDir, prefix, {
       RATE_LIMIT_IP_PER_MINUTE: "100000",
       RATE_LIMIT_SESSION_PER_MINUTE: "100000",
       // The test logs in after every restart, more often than a person would.

@@ -42,3 +42,23 @@ export function serviceEnv(extra: Record<string, string> = {}): Record<string, s
     ...extra,
   };
 }
+
+/**
+ * Env for a child process of the real entry point on the run's Redis and Meilisearch, under its own
+ * key prefix and index (`prefix`) and data dir; `extra` adds or overrides variables.
+ */
+export function sharedServicesEnv(
+  dataDir: string,
+  prefix: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return serviceEnv({
+    DATA_DIR: dataDir,
+    REDIS_URL: inject("redisUrl"),
+    REDIS_PREFIX: prefix,
+    MEILI_URL: inject("meiliUrl"),
+    MEILI_MASTER_KEY: inject("meiliKey"),
+    MEILI_INDEX: prefix,
+    ...extra,
+  });
+}
