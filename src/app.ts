@@ -224,8 +224,8 @@ export async function createApp(deps: {
   await corpusSubscriber.subscribe(corpusChannel);
   corpusSubscriber.on("message", (_channel, from) => {
     if (from === instanceId) return;
-    void search
-      .refresh?.()
+    void faqSearch
+      .refresh()
       .catch((err) => engineLog.warn({ err: String(err) }, "reloading the corpus failed"));
   });
   // Building an index takes longer than a search: its requests get their own, longer timeout.
@@ -235,8 +235,8 @@ export async function createApp(deps: {
     files: content,
     redis,
     prefix,
-    // The publishing request returns once this instance serves the new text; the others read it
-    // within a second (their snapshot's revision probe) plus one load.
+    // The publishing request returns once this instance serves the new text; the others are told on
+    // the corpus channel and reload alongside it (their revision probe catches a missed message).
     reindex: async () => {
       const result = await ensureIndex({
         client: indexClient,
@@ -249,7 +249,7 @@ export async function createApp(deps: {
       });
       // The other instances reload at once (not at their next revision probe), while this one does.
       if (result.built) await redis.publish(corpusChannel, instanceId).catch(() => {});
-      await search.refresh?.();
+      await faqSearch.refresh();
       return result;
     },
   });

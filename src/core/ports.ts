@@ -45,8 +45,6 @@ export interface FaqSearch {
   get(id: string): Promise<FaqRecord | undefined>;
   /** Up to `limit` published FAQs of one topic, in the corpus's order (absent: topics list nothing). */
   byTopic?(topic: string, limit: number): Promise<FaqRecord[]>;
-  /** Reads the published corpus now and serves it before resolving (after a publish on this instance). */
-  refresh?(): Promise<void>;
 }
 
 /** What the engine remembers between two messages of one conversation. */

@@ -103,7 +103,6 @@ export function createAppMetrics(registry: Registry): AppMetrics {
         },
         get: (id) => inner.get(id),
         ...(inner.byTopic && { byTopic: inner.byTopic.bind(inner) }),
-        ...(inner.refresh && { refresh: inner.refresh.bind(inner) }),
       };
     },
   };

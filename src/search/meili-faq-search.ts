@@ -59,6 +59,7 @@ export interface MeiliFaqSearchOptions {
 
 /** The Meilisearch search, and what it serves from while Meilisearch does not answer. */
 export interface MeiliFaqSearch extends FaqSearch {
+  /** Reads the published corpus now and serves it before resolving (start-up, and after a publish). */
   refresh(): Promise<void>;
   /** Seconds since the corpus snapshot was read, or undefined when there is none yet (nothing to serve). */
   snapshotAgeSeconds(): number | undefined;
