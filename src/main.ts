@@ -34,12 +34,22 @@ export async function start(config: Config, logger: Logger, lifecycle: Lifecycle
   const stage = startStages(logger);
   const began = performance.now();
   await mkdir(config.dataDir, { recursive: true });
-  const redisProcess = await stage(
+  // Every connection (duplicates too) reports to one watcher: one log line per outage, not one per command.
+  const redisOutage = new RedisOutage(logger.child({ module: "redis" }));
+  const { redis } = await stage(
     "redis",
-    () => ensureRedis(config.redis.url, config.dataDir),
-    (p) => (p ? { startedLocal: true, redisPid: p.pid } : { url: redactUrl(config.redis.url) }),
+    async () => {
+      const redisProcess = await ensureRedis(config.redis.url, config.dataDir);
+      if (redisProcess) lifecycle.defer("redis-server", () => redisProcess.stop());
+      const redis = await connectRedis(config.redis.url, redisOutage);
+      lifecycle.defer("redis client", async () => {
+        await redis.quit().catch(() => redis.disconnect());
+      });
+      return { redisProcess, redis };
+    },
+    ({ redisProcess: p }) =>
+      p ? { startedLocal: true, redisPid: p.pid } : { url: redactUrl(config.redis.url) },
   );
-  if (redisProcess) lifecycle.defer("redis-server", () => redisProcess.stop());
 
   const meili = await stage(
     "meilisearch",
@@ -61,12 +71,6 @@ export async function start(config: Config, logger: Logger, lifecycle: Lifecycle
   const supervised = "status" in meili ? meili : undefined;
   if (supervised) lifecycle.defer("meilisearch", () => supervised.stop());
 
-  // Every connection (duplicates too) reports to one watcher: one log line per outage, not one per command.
-  const redisOutage = new RedisOutage(logger.child({ module: "redis" }));
-  const redis = await connectRedis(config.redis.url, redisOutage);
-  lifecycle.defer("redis client", async () => {
-    await redis.quit().catch(() => redis.disconnect());
-  });
   const meiliClient = new Meilisearch({
     host: meili.url,
     apiKey: meili.masterKey || undefined,
