@@ -33,6 +33,14 @@ export function contentHash(faqs: readonly Faq[], settings: Settings): string {
   return hash.digest("hex").slice(0, 16);
 }
 
+/** The index documents of the published FAQs, each carrying the corpus revision (its content hash). */
+function publishedDocuments(faqs: readonly Faq[], settings: Settings) {
+  const published = faqs.filter((f) => f.status === "published");
+  const hash = contentHash(published, settings);
+  const questions = new Map(published.map((f) => [f.id, f.question]));
+  return { hash, docs: published.map((f) => toFaqDocument(f, questions, hash)) };
+}
+
 /**
  * Builds `<alias>_<timestamp>` with the settings and every published FAQ, waits for Meilisearch to
  * finish, then swaps it with `<alias>` in one atomic task and deletes the old one. Searches on
@@ -46,18 +54,15 @@ export async function buildIndex(
   onProgress: (p: IndexProgress) => void = () => {},
 ): Promise<IndexResult> {
   const started = Date.now();
-  const published = faqs.filter((f) => f.status === "published");
-  const hash = contentHash(published, settings);
+  const { hash, docs } = publishedDocuments(faqs, settings);
   const uid = `${alias}_${Date.now()}${Math.floor(Math.random() * 1000)}`;
-  const total = published.length;
+  const total = docs.length;
 
   onProgress({ step: "create", done: 0, total });
   ensureOk(await client.createIndex(uid, { primaryKey: "id" }).waitTask(wait), `creating ${uid}`);
   try {
     onProgress({ step: "settings", done: 0, total });
     ensureOk(await client.index(uid).updateSettings(settings).waitTask(wait), "applying settings");
-    const questions = new Map(published.map((f) => [f.id, f.question]));
-    const docs = published.map((f) => toFaqDocument(f, questions, hash));
     const batch = 100;
     for (let i = 0; i < docs.length; i += batch) {
       ensureOk(
@@ -109,17 +114,12 @@ export async function updateIndexInPlace(
   settings: Settings,
 ): Promise<IndexResult> {
   const started = Date.now();
-  const published = faqs.filter((f) => f.status === "published");
-  const hash = contentHash(published, settings);
-  const questions = new Map(published.map((f) => [f.id, f.question]));
+  const { hash, docs } = publishedDocuments(faqs, settings);
   const index = client.index(alias);
-  ensureOk(
-    await index.addDocuments(published.map((f) => toFaqDocument(f, questions, hash))).waitTask(wait),
-    "updating documents",
-  );
-  const kept = new Set(published.map((f) => f.id));
+  ensureOk(await index.addDocuments(docs).waitTask(wait), "updating documents");
+  const kept = new Set(docs.map((d) => d.id));
   const { results } = await index.getDocuments<{ id: string }>({ fields: ["id"], limit: 100_000 });
   const gone = results.map((d) => d.id).filter((id) => !kept.has(id));
   if (gone.length) ensureOk(await index.deleteDocuments(gone).waitTask(wait), "removing retired documents");
-  return { uid: alias, documents: published.length, ms: Date.now() - started, hash };
+  return { uid: alias, documents: docs.length, ms: Date.now() - started, hash };
 }
