@@ -40,13 +40,8 @@ export function zaloWebhook(deps: {
   onError?: (error: unknown) => void;
 }): FastHandler {
   async function handle(raw: Buffer, header: string | undefined, numRetry: number): Promise<number> {
-    let body: unknown;
-    try {
-      body = JSON.parse(raw.toString("utf8"));
-    } catch {
-      body = undefined;
-    }
-    if (header === undefined && isEmptyObject(body)) {
+    const body = parseJson(raw);
+    if (isUrlCheck(header, body)) {
       deps.onUrlCheck?.();
       return 200;
     }
@@ -110,13 +105,7 @@ export function zaloUrlCheckOnly(deps: { onUrlCheck?: () => void } = {}): FastHa
   return (req, res) => {
     readBody(req, BODY_LIMIT).then(
       (raw) => {
-        let body: unknown;
-        try {
-          body = JSON.parse(raw.toString("utf8"));
-        } catch {
-          body = undefined;
-        }
-        if (req.headers[ZALO_SIGNATURE_HEADER] === undefined && isEmptyObject(body)) {
+        if (isUrlCheck(req.headers[ZALO_SIGNATURE_HEADER], parseJson(raw))) {
           deps.onUrlCheck?.();
           res.writeHead(200, { "content-length": 0 }).end();
           return;
@@ -132,8 +121,23 @@ export function zaloUrlCheckOnly(deps: { onUrlCheck?: () => void } = {}): FastHa
   };
 }
 
-function isEmptyObject(body: unknown): boolean {
-  return typeof body === "object" && body !== null && !Array.isArray(body) && Object.keys(body).length === 0;
+function parseJson(raw: Buffer): unknown {
+  try {
+    return JSON.parse(raw.toString("utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Zalo's check of a webhook URL: an unsigned `POST {}`. */
+function isUrlCheck(signature: string | string[] | undefined, body: unknown): boolean {
+  return (
+    signature === undefined &&
+    typeof body === "object" &&
+    body !== null &&
+    !Array.isArray(body) &&
+    Object.keys(body).length === 0
+  );
 }
 
 function timestampOf(body: unknown): string | number | undefined {
