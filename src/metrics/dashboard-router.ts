@@ -4,11 +4,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import express, { type RequestHandler, Router } from "express";
 import { z } from "zod";
+import { renderLayout, SafeHtml, sendPage } from "../http/console/index.js";
 import { HttpError } from "../http/index.js";
-import { SafeHtml } from "../http/staff/html.js";
-import { renderLayout } from "../http/staff/render-layout.js";
-import { sendPage } from "../http/staff/send-page.js";
-import { staffOf } from "../http/staff/staff-guards.js";
+import { staffOf } from "../http/staff/index.js";
 import { firstMessage, reportRangeSchema } from "./report-range.js";
 import type { Reports } from "./reports.js";
 

@@ -1,6 +1,5 @@
 import type { StaffSession } from "../escalation/index.js";
-import { html, type SafeHtml } from "../http/staff/html.js";
-import { renderLayout } from "../http/staff/render-layout.js";
+import { href, html, renderLayout, type SafeHtml } from "../http/console/index.js";
 import { reportTablesHtml } from "./report-html.js";
 import type { ReportPreset } from "./report-presets.js";
 import { reportPeriod, reportTitle } from "./report-summary.js";
@@ -20,14 +19,14 @@ const query = (range: { from: string; to: string }, extra = "") =>
   `from=${encodeURIComponent(range.from)}&to=${encodeURIComponent(range.to)}${extra}`;
 
 function downloads(range: { from: string; to: string }): SafeHtml {
-  const href = (format: string, extra = "") =>
-    `/api/v1/admin/reports?${query(range, `&format=${format}${extra}`)}`;
+  const download = (format: string, extra = "") =>
+    href(`/api/v1/admin/reports?${query(range, `&format=${format}${extra}`)}`);
   return html`<section aria-labelledby="dl"><h2 id="dl">Tải báo cáo</h2>
 <p class="actions">
-  <a class="button" href="${href("xlsx")}" download>Tải Excel (XLSX)</a>
-  <a class="button secondary" href="${href("csv")}" download>Tải CSV (Excel tiếng Việt, dấu ;)</a>
-  <a class="button secondary" href="${href("csv", "&sep=comma")}" download>Tải CSV (dấu phẩy)</a>
-  <a class="button secondary" href="${href("html")}" target="_blank" rel="noopener">Bản để in / lưu PDF</a>
+  <a class="button" href="${download("xlsx")}" download>Tải Excel (XLSX)</a>
+  <a class="button secondary" href="${download("csv")}" download>Tải CSV (Excel tiếng Việt, dấu ;)</a>
+  <a class="button secondary" href="${download("csv", "&sep=comma")}" download>Tải CSV (dấu phẩy)</a>
+  <a class="button secondary" href="${download("html")}" target="_blank" rel="noopener">Bản để in / lưu PDF</a>
 </p>
 <p class="meta">Bản để in mở trong thẻ mới; dùng lệnh In của trình duyệt và chọn "Lưu dưới dạng PDF" nếu cần tệp PDF.</p>
 </section>`;

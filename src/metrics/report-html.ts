@@ -1,4 +1,4 @@
-import { html, SafeHtml } from "../http/staff/html.js";
+import { html, SafeHtml } from "../http/console/index.js";
 import { reportPeriod, reportTitle, summaryLines, vietnameseDate } from "./report-summary.js";
 import type { Report, ReportTable } from "./report-types.js";
 

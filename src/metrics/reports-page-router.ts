@@ -1,6 +1,6 @@
 import { type RequestHandler, Router } from "express";
-import { sendPage } from "../http/staff/send-page.js";
-import { staffOf } from "../http/staff/staff-guards.js";
+import { sendPage } from "../http/console/index.js";
+import { staffOf } from "../http/staff/index.js";
 import { renderReportPage } from "./render-report-page.js";
 import { reportPresets } from "./report-presets.js";
 import { firstMessage, reportRangeSchema } from "./report-range.js";

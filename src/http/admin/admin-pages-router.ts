@@ -9,8 +9,8 @@ import {
   unifiedDiff,
   VersionConflictError,
 } from "../../curation/index.js";
+import { pageErrorHandler, sendPage } from "../console/index.js";
 import { HttpError } from "../http-error.js";
-import { pageErrorHandler, sendPage } from "../staff/index.js";
 import type { AdminDeps } from "./admin-deps.js";
 import { adminGuard, adminOf } from "./admin-guard.js";
 import { faqIdOf, groupIdOf } from "./admin-params.js";

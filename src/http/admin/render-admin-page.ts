@@ -1,5 +1,5 @@
 import type { StaffSession } from "../../escalation/index.js";
-import { html, renderLayout, type SafeHtml } from "../staff/index.js";
+import { href, html, renderLayout, type SafeHtml } from "../console/index.js";
 
 const SECTIONS = [
   ["faqs", "/admin/faqs", "Câu hỏi mẫu"],
@@ -20,8 +20,8 @@ export function renderAdminPage(page: {
   readonly section?: AdminSection;
 }): string {
   const links = SECTIONS.map(
-    ([id, href, label]) =>
-      html`<a href="${href}"${id === page.section ? html` aria-current="page"` : ""}>${label}</a>`,
+    ([id, url, label]) =>
+      html`<a href="${href(url)}"${id === page.section ? html` aria-current="page"` : ""}>${label}</a>`,
   );
   return renderLayout({
     title: page.title,
@@ -47,6 +47,6 @@ export function renderAdminMessage(page: {
     session: page.session,
     orgName: page.orgName,
     body: html`<h1>${page.title}</h1><p role="alert" class="error">${page.message}</p>
-      <p><a href="${page.back ?? "/admin/faqs"}">Quay lại</a></p>`,
+      <p><a href="${href(page.back ?? "/admin/faqs")}">Quay lại</a></p>`,
   });
 }

@@ -1,7 +1,7 @@
 import { basisName, ENDING_WITHIN_DAYS } from "../../content/index.js";
 import type { EndingCitation, FaqRecord } from "../../curation/index.js";
 import type { StaffSession } from "../../escalation/index.js";
-import { csrfField, html, type SafeHtml } from "../staff/index.js";
+import { csrfField, html, type SafeHtml } from "../console/index.js";
 import { STATE_LABELS } from "./admin-labels.js";
 import { renderAdminPage } from "./render-admin-page.js";
 

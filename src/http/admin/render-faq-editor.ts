@@ -1,7 +1,7 @@
 import { AUDIENCES, TOPICS } from "../../content/index.js";
 import type { FaqChanges, FaqView } from "../../curation/index.js";
 import type { StaffSession } from "../../escalation/index.js";
-import { csrfField, html, type SafeHtml } from "../staff/index.js";
+import { csrfField, href, html, type SafeHtml } from "../console/index.js";
 import { AUDIENCE_LABELS, FIELD_LABELS, STATE_LABELS, vnTime } from "./admin-labels.js";
 import type { BasisInput, FaqDraftInput } from "./faq-form.js";
 import { renderAdminPage } from "./render-admin-page.js";
@@ -198,7 +198,7 @@ export function renderFaqEditor(page: EditorPage): string {
         : ""
     }
     <div class="editor">
-    <form method="post" action="${action}" enctype="multipart/form-data" class="card faq-form" id="faq-form" novalidate>
+    <form method="post" action="${href(action)}" enctype="multipart/form-data" class="card faq-form" id="faq-form" novalidate>
       ${csrfField(page.session)}
       ${page.version ? html`<input type="hidden" name="version" value="${page.version}">` : ""}
       ${v.reviewedAt ? html`<input type="hidden" name="reviewedAt" value="${v.reviewedAt}">` : ""}

@@ -1,6 +1,6 @@
 import type { HistoryEntry } from "../../curation/index.js";
 import type { StaffSession } from "../../escalation/index.js";
-import { csrfField, html } from "../staff/index.js";
+import { csrfField, html } from "../console/index.js";
 import { ACTION_LABELS, vnTime } from "./admin-labels.js";
 import { renderAdminPage } from "./render-admin-page.js";
 

@@ -1,7 +1,7 @@
 import { topicLabel } from "../../content/index.js";
 import type { InboxView } from "../../curation/index.js";
 import type { StaffSession } from "../../escalation/index.js";
-import { csrfField, html } from "../staff/index.js";
+import { csrfField, html } from "../console/index.js";
 import { vnTime } from "./admin-labels.js";
 import { renderAdminPage } from "./render-admin-page.js";
 

@@ -1,8 +1,3 @@
-export { escapeHtml, html, SafeHtml } from "./html.js";
-export { type MessagePage, pageErrorHandler } from "./page-error-handler.js";
-export { filterSelect } from "./render-filter-select.js";
-export { csrfField, renderLayout, renderMessagePage } from "./render-layout.js";
-export { sendPage } from "./send-page.js";
 export { type StaffApiDeps, staffApiRouter } from "./staff-api-router.js";
 export { staffGuards, staffOf } from "./staff-guards.js";
 export { type StaffLogin, staffLogin } from "./staff-login.js";

@@ -1,7 +1,6 @@
 import type { StaffAccount, StaffSession } from "../../escalation/index.js";
-import { html } from "./html.js";
-import { renderLayout } from "./render-layout.js";
-import { ROLE_LABELS, vnTime } from "./staff-labels.js";
+import { html, ROLE_LABELS, renderLayout } from "../console/index.js";
+import { vnTime } from "./staff-labels.js";
 
 /** The admin-only page: staff accounts (created with `npm run user:add`). */
 export function renderAdmin(page: {

@@ -6,9 +6,8 @@ import {
   eligibilityGroupSchema,
   type StaffSession,
 } from "../../escalation/index.js";
+import { csrfField, html, renderLayout, type SafeHtml } from "../console/index.js";
 import { type CannedReplyOrg, cannedReplies } from "./canned-replies.js";
-import { html, type SafeHtml } from "./html.js";
-import { csrfField, renderLayout } from "./render-layout.js";
 import {
   AUDIT_LABELS,
   actorLabel,

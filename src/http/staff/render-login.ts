@@ -1,5 +1,4 @@
-import { html } from "./html.js";
-import { renderLayout } from "./render-layout.js";
+import { html, renderLayout } from "../console/index.js";
 
 /** The login page; `error` is one of the router's fixed messages. */
 export function renderLogin(page: {

@@ -1,17 +1,15 @@
 import { TOPICS, topicLabel } from "../../content/index.js";
 import type { CaseList, CaseSummary, ClosedCaseList, StaffSession } from "../../escalation/index.js";
-import { html, type SafeHtml } from "./html.js";
-import { filterSelect } from "./render-filter-select.js";
-import { renderLayout } from "./render-layout.js";
+import { filterSelect, href, html, renderLayout, type SafeHtml } from "../console/index.js";
 import { CHANNEL_LABELS, ELIGIBILITY_LABELS, STATUS_LABELS, vnTime } from "./staff-labels.js";
 import type { CaseListQuery } from "./staff-schemas.js";
 
-function pageLink(query: CaseListQuery, offset: number): string {
+function pageLink(query: CaseListQuery, offset: number): SafeHtml {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries({ ...query, offset })) {
     if (value !== undefined && value !== "") params.set(key, String(value));
   }
-  return `/staff/cases?${params.toString()}`;
+  return href(`/staff/cases?${params.toString()}`);
 }
 
 /** "2 tin mới": citizen messages in the thread nobody has read yet. */
@@ -64,8 +62,10 @@ function caseTable(cases: readonly CaseSummary[], caption: string): SafeHtml {
 
 /** The tabs and the search box over every list page. */
 function listHeader(active: "open" | "closed" | "search", q: string | undefined): SafeHtml {
-  const tab = (key: "open" | "closed", href: string, label: string) =>
-    html`<a href="${href}"${active === key ? html` aria-current="page" class="tab current"` : html` class="tab"`}>${label}</a>`;
+  const tab = (key: "open" | "closed", url: string, label: string) => {
+    const current = active === key ? html` aria-current="page" class="tab current"` : html` class="tab"`;
+    return html`<a href="${href(url)}"${current}>${label}</a>`;
+  };
   return html`<nav class="tabs" aria-label="Danh sách hồ sơ">
       ${tab("open", "/staff/cases", "Đang mở")}${tab("closed", "/staff/cases?tab=closed", "Đã đóng")}
     </nav>

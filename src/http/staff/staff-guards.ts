@@ -1,5 +1,6 @@
 import type { RequestHandler } from "express";
 import type { StaffAccounts, StaffRole } from "../../escalation/index.js";
+import { REPORT_ROLES } from "../console/index.js";
 import { HttpError } from "../http-error.js";
 import { hasCsrfToken, loadStaffAuth, type StaffAuth } from "./staff-session.js";
 
@@ -8,8 +9,6 @@ export function staffOf(res: { locals: Record<string, unknown> }): StaffAuth | u
   return res.locals.staff as StaffAuth | undefined;
 }
 
-/** Who may see and download the reports to the Department of Justice. */
-export const REPORT_ROLES: readonly StaffRole[] = ["supervisor", "admin"];
 const REPORTS_FORBIDDEN = "Chỉ trưởng nhóm và quản trị viên xem được báo cáo.";
 
 /**

@@ -1,4 +1,4 @@
-import type { CaseAuditEntry, CaseOutcome, DeliveryState, StaffRole } from "../../escalation/index.js";
+import type { CaseAuditEntry, CaseOutcome, DeliveryState } from "../../escalation/index.js";
 
 /** Vietnamese labels the console shows for case fields and states. */
 export const STATUS_LABELS = {
@@ -33,12 +33,6 @@ export const DELIVERY_LABELS: Readonly<Record<DeliveryState, string>> = {
 };
 
 export const CONTACT_LABELS = { chat: "Nhắn qua kênh chat", phone: "Gọi điện" } as const;
-
-export const ROLE_LABELS: Readonly<Record<StaffRole, string>> = {
-  staff: "Cán bộ",
-  supervisor: "Giám sát",
-  admin: "Quản trị",
-};
 
 export const TURN_LABELS = { citizen: "Người dân", bot: "Trợ lý", staff: "Cán bộ" } as const;
 

@@ -1,17 +1,15 @@
 import express, { type Request, type Response, Router } from "express";
 import type { CaseService, StaffAccount, StaffAccounts, StaffViewer } from "../../escalation/index.js";
 import type { Logger } from "../../logging/index.js";
+import { pageErrorHandler, renderMessagePage, sendPage } from "../console/index.js";
 import { HttpError } from "../http-error.js";
 import { unavailable } from "../service-unavailable.js";
 import type { CannedReplyOrg } from "./canned-replies.js";
 import { caseHttpError, claimLost } from "./case-http-error.js";
-import { pageErrorHandler } from "./page-error-handler.js";
 import { renderAdmin } from "./render-admin.js";
 import { CASE_NOTICES, type CaseNotice, renderCase } from "./render-case.js";
-import { renderMessagePage } from "./render-layout.js";
 import { renderLogin } from "./render-login.js";
 import { renderClosed, renderQueue, renderSearch } from "./render-queue.js";
-import { sendPage } from "./send-page.js";
 import { loginFailure, type StaffLogin } from "./staff-login.js";
 import {
   caseIdParam,

@@ -4,7 +4,6 @@ import type { Logger } from "../../logging/index.js";
 import { HttpError } from "../http-error.js";
 import { serviceUnavailable } from "../service-unavailable.js";
 import { sendPage } from "./send-page.js";
-import type { StaffAuth } from "./staff-session.js";
 
 /** What a console's message page shows (the staff and admin consoles each render their own). */
 export interface MessagePage {
@@ -54,7 +53,8 @@ export function pageErrorHandler(deps: {
         }),
       );
     }
-    const session = (res.locals.staff as StaffAuth | undefined)?.session;
+    // Set by the staff guards (StaffAuth); read by shape so the kit does not depend on the staff console.
+    const session = (res.locals.staff as { session?: StaffSession } | undefined)?.session;
     res.set(mapped.headers);
     sendPage(
       res,

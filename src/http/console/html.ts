@@ -7,8 +7,8 @@ export class SafeHtml {
   }
 }
 
-/** Escapes the five characters that matter in HTML text and attribute values. */
-export function escapeHtml(text: string): string {
+/** Escapes the five characters that matter in HTML text and attribute values (only {@link html} calls it). */
+function escapeHtml(text: string): string {
   return text
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
