@@ -199,6 +199,8 @@ export async function createApp(deps: {
     redis: ingestRedis,
     prefix,
     retentionDays: config.metrics.eventsRetentionDays,
+    questionsPerSessionHour: config.metrics.questionsPerSessionHour,
+    questionsPerAddressHour: config.metrics.questionsPerAddressHour,
     logger: metricsLog,
   });
   if (workers) await ingester.start();

@@ -155,6 +155,10 @@ describe("POST /api/v1/ask", () => {
       language: expect.any(String),
     });
     expect(answer.session).not.toContain("s-usage-raw-id");
+    // The network is recorded only as a keyed hash (with the day), the same for both asks from it.
+    expect(answer.origin).toMatch(/^[0-9a-f]{24}$/);
+    expect(fallback.origin).toBe(answer.origin);
+    expect(JSON.stringify(entries)).not.toMatch(/127\.0\.0\.1|::1|::ffff/);
     expect(answer.sample).toBeUndefined();
     expect(fallback.sample).toContain("[số điện thoại]");
     expect(JSON.stringify(entries)).not.toContain("0912345678");

@@ -102,6 +102,16 @@ const escalationVariables = {
   STAFF_LOGIN_PER_MINUTE: positiveInt("a positive whole number").default(10),
   /** Raw usage and case events are kept this many days; daily rollups are kept for years. */
   EVENTS_RETENTION_DAYS: positiveInt("a positive number of days").default(400),
+  /**
+   * Questions one chat session counts toward the report totals per hour; more are shown apart. A person
+   * asks a few an hour, rarely 20; past 30 a session is a script (the public ask API lets anyone write one).
+   */
+  METRICS_QUESTIONS_PER_SESSION_HOUR: positiveInt("a positive whole number").default(30),
+  /**
+   * Questions one network (web chat and public API only) counts toward the totals per hour; more are shown
+   * apart. Mobile carriers put many people behind one address (CGNAT), hence well above one person's use.
+   */
+  METRICS_QUESTIONS_PER_ADDRESS_HOUR: positiveInt("a positive whole number").default(120),
   /** `/metrics` is served to these CIDR ranges (comma-separated) or with METRICS_TOKEN. */
   METRICS_ALLOW: z.string().default("127.0.0.1/32,::1/128"),
   METRICS_TOKEN: z.string().min(16, "at least 16 characters").optional(),

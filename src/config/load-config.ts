@@ -62,6 +62,9 @@ export interface Config {
   };
   readonly metrics: {
     readonly eventsRetentionDays: number;
+    /** Per-hour counting caps of the report totals (planted traffic is shown apart, not added). */
+    readonly questionsPerSessionHour: number;
+    readonly questionsPerAddressHour: number;
     readonly allow: readonly string[];
     readonly token?: string;
   };
@@ -281,6 +284,8 @@ export function loadConfig(source: Record<string, string | undefined> = {}): Con
     },
     metrics: {
       eventsRetentionDays: e.EVENTS_RETENTION_DAYS,
+      questionsPerSessionHour: e.METRICS_QUESTIONS_PER_SESSION_HOUR,
+      questionsPerAddressHour: e.METRICS_QUESTIONS_PER_ADDRESS_HOUR,
       allow: e.METRICS_ALLOW.split(",")
         .map((r) => r.trim())
         .filter(Boolean),

@@ -702,6 +702,10 @@ export function createEngine(deps: EngineDeps): Engine {
         at: started.toISOString(),
         channel: message.channel,
         session: deps.hashId(message.sessionId),
+        // With the day in the hash, the same network cannot be followed from one day to the next.
+        origin: message.origin
+          ? deps.hashId(`origin|${started.toISOString().slice(0, 10)}|${message.origin}`)
+          : undefined,
         kind: reply.kind,
         intent: reply.intent,
         faqId:

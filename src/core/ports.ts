@@ -167,6 +167,8 @@ export interface UsageEvent {
   readonly channel: string;
   /** Keyed hash of the session id. */
   readonly session: string;
+  /** Keyed hash of the day and the message's network (`Message.origin`), when known. */
+  readonly origin?: string;
   readonly kind: string;
   /** The conversation intent, when no search was needed. */
   readonly intent?: string;

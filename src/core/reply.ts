@@ -55,6 +55,12 @@ export interface Message {
   readonly text: string;
   /** A pressed button, when the message is one. */
   readonly action?: Action;
+  /**
+   * The network the message came from, only where that is the citizen's own (web chat, public API;
+   * Zalo and Telegram arrive from the platforms' servers). Usage events carry a keyed hash of it and
+   * the day, never the address, so the report can set apart one network planting questions.
+   */
+  readonly origin?: string;
 }
 
 /** A channel-neutral reply: `text` is exactly what the citizen is shown. */

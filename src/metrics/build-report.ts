@@ -1,6 +1,7 @@
 import { TOPICS, topicLabel } from "../content/topics.js";
 import { CALL_OUTCOMES } from "./call-log-schema.js";
 import { REPORT_GROUPS } from "./report-groups.js";
+import { vietnameseDate } from "./report-summary.js";
 import type { Report, ReportColumn, ReportRow, ReportTable } from "./report-types.js";
 import {
   type Counts,
@@ -10,6 +11,8 @@ import {
   sumOf,
 } from "./rollup-aggregate.js";
 import { NO_TOPIC } from "./rollup-vocabulary.js";
+import { unusualDays } from "./unusual-days.js";
+import { daysBetween } from "./vietnam-day.js";
 
 /** Vietnamese labels of channels, reply kinds, outcomes and screening results. */
 export const LABELS: Readonly<Record<string, string>> = {
@@ -56,8 +59,17 @@ function keysOf(preferred: readonly string[], ...maps: Counts[]): string[] {
   return [...preferred, ...[...extra].sort()];
 }
 
-/** Builds the typed report from the summed rollups of [from, to]. */
-export function buildReportFrom(agg: RollupAggregate, from: string, to: string, now = new Date()): Report {
+/**
+ * Builds the typed report from the summed rollups of [from, to]. `before` holds the counted chat
+ * questions of the fortnight before `from`, by day, so the range's first days can be judged unusual.
+ */
+export function buildReportFrom(
+  agg: RollupAggregate,
+  from: string,
+  to: string,
+  now = new Date(),
+  before: Counts = new Map(),
+): Report {
   const calls = sumOf(agg.callsByTopic);
   const chatChannels = keysOf(
     ["web", "telegram", "zalo"],
@@ -228,6 +240,18 @@ export function buildReportFrom(agg: RollupAggregate, from: string, to: string, 
     })),
   );
 
+  const unusual = table(
+    "unusual-days",
+    "Ngày có lượt hỏi tăng đột biến (vẫn tính vào tổng, cần kiểm tra)",
+    [{ key: "questions", label: "Lượt hỏi qua tin nhắn" }],
+    unusualDays(new Map([...before, ...agg.chatByDay]), daysBetween(from, to)).map((d) => ({
+      key: d.day,
+      label: `${vietnameseDate(d.day)} (thường khoảng ${Math.round(d.usual)} lượt/ngày)`,
+      values: { questions: d.questions },
+    })),
+    "Ngày có lượt hỏi từ 3 lần mức thường ngày trở lên (trung vị 14 ngày trước). Có thể do tin tức, đợt tuyên truyền hoặc lượt hỏi được gửi hàng loạt.",
+  );
+
   return {
     from,
     to,
@@ -244,10 +268,12 @@ export function buildReportFrom(agg: RollupAggregate, from: string, to: string, 
       slaReminders: get(agg.caseEvents, "sla-reminder"),
       excludedQuestions: sumWhere(agg.overCapByChannel, () => true),
       flaggedSessions: sumWhere(agg.flaggedSessionsByChannel, () => true),
+      flaggedAddresses: sumWhere(agg.flaggedAddressesByChannel, () => true),
+      unusualDays: unusual.rows.length,
     },
     responseTimes: responseTimesOf(agg),
     satisfaction: satisfactionOf(agg),
-    tables: [channels, topics, groups, outcomes, kinds, eligibility, months, ratings],
+    tables: [channels, topics, groups, outcomes, kinds, eligibility, months, ratings, unusual],
   };
 }
 

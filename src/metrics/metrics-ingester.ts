@@ -37,6 +37,8 @@ export interface MetricsIngesterDeps {
   readonly sessionTtlSeconds?: number;
   /** Questions one session counts toward the totals per hour; more are counted apart and the session flagged. */
   readonly questionsPerSessionHour?: number;
+  /** The same per network (web chat and public API), so rotating session ids does not get around it. */
+  readonly questionsPerAddressHour?: number;
   /** Pending entries idle this long are taken over from their (presumed dead) consumer. */
   readonly claimIdleMs?: number;
   readonly blockMs?: number;
@@ -45,11 +47,8 @@ export interface MetricsIngesterDeps {
 
 const DAY_MS = 86_400_000;
 
-/**
- * A person asks a few questions an hour, rarely 20; past 30 in one hour a session is planted traffic
- * (the public ask API lets anyone script one): what it asks beyond is shown apart, not in the totals.
- */
-export const QUESTIONS_PER_SESSION_HOUR = 30;
+/** No cap: every question counts (the app passes the configured caps, METRICS_QUESTIONS_PER_*_HOUR). */
+const UNCAPPED = Number.MAX_SAFE_INTEGER;
 
 /**
  * A consumer group (`metrics-rollup`) over the three streams. Counting is at-least-once
@@ -65,7 +64,8 @@ export function createMetricsIngester(deps: MetricsIngesterDeps): MetricsIngeste
   const options = {
     sampleCap: deps.sampleCap ?? 1000,
     sessionTtlSeconds: deps.sessionTtlSeconds ?? 3 * 86_400,
-    questionsPerSessionHour: deps.questionsPerSessionHour ?? QUESTIONS_PER_SESSION_HOUR,
+    questionsPerSessionHour: deps.questionsPerSessionHour ?? UNCAPPED,
+    questionsPerAddressHour: deps.questionsPerAddressHour ?? UNCAPPED,
   };
   const streams: Record<EventSource, string> = {
     usage: metricsKeys.usageStream(deps.prefix),

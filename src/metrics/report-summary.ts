@@ -42,10 +42,21 @@ export function summaryLines(report: Report): SummaryLine[] {
     { key: "ratingAverage", label: "Điểm trung bình hồ sơ", value: twoDecimals(s.ratingAverage) },
     {
       key: "excludedQuestions",
-      label: "Lượt hỏi bất thường không tính vào tổng (một phiên hỏi quá nhiều trong một giờ)",
+      label:
+        "Lượt hỏi bất thường không tính vào tổng (một phiên hoặc một địa chỉ mạng hỏi quá nhiều trong một giờ)",
       value: t.excludedQuestions,
     },
     { key: "flaggedSessions", label: "Phiên bị đánh dấu bất thường", value: t.flaggedSessions },
+    {
+      key: "flaggedAddresses",
+      label: "Địa chỉ mạng bị đánh dấu bất thường (theo giờ)",
+      value: t.flaggedAddresses,
+    },
+    {
+      key: "unusualDays",
+      label: "Ngày có lượt hỏi tăng đột biến (vẫn tính vào tổng, cần kiểm tra)",
+      value: t.unusualDays,
+    },
   ];
 }
 

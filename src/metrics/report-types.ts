@@ -57,10 +57,14 @@ export interface ReportTotals {
   readonly casesClosed: number;
   readonly slaBreaches: number;
   readonly slaReminders: number;
-  /** Chat questions past a session's hourly cap: planted traffic, shown apart and not in the totals above. */
+  /** Chat questions past a session's or a network's hourly cap: planted traffic, shown apart and not in the totals above. */
   readonly excludedQuestions: number;
   /** Session-hours flagged for going past the cap (one session producing an outsized share). */
   readonly flaggedSessions: number;
+  /** Network-hours (web chat, public API) flagged for going past the per-address cap (a script rotating sessions). */
+  readonly flaggedAddresses: number;
+  /** Days whose counted questions jumped far above the days before (the `unusual-days` table): counted, to be checked. */
+  readonly unusualDays: number;
 }
 
 /** A report for a range of Vietnamese days, both included. */

@@ -18,6 +18,7 @@ const SHEET_NAMES: Readonly<Record<string, string>> = {
   eligibility: "Sàng lọc diện trợ giúp",
   months: "Theo tháng",
   ratings: "Đánh giá hồ sơ",
+  "unusual-days": "Ngày tăng đột biến",
 };
 
 /** An Excel sheet name: at most 31 characters, none of []:*?/\ , cut at a word boundary. */

@@ -5,7 +5,8 @@ import { type DashboardData, dashboardFrom } from "./dashboard-data.js";
 import { metricsKeys } from "./metrics-keys.js";
 import type { Report } from "./report-types.js";
 import { addDay, emptyAggregate, type RollupAggregate } from "./rollup-aggregate.js";
-import { daysBetween } from "./vietnam-day.js";
+import { BASELINE_DAYS } from "./unusual-days.js";
+import { addDays, daysBetween } from "./vietnam-day.js";
 
 /** A date range of Vietnamese days (YYYY-MM-DD), both included. */
 export interface DateRange {
@@ -54,7 +55,10 @@ export function redisReports(deps: { redis: Redis; prefix: string; now?: () => D
   }
 
   async function buildReport(range: DateRange): Promise<Report> {
-    return buildReportFrom(await aggregate(range), range.from, range.to, now());
+    // The fortnight before `from` is read too: the unusual-day rule compares each day with the days before it.
+    const fortnight = { from: addDays(range.from, -BASELINE_DAYS), to: addDays(range.from, -1) };
+    const [agg, before] = await Promise.all([aggregate(range), aggregate(fortnight)]);
+    return buildReportFrom(agg, range.from, range.to, now(), before.chatByDay);
   }
 
   return {

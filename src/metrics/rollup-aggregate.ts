@@ -11,10 +11,12 @@ export interface RollupAggregate {
   /** `<day>|<kind>` */
   readonly chatByDayKind: Counts;
   readonly conversationsByChannel: Counts;
-  /** Questions past a session's hourly cap (not in the chat counts), by channel. */
+  /** Questions past a session's or a network's hourly cap (not in the chat counts), by channel. */
   readonly overCapByChannel: Counts;
   /** Sessions that went past the cap in an hour, by channel (an hour each). */
   readonly flaggedSessionsByChannel: Counts;
+  /** Networks (web chat, public API) that went past the per-address cap in an hour, by channel. */
+  readonly flaggedAddressesByChannel: Counts;
   readonly feedback: { up: number; down: number };
   readonly casesByChannel: Counts;
   readonly casesByTopic: Counts;
@@ -48,6 +50,7 @@ export function emptyAggregate(): RollupAggregate {
     conversationsByChannel: m(),
     overCapByChannel: m(),
     flaggedSessionsByChannel: m(),
+    flaggedAddressesByChannel: m(),
     feedback: { up: 0, down: 0 },
     casesByChannel: m(),
     casesByTopic: m(),
@@ -107,6 +110,9 @@ export function addDay(
         break;
       case "xs":
         if (chatOk(p[1])) add(acc.flaggedSessionsByChannel, p[1] ?? "", n);
+        break;
+      case "xa":
+        if (chatOk(p[1])) add(acc.flaggedAddressesByChannel, p[1] ?? "", n);
         break;
       case "f":
         if (chatOk(p[1])) {

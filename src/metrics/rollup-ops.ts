@@ -22,7 +22,9 @@ export type RollupOp =
   | { readonly t: "capped"; readonly key: string; readonly field: string }
   /**
    * A question counted toward `key`/`field` only while its session asked at most the per-session cap
-   * in this hour (`counter` counts per `member`); past it, +1 on `over`, and +1 on `flag` the first time.
+   * in this hour, and its network (when known) at most the per-address cap (`counter` counts per
+   * `member` and per `origin.member`); past either, +1 on `over`, and +1 on the cap's flag the first
+   * time it is passed.
    */
   | {
       readonly t: "perSession";
@@ -32,6 +34,7 @@ export type RollupOp =
       readonly field: string;
       readonly over: string;
       readonly flag: string;
+      readonly origin?: { readonly member: string; readonly flag: string };
     };
 
 /** Usage intents that are steps of a conversation already counted, not questions. */
@@ -44,8 +47,9 @@ const NOT_A_QUESTION = /^(?:intake-(?!consent$).+|rating|case-status|thread-.+)$
  * - `c|<type>|<channel>|<topic>|<detail>` case events (detail: eligibility for created, outcome for closed, else `-`)
  * - `g|<channel>|<group>` report groups of created cases · `rt|<channel>|<seconds>` first-response times
  * - `r|<channel>|<1..5>` case ratings · `p|<topic>|<group>|<outcome>` phone calls · `pd` call seconds
- * - `x|<channel>` questions over the per-session hourly cap, not counted in `u|…` · `xs|<channel>` sessions
- *   that went over it (planted traffic: one session cannot inflate the totals sent to the Department)
+ * - `x|<channel>` questions over the per-session or per-address hourly cap, not counted in `u|…` ·
+ *   `xs|<channel>` sessions and `xa|<channel>` networks that went over it (planted traffic: one session,
+ *   or one address rotating sessions, cannot inflate the totals sent to the Department)
  */
 export function rollupOps(
   prefix: string,
@@ -90,6 +94,9 @@ export function rollupOps(
         field,
         over: `x|${channel}`,
         flag: `xs|${channel}`,
+        ...(typeof event.origin === "string" && event.origin
+          ? { origin: { member: `origin|${channel}|${event.origin}`, flag: `xa|${channel}` } }
+          : {}),
       });
     } else ops.push(inc(field));
     if (typeof event.sample === "string" && event.sample.trim()) {

@@ -10,8 +10,9 @@ import type { RollupOp } from "./rollup-ops.js";
  * the prefix must be a hash tag (`{tlpl}`) so the stream and the rollup keys share a slot.
  *
  * KEYS: [stream, ...keys used by ops]. ARGV: group, sample cap, session-set TTL, questions per session
- * and hour, then per entry: id, op count, ops (`i` keyIdx field by · `s` setIdx member keyIdx field ·
- * `m` keyIdx field · `q` counterIdx member keyIdx field overField flagField).
+ * and hour, questions per network and hour, then per entry: id, op count, ops (`i` keyIdx field by ·
+ * `s` setIdx member keyIdx field · `m` keyIdx field · `q` counterIdx member keyIdx field overField
+ * flagField originMember originFlag — the last two empty when the network is not known).
  */
 const LUA = `
 local stream = KEYS[1]
@@ -19,7 +20,8 @@ local group = ARGV[1]
 local cap = tonumber(ARGV[2])
 local ttl = tonumber(ARGV[3])
 local perSession = tonumber(ARGV[4])
-local i = 5
+local perAddress = tonumber(ARGV[5])
+local i = 6
 local applied = 0
 local n = #ARGV
 while i <= n do
@@ -45,16 +47,19 @@ while i <= n do
       if fresh then
         local counter = KEYS[tonumber(ARGV[i + 1])]
         local n = redis.call('HINCRBY', counter, ARGV[i + 2], 1)
+        local a = 0
+        if ARGV[i + 7] ~= '' then a = redis.call('HINCRBY', counter, ARGV[i + 7], 1) end
         redis.call('EXPIRE', counter, ttl)
         local key = KEYS[tonumber(ARGV[i + 3])]
-        if n <= perSession then
+        if n <= perSession and a <= perAddress then
           redis.call('HINCRBY', key, ARGV[i + 4], 1)
         else
           redis.call('HINCRBY', key, ARGV[i + 5], 1)
           if n == perSession + 1 then redis.call('HINCRBY', key, ARGV[i + 6], 1) end
+          if a == perAddress + 1 then redis.call('HINCRBY', key, ARGV[i + 8], 1) end
         end
       end
-      i = i + 7
+      i = i + 9
     else
       if fresh then
         local key = KEYS[tonumber(ARGV[i + 1])]
@@ -85,7 +90,12 @@ export async function applyRollupBatch(
   stream: string,
   group: string,
   entries: readonly RollupEntry[],
-  options: { sampleCap: number; sessionTtlSeconds: number; questionsPerSessionHour: number },
+  options: {
+    sampleCap: number;
+    sessionTtlSeconds: number;
+    questionsPerSessionHour: number;
+    questionsPerAddressHour: number;
+  },
 ): Promise<number> {
   if (entries.length === 0) return 0;
   const r = redis as RollupRedis;
@@ -106,6 +116,7 @@ export async function applyRollupBatch(
     options.sampleCap,
     options.sessionTtlSeconds,
     options.questionsPerSessionHour,
+    options.questionsPerAddressHour,
   ];
   for (const entry of entries) {
     args.push(entry.id, entry.ops.length);
@@ -113,7 +124,17 @@ export async function applyRollupBatch(
       if (op.t === "inc") args.push("i", keyIndex(op.key), op.field, op.by);
       else if (op.t === "distinct") args.push("s", keyIndex(op.set), op.member, keyIndex(op.key), op.field);
       else if (op.t === "perSession")
-        args.push("q", keyIndex(op.counter), op.member, keyIndex(op.key), op.field, op.over, op.flag);
+        args.push(
+          "q",
+          keyIndex(op.counter),
+          op.member,
+          keyIndex(op.key),
+          op.field,
+          op.over,
+          op.flag,
+          op.origin?.member ?? "",
+          op.origin?.flag ?? "",
+        );
       else args.push("m", keyIndex(op.key), op.field);
     }
   }

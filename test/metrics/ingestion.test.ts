@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import type { Redis } from "ioredis";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -6,7 +7,11 @@ import {
   metricsKeys,
   redisCallLog,
   redisReports,
+  reportToCsv,
+  reportToHtml,
+  reportToXlsx,
 } from "../../src/metrics/index.js";
+import { XLSX_HEADER_ROW } from "../../src/metrics/report-xlsx.js";
 import { deleteKeys, randomName, redisClient } from "../support/services.js";
 import { xaddEvent } from "./seed-events.js";
 
@@ -193,5 +198,89 @@ describe("metrics ingestion", () => {
     const keys = await redis.keys(`${prefix}:rollup:*`);
     for (const key of keys.filter((k) => k.includes("per-session")))
       expect(await redis.ttl(key)).toBeGreaterThan(0);
+  });
+
+  it("sets apart a network that rotates session ids past the per-address cap, and leaves other channels alone", async () => {
+    const stream = metricsKeys.usageStream(prefix);
+    const question = (channel: string, session: string, origin: string | undefined, minute: number) => ({
+      at: `2026-03-04T03:${String(minute).padStart(2, "0")}:00Z`,
+      channel,
+      session,
+      ...(origin ? { origin } : {}),
+      kind: "answer",
+      topic: "dat-dai",
+    });
+    // A script sends 50 questions from one network, a new session each time; a school room of 8 people
+    // shares another network; 12 Zalo users arrive without a network (Zalo's servers deliver them).
+    for (let i = 0; i < 50; i++)
+      await xaddEvent(redis, stream, question("web", `bot-${i}`, "net-planted", i));
+    for (let i = 0; i < 8; i++)
+      await xaddEvent(redis, stream, question("web", `pupil-${i}`, "net-school", i));
+    for (let i = 0; i < 12; i++) await xaddEvent(redis, stream, question("zalo", `zalo-${i}`, undefined, i));
+    await createMetricsIngester({
+      redis,
+      prefix,
+      retentionDays: 30,
+      questionsPerSessionHour: 10,
+      questionsPerAddressHour: 20,
+    }).drain();
+
+    const report = await redisReports({ redis, prefix }).buildReport({
+      from: "2026-03-04",
+      to: "2026-03-04",
+    });
+    expect(report.totals.chatQuestions).toBe(20 + 8 + 12);
+    expect(report.totals.excludedQuestions).toBe(30);
+    expect(report.totals.flaggedAddresses).toBe(1);
+    expect(report.totals.flaggedSessions).toBe(0);
+    const channels = report.tables.find((t) => t.id === "channels");
+    expect(channels?.rows.find((r) => r.key === "zalo")?.values.contacts).toBe(12);
+  });
+
+  it("lists a day far above the fortnight before it, keeps it in the totals, and every export shows it", async () => {
+    const stream = metricsKeys.usageStream(prefix);
+    const at = (day: string, i: number) => `${day}T0${i % 10}:${String(i % 60).padStart(2, "0")}:00Z`;
+    // 14 ordinary days of 5 questions (the last before the report's range), then a day of 120, each from
+    // its own session so no hourly cap applies.
+    for (let d = 1; d <= 14; d++)
+      for (let i = 0; i < 5; i++)
+        await xaddEvent(redis, stream, {
+          at: at(`2026-05-${String(d).padStart(2, "0")}`, i),
+          channel: "web",
+          session: `d${d}-${i}`,
+          kind: "answer",
+        });
+    for (let i = 0; i < 120; i++)
+      await xaddEvent(redis, stream, {
+        at: at("2026-05-15", i),
+        channel: "web",
+        session: `s15-${i}`,
+        kind: "answer",
+      });
+    await createMetricsIngester({ redis, prefix, retentionDays: 400, questionsPerSessionHour: 10 }).drain();
+
+    const report = await redisReports({ redis, prefix }).buildReport({
+      from: "2026-05-15",
+      to: "2026-05-16",
+    });
+    expect(report.totals.chatQuestions).toBe(120);
+    expect(report.totals.unusualDays).toBe(1);
+    const unusual = report.tables.find((t) => t.id === "unusual-days");
+    expect(unusual?.rows).toEqual([
+      { key: "2026-05-15", label: "15/05/2026 (thường khoảng 5 lượt/ngày)", values: { questions: 120 } },
+    ]);
+
+    const html = reportToHtml(report);
+    expect(html).toContain("Ngày có lượt hỏi tăng đột biến");
+    expect(html).toContain("15/05/2026 (thường khoảng 5 lượt/ngày)");
+    expect(html).toContain("Địa chỉ mạng bị đánh dấu bất thường");
+    const csv = reportToCsv(report);
+    expect(csv).toContain("15/05/2026 (thường khoảng 5 lượt/ngày)");
+    expect(csv).toContain("Ngày có lượt hỏi tăng đột biến (vẫn tính vào tổng, cần kiểm tra)");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await reportToXlsx(report)) as unknown as ArrayBuffer);
+    expect(book.getWorksheet("Ngày tăng đột biến")?.getCell(XLSX_HEADER_ROW + 1, 1).value).toBe(
+      "15/05/2026 (thường khoảng 5 lượt/ngày)",
+    );
   });
 });

@@ -87,6 +87,8 @@ describe("reports reconcile with the seeded events", () => {
       slaReminders: 1,
       excludedQuestions: 0,
       flaggedSessions: 0,
+      flaggedAddresses: 0,
+      unusualDays: 0,
     });
     expect(nonZero(tableOf(h1, "channels"))).toEqual({
       web: { contacts: 3, conversations: 3, cases: 1 },
@@ -153,6 +155,8 @@ describe("reports reconcile with the seeded events", () => {
       slaReminders: 0,
       excludedQuestions: 0,
       flaggedSessions: 0,
+      flaggedAddresses: 0,
+      unusualDays: 0,
     });
     expect(nonZero(tableOf(h2, "channels"))).toEqual({
       web: { contacts: 1, conversations: 1, cases: 1 },

@@ -4,6 +4,7 @@ import type { Engine, FaqSearch, OrgInfo, Reply } from "../../core/index.js";
 import { fillPlaceholders, scrub } from "../../core/index.js";
 import { HttpError } from "../../http/index.js";
 import { askRequestSchema } from "./ask-schema.js";
+import { clientNetwork } from "./client-network.js";
 import type { WebHistory, WebHistoryEntry } from "./web-history.js";
 
 /** Admission control for the ask API; resolves, or rejects with seconds to wait. */
@@ -118,6 +119,7 @@ export function askRouter(deps: {
       sessionId,
       text: parsed.data.text,
       action: parsed.data.action,
+      origin: clientNetwork(req.ip),
     });
     await remember(sessionId, parsed.data.text, reply);
     res.json(toAskResponse(reply, sessionId));
