@@ -8,8 +8,11 @@ import {
   LEGAL_QUESTION,
   MIXED_PATTERNS,
   NOW_ONLY,
+  PAST,
   PERSONAL_ACCENTED,
   PERSONAL_FOLDED,
+  SOMEONE_DIED,
+  STILL,
   URGENT,
 } from "./emergency-patterns.js";
 
@@ -37,11 +40,17 @@ export function detectEmergency(normalizedText: string): EmergencyCategory | und
   let found: EmergencyCategory | undefined;
   // A story told to ask about afterwards ("cháy nhà … bồi thường thế nào") names a now-only danger without it.
   const afterwards = LATER_OR_LEGAL.test(folded) && !URGENT.test(folded);
+  // An attack or a suicide told as past and over ("tuần trước có thằng cầm dao xông vô nhà … giờ nó
+  // thưa tui"): the words that name the act do not make it danger now.
+  const over = PAST.test(folded) && !URGENT.test(folded) && !STILL.test(folded);
   for (const category of ORDER) {
     if (afterwards && NOW_ONLY.has(category)) continue;
+    if (over && category === "violence-now") continue;
+    // A suicide someone else died of is over; thoughts of one ("muốn chết") are matched on.
+    const actOver = over && category === "suicide" && SOMEONE_DIED.test(folded);
     if (
-      EXACT_PATTERNS[category]?.some((re) => re.test(lower)) ||
-      MIXED_PATTERNS[category]?.some((re) => re.test(lower)) ||
+      (!actOver && EXACT_PATTERNS[category]?.some((re) => re.test(lower))) ||
+      (!actOver && MIXED_PATTERNS[category]?.some((re) => re.test(lower))) ||
       EMERGENCY_PATTERNS[category].some((re) => re.test(folded))
     ) {
       found = category;

@@ -30,6 +30,19 @@ const HIT = `(?:${DANH}|dap(?! (?:ung|an|lai|so))|chem|dam (?:chet|vao|toi|em|me
 const CHILD = "(?:be|chau|con toi|con em|con nho|con gai|dua con|dua tre|dua be|dua nho|tre con|em be)";
 /** A child of the writer's, or a child near them ("thằng cu nhà tôi", "con trai tôi", "cháu 5 tuổi"). */
 const MY_CHILD = `(?:${CHILD}|con trai|con be|con minh|con tui|con e|thang cu|cu nha|be nha|chau nha|chau toi|be gai|be trai|chau be|con \\d{1,2} tuoi|be \\d{1,2} tuoi)`;
+/** Any child, the writer's or one they see ("có đứa bé", "một bé gái", "học sinh"). */
+const ANY_CHILD = `(?:${MY_CHILD}|dua be|dua tre|dua nho|be gai|be trai|chau be|em be|em nho|mot be|1 be|con nit|hoc sinh|tre nho)`;
+/** Somebody the writer does not know ("1 ông lạ", "mấy thằng lạ mặt"); folded, "lạ" is also "là", so only with a taking verb. */
+const STRANGER =
+  "(?:(?:mot|1|hai|2|may|vai|bon|nhom) )?(?:nguoi|ong|ba|ga|thang|ke|lao|tay|bon|nhom|mu|ten|dan ong|phu nu) (?:la mat|la hoac|la)";
+/** Taken by force: dragged, carried, pushed or grabbed. */
+const TAKE = "(?:keo|loi|bat|be|om|ep|nhet|day|cap|giat|khieng|vac|tom|dat)";
+/** Where a person is taken to: a vehicle, a hidden place, or away. */
+const AWAY =
+  "(?:(?:vao|len) (?:bui|bui cay|xe|o to|oto|taxi|hem|ngo|nha hoang|rung|goc|lum|vuon|ruong|cho vang|kho|cop xe|thung xe)|(?:di|chay) mat|di khoi|bo chay|di dau)";
+/** Money leaving an account: "bị trừ tiền", "rút hết", "chuyển đi". */
+const DRAIN =
+  "(?:bi )?(?:tru|rut|chuyen|mat|hut|bay|tru dan|rut dan) (?:\\w+ ){0,2}(?:tien|het|sach|di|dan|trieu|ty|nghin|ngan|cu)";
 /** Where a fire is: a home or a workplace (never "xe", whose "đang chạy" folds like "đang cháy"). */
 const PLACE =
   "(?:nha|phong|xuong|kho|cho|quan|can ho|chung cu|tang|bep|tiem|cua hang|day tro|phong tro|nha tro|khu tro|xom|nha may|cong ty)";
@@ -94,6 +107,11 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
     /\bbat tinh\b|\bngat (?:roi|xiu)\b/,
     /\bdo xang\b|\bdot nha\b|\btat axit\b/,
     /\bnhot (?:toi|em|e|me|chau|con|vo)\b|\bkhoa cua nhot\b/,
+    // A grown-up dragged off now ("cô gái đang bị 2 thằng kéo lên xe"); a child is child-taken, and a
+    // car towed onto a truck is no one.
+    new RegExp(
+      `\\b(?:co gai|phu nu|chi|em gai|ban gai|vo toi|me toi|chi toi|em toi|ban toi|mot nguoi|nguoi|thanh nien|dan ong|ba cu|ong cu)\\b(?: \\w+){0,3} (?:dang|vua|vua moi) bi (?!(?:\\w+ ){0,3}(?:cong an|canh sat|csgt|bo doi))(?:\\w+ ){0,4}${TAKE} (?:\\w+ ){0,2}${AWAY}\\b`,
+    ),
   ],
   stabbing: [
     // A stabbing or a slashing: "bị đâm" alone is also a car crash ("bị xe đâm"), so with a blade or a wound.
@@ -109,7 +127,7 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
       `\\b(?:nguoi la|ai do|may nguoi|mot nguoi|thang nao|hai nguoi|nguoi dan ong|nguoi phu nu)\\b.{0,40}\\b(?:be|bat|dat|dan|du|keo|bong|cho|dua|ep)\\b.{0,15}\\b${MY_CHILD}\\b.{0,30}\\b(?:di|len xe|mat|chay|bo chay|khoi)\\b`,
     ),
     new RegExp(
-      `\\b${MY_CHILD}\\b.{0,40}\\b(?:bi|vua bi|da bi) (?!cong an)(?:\\w+ ){0,5}(?:bat|be|dat|du|keo|bong|mang|dua|cho) (?:di|len xe|mat|khoi)\\b`,
+      `\\b${MY_CHILD}\\b.{0,40}\\b(?:bi|vua bi|da bi) (?!cong an)(?:\\w+ ){0,5}(?:bat|be|dat|du|keo|bong|mang|dua|cho) (?:di(?! (?:hoc|lam|lao dong|ban|xin|nghia vu|cai nghien|kham|tiem))|len xe|mat|khoi)\\b`,
     ),
     new RegExp(
       `\\b${MY_CHILD}\\b.{0,60}\\b(?:mat tich|khong thay dau|ko thay dau|k thay dau|khong thay ve|chua thay ve|lac mat|bien mat|khong tim thay|khong tim duoc|ko tim thay|di lac|bi lac)\\b`,
@@ -118,6 +136,14 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
     /\b(?:lac mat|lac|mat|khong thay|ko thay|khong tim thay) (?:con|be|chau|dua con|dua nho)\b(?! (?:xe|dau|heo|lon|ga|bo|trau|cho|meo|so|tem|dao|vit|ca|thuyen|tau|dien thoai))(?: \w+){0,8} (?:roi|dang|tu|khap|may tieng|ca buoi|cuu|giup)\b/,
     new RegExp(
       `\\b(?:nguoi la|ke la|ai do|bon|may thang|ke gian|nguoi dan ong|nguoi phu nu|mot nguoi|hai nguoi)\\b(?: \\w+){0,2} (?:bat|cuop|giat|om|be|keo) (?:mat |di )?${MY_CHILD}\\b`,
+    ),
+    // Any child, not only the writer's, being dragged or carried off now ("có đứa bé đang bị 1 ông lạ
+    // kéo vào bụi cây"); not by the police ("bị công an bắt đi" is an arrest).
+    new RegExp(
+      `\\b${ANY_CHILD}\\b(?: \\w+){0,3} (?:dang|vua|vua moi|moi) bi (?!(?:\\w+ ){0,3}(?:cong an|canh sat|csgt|bo doi))(?:\\w+ ){0,4}${TAKE} (?:\\w+ ){0,2}${AWAY}\\b`,
+    ),
+    new RegExp(
+      `\\b${STRANGER}\\b(?: \\w+){0,3} (?:dang|vua|vua moi|moi) ${TAKE} (?:\\w+ ){0,2}${ANY_CHILD}\\b(?: \\w+){0,3} ${AWAY}\\b`,
     ),
     /\b(?:vo cu|chong cu|bo no|me no|bo chau|me chau)\b.{0,20}\b(?:bat|cuop|giat|om) (?:con|be|chau)\b (?:\w+ ){0,2}(?:di mat|chay mat|bo chay|di roi)\b/,
   ],
@@ -166,6 +192,14 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
     /\b(?:xung|tu xung|gia danh|gia lam|mao danh) (?:la )?(?:cong an|vien kiem sat|toa an|ngan hang|can bo|buu dien)\b.{0,60}\b(?:dang|ngay|lien)\b.{0,40}\b(?:chuyen|nop|otp|tien|cai|quet)\b/,
     /^(?=.*\b(?:goi|dien thoai|zalo|facebook|fb|nhan tin|tin nhan|nguoi la|xung|gia danh|mao danh|video|link|otp|ung dung|app|messenger|telegram|tai khoan)\b).*?\b(?:neu khong|khong thi|ko thi|k thi)\b.{0,20}\b(?:chuyen|nop)\b.{0,40}\b(?:bat|khoa|truy na|bat giam|di tu|phong toa)\b/,
     /\b(?:sap|chuan bi|dinh|toi dinh) chuyen (?:tien|khoan|\d)\b.{0,50}\b(?:lua|cong an|trung thuong|nhan qua|phi|vien kiem sat|nguoi la)\b/,
+    // An account being emptied now: money keeps leaving it, or it left right after a link, an app or a
+    // code given away. Not a fee or a loan repayment ("bị trừ tiền phí SMS hằng tháng").
+    new RegExp(
+      `\\b(?:tai khoan|tk|stk|the atm|the ngan hang|the tin dung|vi dien tu|momo|zalopay|app ngan hang|ngan hang)\\b(?: \\w+){0,4} (?:dang|van dang|cu|vua|vua moi) ${DRAIN}\\b(?: \\w+){0,3} (?:lien tuc|lien lien|khong ngung|tung khoan|tung dot|nhieu lan|\\d+ lan|khong ro|la)\\b`,
+    ),
+    new RegExp(
+      `^(?=.*\\b(?:vua|moi|lo|trot) (?:bam|nhan|click|an|mo|vao) (?:\\w+ ){0,2}(?:link|duong link|lien ket|duong dan)\\b|.*\\b(?:vua|moi|lo|trot) (?:cai|tai) (?:\\w+ ){0,2}(?:app|ung dung|phan mem)\\b|.*\\b(?:vua|moi|lo|trot) (?:doc|gui|dua|cho|nhap|bao) (?:\\w+ ){0,3}(?:ma )?otp\\b).*\\b(?:tai khoan|tk|stk|the|vi|ngan hang|tien)\\b(?: \\w+){0,4} (?:dang |vua |lien )?${DRAIN}\\b`,
+    ),
   ],
 };
 
@@ -174,6 +208,19 @@ export const NOW_ONLY: ReadonlySet<EmergencyCategory> = new Set(NOW_ONLY_CATEGOR
 /** Compensation, liability, a procedure, or a time long past: the question is about afterwards. */
 export const LATER_OR_LEGAL =
   /\b(?:boi thuong|den bu|kien|khoi kien|trach nhiem|bao hiem|xu phat|bi phat|phat (?:bao nhieu|the nao|tien)|thu tuc|ho so|tuyen bo|nam ngoai|nam truoc|thang truoc|tuan truoc|hom truoc|hom qua|hom kia|truoc day|ngay xua|hoi do|luc do|da lau|\d+ (?:nam|thang|tuan) (?:roi|nay|truoc)|lay lai|doi lai|co duoc (?:khong|ko|k)|duoc khong|toi gi|toi danh|pham toi|quy dinh|luat|xu ly|bi xu|xu (?:the nao|ra sao)|muc an|may nam|bao nhieu nam|di tu|phat tu|hinh su|truy cuu|thuong tat|ai chiu|co loi|loi cua ai|co bi (?:bat|phat|di tu|xu))\b/;
+/**
+ * A time past named outright ("tuần trước", "năm ngoái", "hồi đó"): with no sign of now and nothing
+ * still going on ({@link STILL}), a suicide or an attack told this way is a story told to ask about
+ * afterwards ("tháng trước xóm tôi có người tự tử, khai tử ở đâu").
+ */
+export const PAST =
+  /\b(?:nam ngoai|nam truoc|thang truoc|tuan truoc|hom truoc|hom qua|hom kia|truoc day|ngay xua|hoi do|luc do|da lau|may nam truoc|\d+ (?:nam|thang|tuan|ngay) (?:roi|truoc))\b/;
+/** Something still going on or feared again: a threat, fear, "vẫn", "lại", "nữa", every day. */
+export const STILL =
+  /\b(?:doa|de doa|so|quay lai|van con|van dang|van hay|van cu|van doi|van noi|lai (?:danh|doi|doa|muon|noi|tim)|tiep tuc|tiep|nua|hoai|moi ngay|hang ngay|thuong xuyen|lien tuc|hut|khong thanh|muon chet|khong muon song)\b/;
+/** A suicide that ended in a death someone else now deals with (a death certificate, a funeral, liability). */
+export const SOMEONE_DIED =
+  /\b(?:co nguoi|mot nguoi|nguoi thue|nguoi nha|chet|qua doi|tu vong|khai tu|dam tang|an tang|mai tang|thi the)\b/;
 /** Signs that it is happening now, or that help is asked now. */
 export const URGENT =
   /\b(?:dang|van dang|vua moi|ngay bay gio|bay gio|luc nay|(?<!truy )cuu|giup voi|mac ket|khan cap|114|113|115)\b/;
