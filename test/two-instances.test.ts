@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { caseEventsStreamKey, StaffAccounts } from "../src/escalation/index.js";
+import { StaffAccounts } from "../src/escalation/index.js";
+import { eventStreamKeys } from "../src/redis/index.js";
 import { freePort } from "../src/runtime/index.js";
 import { INTAKE_IN_CHAT } from "./support/intake-answers.js";
 import { meiliClient, randomName, redisClient, removeKeys, sharedServicesEnv } from "./support/services.js";
@@ -94,7 +95,7 @@ describe("two instances behind one Redis and one Meilisearch", () => {
 
     // Both instances run the case queue's workers; the reminder (due at once) fires on one of them, once.
     const reminders = async () => {
-      const entries = await redis.xrange(caseEventsStreamKey(prefix), "-", "+");
+      const entries = await redis.xrange(eventStreamKeys.cases(prefix), "-", "+");
       return entries.filter(([, fields]) => fields.join(" ").includes("sla-reminder")).length;
     };
     await until("the SLA reminder", async () => ((await reminders()) > 0 ? true : undefined));

@@ -1,3 +1,6 @@
+import { luaScript } from "../redis/index.js";
+import type { CitizenMessageResult, RateResult } from "./case-store.js";
+
 /**
  * Lua scripts for the case store. Each runs atomically in Redis, so a check and the write that
  * depends on it (claim only an open case, never overwrite a case) cannot interleave with another
@@ -13,7 +16,7 @@ export const THREAD_TTL_SECONDS = 90 * 86_400;
  * when written, 0 when the id exists, or the id of the case already opened for this intake (kept 30 days).
  * The thread pointer names the case the citizen's chat now talks to (see CITIZEN_MESSAGE).
  */
-export const CREATE_CASE = `
+const CREATE_CASE = `
 if KEYS[5] ~= "" then
   local existing = redis.call("GET", KEYS[5])
   if existing then return existing end
@@ -35,7 +38,7 @@ return 1`;
  * KEYS: case hash, notes list. ARGV: citizenKey, at, note JSON. The citizen's message joins the
  * case thread and counts as unread. Returns "ok", "missing", "not-theirs" or "closed".
  */
-export const CITIZEN_MESSAGE = `
+const CITIZEN_MESSAGE = `
 local f = redis.call("HMGET", KEYS[1], "status", "citizenKey")
 if not f[1] then return "missing" end
 if ARGV[1] == "" or f[2] ~= ARGV[1] then return "not-theirs" end
@@ -46,7 +49,7 @@ redis.call("HSET", KEYS[1], "lastCitizenAt", ARGV[2], "updatedAt", ARGV[2])
 return "ok"`;
 
 /** KEYS: case hash, audit stream. ARGV: staff, at. Returns {"ok"}, {"missing"} or {"taken", status, claimedBy}. */
-export const CLAIM_CASE = `
+const CLAIM_CASE = `
 local status = redis.call("HGET", KEYS[1], "status")
 if not status then return {"missing"} end
 if status ~= "open" then return {"taken", status, redis.call("HGET", KEYS[1], "claimedBy") or ""} end
@@ -62,7 +65,7 @@ if ARGV[${argv}] ~= "" and redis.call("HGET", KEYS[1], "claimedBy") ~= ARGV[${ar
  * KEYS: case hash, notes list, audit stream. ARGV: kind, staff, at, note JSON, holder ("" = any).
  * Returns "ok", "missing", "not-holder" or the status.
  */
-export const ADD_NOTE = `
+const ADD_NOTE = `
 local status = redis.call("HGET", KEYS[1], "status")
 if not status then return "missing" end
 if status == "closed" then return status end${holderGuard(5)}
@@ -82,7 +85,7 @@ return "ok"`;
  * KEYS: case hash, audit stream. ARGV: staff, to, at, holder ("" = any). An open case becomes
  * claimed by `to`. Returns "ok", "missing", "not-holder" or the status.
  */
-export const TRANSFER_CASE = `
+const TRANSFER_CASE = `
 local status = redis.call("HGET", KEYS[1], "status")
 if not status then return "missing" end
 if status == "closed" then return status end${holderGuard(4)}
@@ -96,7 +99,7 @@ return "ok"`;
  * KEYS: case hash, audit stream. ARGV: rating, citizenKey, at.
  * Returns "ok", "missing", "not-theirs", "not-closed" or "already-rated".
  */
-export const RATE_CASE = `
+const RATE_CASE = `
 local f = redis.call("HMGET", KEYS[1], "status", "citizenKey", "rating")
 if not f[1] then return "missing" end
 if ARGV[2] == "" or f[2] ~= ARGV[2] then return "not-theirs" end
@@ -107,7 +110,7 @@ redis.call("XADD", KEYS[2], "*", "at", ARGV[3], "by", "citizen", "action", "rate
 return "ok"`;
 
 /** KEYS: case hash, open index, closed index, audit stream. ARGV: id, staff, at, atMs, outcome, holder. */
-export const CLOSE_CASE = `
+const CLOSE_CASE = `
 local status = redis.call("HGET", KEYS[1], "status")
 if not status then return "missing" end
 if status == "closed" then return status end${holderGuard(6)}
@@ -122,7 +125,7 @@ return "ok"`;
  * Blanks every personal text but keeps the number of turns and notes, the topic, the commune
  * and the eligibility result, so reports still add up.
  */
-export const ANONYMIZE_CASE = `
+const ANONYMIZE_CASE = `
 if redis.call("EXISTS", KEYS[1]) == 0 then return "missing" end
 local turns = cjson.decode(redis.call("HGET", KEYS[1], "transcript") or "[]")
 for _, t in ipairs(turns) do t.text = "" end
@@ -153,10 +156,10 @@ return "ok"`;
  * ("", "1", "0"), offset, limit, visibleTo ("" = all; else only unclaimed cases and this holder's).
  * Filters and counts inside Redis so the queue page gets back
  * only its page of ids, not 10 000 rows. It reads case hashes it does not declare: fine on one
- * Redis server (the deployment), not on a cluster.
+ * Redis server; on a cluster only because every case key carries the `cases` hash tag (see case-keys.ts).
  * Returns {open, claimed, answered, overdue, matching, {ids…}}.
  */
-export const LIST_OPEN = `
+const LIST_OPEN = `
 local rows = redis.call("ZRANGE", KEYS[1], 0, -1, "WITHSCORES")
 local now = tonumber(ARGV[2])
 local offset, limit = tonumber(ARGV[8]), tonumber(ARGV[9])
@@ -185,7 +188,7 @@ return { counts.open, counts.claimed, counts.answered, overdueCount, matching, p
  * KEYS: closed index. ARGV: case key prefix, offset, limit, visibleTo ("" = all; else only cases this
  * holder closed or held). Newest closed first. Returns {matching, {ids…}}.
  */
-export const LIST_CLOSED = `
+const LIST_CLOSED = `
 local ids = redis.call("ZREVRANGE", KEYS[1], 0, -1)
 local offset, limit = tonumber(ARGV[2]), tonumber(ARGV[3])
 local matching, page = 0, {}
@@ -204,7 +207,7 @@ return { matching, page }`;
  * by case code, by digits of the phone number, or by words of the commune (accent-folded copy
  * `communeKey`; the lower-cased commune for cases written before it existed). Newest first.
  */
-export const SEARCH_CASES = `
+const SEARCH_CASES = `
 local found = {}
 local function scan(ids)
   for _, id in ipairs(ids) do
@@ -221,3 +224,18 @@ end
 scan(redis.call("ZREVRANGE", KEYS[1], 0, -1))
 scan(redis.call("ZREVRANGE", KEYS[2], 0, -1))
 return found`;
+
+/** The case store's scripts, defined once per client (see `defineScripts`). Keys and arguments as documented above. */
+export const caseScripts = {
+  createCase: luaScript<number | string>(6, CREATE_CASE),
+  citizenMessage: luaScript<CitizenMessageResult>(2, CITIZEN_MESSAGE),
+  claimCase: luaScript<string[]>(2, CLAIM_CASE),
+  addNote: luaScript<string>(3, ADD_NOTE),
+  transferCase: luaScript<string>(2, TRANSFER_CASE),
+  rateCase: luaScript<RateResult>(2, RATE_CASE),
+  closeCase: luaScript<string>(4, CLOSE_CASE),
+  anonymizeCase: luaScript<string>(5, ANONYMIZE_CASE),
+  listOpen: luaScript<[number, number, number, number, number, string[]]>(1, LIST_OPEN),
+  listClosed: luaScript<[number, string[]]>(1, LIST_CLOSED),
+  searchCases: luaScript<string[]>(2, SEARCH_CASES),
+};

@@ -20,7 +20,7 @@ export type CaseJob = z.infer<typeof caseJobSchema>;
 /** What the timers need; `work: false` only schedules (the jobs run in another instance). */
 export interface CaseTimersDeps {
   readonly redisUrl: string;
-  /** REDIS_PREFIX; the queue lives under `${prefix}:bull` like the channels' queues. */
+  /** REDIS_PREFIX; the queue lives under its `bullPrefix` like the channels' queues. */
   readonly prefix: string;
   readonly config: EscalationConfig;
   readonly logger: Logger;
@@ -99,7 +99,7 @@ export function createCaseTimers(deps: CaseTimersDeps): CaseTimersHandle {
   const jobs = createJobQueue<CaseJob>({
     name: "cases",
     redisUrl: deps.redisUrl,
-    prefix: `${deps.prefix}:bull`,
+    prefix: deps.prefix,
     schema: caseJobSchema,
     process: run,
     concurrency: 4,

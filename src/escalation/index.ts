@@ -88,8 +88,8 @@ export {
 } from "./eligibility.js";
 // Staff accounts and sessions.
 export { DEFAULT_SCRYPT_COST, hashPassword, type ScryptCost, verifyPassword } from "./password-hash.js";
-export { caseEventsStreamKey, redisCaseEvents } from "./redis-case-events.js";
-export { caseLiveChannel, caseLiveEventSchema, redisCaseLive } from "./redis-case-live.js";
+export { redisCaseEvents } from "./redis-case-events.js";
+export { caseLiveEventSchema, redisCaseLive } from "./redis-case-live.js";
 export { type RedisCaseStoreConfig, redisCaseStore } from "./redis-case-store.js";
 export {
   RETENTION_ACTOR,

@@ -1,13 +1,9 @@
 import type { Redis } from "ioredis";
+import { eventStreamKeys } from "../redis/index.js";
 import type { CaseEvent, CaseEventSink } from "./case-service.js";
 
-/** The Redis stream case events go to: `${prefix}:events:cases`. */
-export function caseEventsStreamKey(prefix: string): string {
-  return `${prefix}:events:cases`;
-}
-
 /**
- * Case events on a Redis stream, for the reports (issue 7). Each entry (XADD with an approximate
+ * Case events on the Redis stream `eventStreamKeys.cases`, for the reports (issue 7). Each entry (XADD with an approximate
  * MAXLEN) has one field, `e`: the {@link CaseEvent} as JSON, with the fields `at` (ISO time),
  * `type`, `channel`, `topic`, `eligibility`, `groups` (Art. 7 keys) and, by type, `by`
  * (staff username), `outcome`, `rating` (1–5) and `responseMs` (working-clock ms to the first reply).
@@ -18,7 +14,7 @@ export function redisCaseEvents(
   prefix: string,
   options: { maxLen: number; onError?: (err: unknown, event: CaseEvent) => void },
 ): CaseEventSink {
-  const key = caseEventsStreamKey(prefix);
+  const key = eventStreamKeys.cases(prefix);
   return {
     async record(event) {
       try {

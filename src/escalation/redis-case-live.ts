@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import { z } from "zod";
+import { caseKeys } from "./case-keys.js";
 import type { CaseLive, CaseLiveEvent } from "./case-service.js";
 
 /** A live case event as it travels on Redis pub/sub. */
@@ -10,17 +11,12 @@ export const caseLiveEventSchema = z.object({
   claimedBy: z.string().max(64).optional(),
 });
 
-/** The channel live case events are published on: `${prefix}:cases:live`. */
-export function caseLiveChannel(prefix: string): string {
-  return `${prefix}:cases:live`;
-}
-
 /**
  * Live case events through Redis pub/sub, so every instance's staff pages hear of a change made
  * on any instance. `subscribe` takes its own connection (a subscribed Redis client does nothing else).
  */
 export function redisCaseLive(redis: Redis, prefix: string): CaseLive {
-  const channel = caseLiveChannel(prefix);
+  const channel = caseKeys(prefix).live;
   const listeners = new Set<(event: CaseLiveEvent) => void>();
   let subscriber: Redis | undefined;
 

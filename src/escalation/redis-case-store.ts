@@ -1,5 +1,7 @@
 import type { Redis } from "ioredis";
 import { type Clock, foldWords } from "../core/index.js";
+import { defineScripts } from "../redis/index.js";
+import { caseKeys } from "./case-keys.js";
 import { CaseNotFoundError } from "./case-not-found-error.js";
 import {
   type CaseAuditEntry,
@@ -9,29 +11,9 @@ import {
   legalAidCaseSchema,
   newCaseInputSchema,
 } from "./case-schema.js";
-import {
-  ADD_NOTE,
-  ANONYMIZE_CASE,
-  CITIZEN_MESSAGE,
-  CLAIM_CASE,
-  CLOSE_CASE,
-  CREATE_CASE,
-  LIST_CLOSED,
-  LIST_OPEN,
-  RATE_CASE,
-  SEARCH_CASES,
-  THREAD_TTL_SECONDS,
-  TRANSFER_CASE,
-} from "./case-scripts.js";
+import { caseScripts, THREAD_TTL_SECONDS } from "./case-scripts.js";
 import { CaseStateError } from "./case-state-error.js";
-import type {
-  CaseList,
-  CaseStore,
-  CaseSummary,
-  CaseThreadPointer,
-  CitizenMessageResult,
-  RateResult,
-} from "./case-store.js";
+import type { CaseList, CaseStore, CaseSummary, CaseThreadPointer } from "./case-store.js";
 
 /** Options of {@link redisCaseStore}. */
 export interface RedisCaseStoreConfig {
@@ -59,17 +41,8 @@ const SUMMARY_FIELDS = [
 export function redisCaseStore(redis: Redis, config: RedisCaseStoreConfig): CaseStore {
   const { prefix } = config;
   const clock = config.clock ?? { now: () => new Date() };
-  const keys = {
-    counter: (year: number) => `${prefix}:case-seq:${year}`,
-    hash: (id: string) => `${prefix}:case:${id}`,
-    notes: (id: string) => `${prefix}:case:${id}:notes`,
-    audit: (id: string) => `${prefix}:case:${id}:audit`,
-    citizen: (key: string) => `${prefix}:cases:citizen:${key}`,
-    open: `${prefix}:cases:open`,
-    intake: (key: string) => `${prefix}:case-intake:${key}`,
-    closed: `${prefix}:cases:closed`,
-    thread: (citizenKey: string) => `${prefix}:case-thread:${citizenKey}`,
-  };
+  const keys = caseKeys(prefix);
+  const scripts = defineScripts(redis, "cases", caseScripts);
 
   async function read(id: string): Promise<LegalAidCase | undefined> {
     const [[, hash], [, notes]] = (await redis
@@ -156,15 +129,15 @@ export function redisCaseStore(redis: Redis, config: RedisCaseStoreConfig): Case
       fields.push("communeKey", foldWords(record.commune));
       const dueMs = Date.parse(record.firstResponseDueAt);
       const threaded = record.contactPreference === "chat" && record.conversationId !== undefined;
-      const written = await redis.eval(
-        CREATE_CASE,
-        6,
-        keys.hash(id),
-        keys.open,
-        keys.citizen(record.citizenKey),
-        keys.audit(id),
-        input.intakeKey ? keys.intake(input.intakeKey) : "",
-        threaded ? keys.thread(record.citizenKey) : "",
+      const written = await scripts.createCase(
+        [
+          keys.hash(id),
+          keys.open,
+          keys.citizen(record.citizenKey),
+          keys.audit(id),
+          input.intakeKey ? keys.intake(input.intakeKey) : "",
+          threaded ? keys.thread(record.citizenKey) : "",
+        ],
         id,
         dueMs,
         at,
@@ -183,10 +156,8 @@ export function redisCaseStore(redis: Redis, config: RedisCaseStoreConfig): Case
       const offset = filter.offset ?? 0;
       const limit = filter.limit ?? 50;
       const overdue = filter.overdue === undefined ? "" : filter.overdue ? "1" : "0";
-      const [open, claimed, answered, overdueCount, matching, ids] = (await redis.eval(
-        LIST_OPEN,
-        1,
-        keys.open,
+      const [open, claimed, answered, overdueCount, matching, ids] = await scripts.listOpen(
+        [keys.open],
         keys.hash(""),
         now,
         filter.status ?? "",
@@ -197,7 +168,7 @@ export function redisCaseStore(redis: Redis, config: RedisCaseStoreConfig): Case
         offset,
         limit,
         filter.visibleTo ?? "",
-      )) as [number, number, number, number, number, string[]];
+      );
       const cases = await summaries(ids);
       const list: CaseList = {
         cases,
@@ -212,15 +183,13 @@ export function redisCaseStore(redis: Redis, config: RedisCaseStoreConfig): Case
     },
 
     async listClosed(filter = {}) {
-      const [matching, ids] = (await redis.eval(
-        LIST_CLOSED,
-        1,
-        keys.closed,
+      const [matching, ids] = await scripts.listClosed(
+        [keys.closed],
         keys.hash(""),
         filter.offset ?? 0,
         filter.limit ?? 50,
         filter.visibleTo ?? "",
-      )) as [number, string[]];
+      );
       return { cases: await summaries(ids), matching };
     },
 
@@ -235,11 +204,8 @@ export function redisCaseStore(redis: Redis, config: RedisCaseStoreConfig): Case
         : "";
       const words = code || phone ? "" : foldWords(text).toLowerCase();
       if (!code && !phone && words.length < 2) return [];
-      const ids = (await redis.eval(
-        SEARCH_CASES,
-        2,
-        keys.open,
-        keys.closed,
+      const ids = await scripts.searchCases(
+        [keys.open, keys.closed],
         keys.hash(""),
         code,
         phone,
@@ -247,7 +213,7 @@ export function redisCaseStore(redis: Redis, config: RedisCaseStoreConfig): Case
         filter.visibleTo ?? "",
         filter.limit ?? 50,
         code || phone ? "" : text.toLowerCase(),
-      )) as string[];
+      );
       return summaries(ids);
     },
 
@@ -255,14 +221,7 @@ export function redisCaseStore(redis: Redis, config: RedisCaseStoreConfig): Case
 
     async claim(id, staff) {
       const at = clock.now().toISOString();
-      const [result, status, claimedBy] = (await redis.eval(
-        CLAIM_CASE,
-        2,
-        keys.hash(id),
-        keys.audit(id),
-        staff,
-        at,
-      )) as string[];
+      const [result, status, claimedBy] = await scripts.claimCase([keys.hash(id), keys.audit(id)], staff, at);
       if (result === "missing") throw new CaseNotFoundError(id);
       if (result !== "ok") {
         return { ok: false, status: status as CaseStatus, ...(claimedBy ? { claimedBy } : {}) };
@@ -281,42 +240,41 @@ export function redisCaseStore(redis: Redis, config: RedisCaseStoreConfig): Case
         ...(note.notSent ? { notSent: note.notSent } : {}),
       });
       const kind = note.kind === "reply" && note.notSent ? "reply-unsent" : note.kind;
-      const args = [keys.hash(id), keys.notes(id), keys.audit(id), kind, note.by, at, entry];
-      check(id, await redis.eval(ADD_NOTE, 3, ...args, guard.holder ?? ""), note.kind);
+      const touched = [keys.hash(id), keys.notes(id), keys.audit(id)];
+      check(id, await scripts.addNote(touched, kind, note.by, at, entry, guard.holder ?? ""), note.kind);
       return mustRead(id);
     },
 
     async transfer(id, by, to, guard = {}) {
       const at = clock.now().toISOString();
-      const args = [keys.hash(id), keys.audit(id), by, to, at, guard.holder ?? ""];
-      check(id, await redis.eval(TRANSFER_CASE, 2, ...args), "transfer");
+      check(
+        id,
+        await scripts.transferCase([keys.hash(id), keys.audit(id)], by, to, at, guard.holder ?? ""),
+        "transfer",
+      );
       return mustRead(id);
     },
 
     async close(id, by, outcome, guard = {}) {
       const now = clock.now();
-      const args = [keys.hash(id), keys.open, keys.closed, keys.audit(id), id, by, now.toISOString()];
-      check(
-        id,
-        await redis.eval(CLOSE_CASE, 4, ...args, now.getTime(), outcome, guard.holder ?? ""),
-        "close",
-      );
+      const touched = [keys.hash(id), keys.open, keys.closed, keys.audit(id)];
+      const args = [id, by, now.toISOString(), now.getTime(), outcome, guard.holder ?? ""];
+      check(id, await scripts.closeCase(touched, ...args), "close");
       return mustRead(id);
     },
 
     async rate(id, rating, citizenKey) {
       if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw new RangeError("rating must be 1..5");
       const at = clock.now().toISOString();
-      const args = [keys.hash(id), keys.audit(id), String(rating), citizenKey, at];
-      return (await redis.eval(RATE_CASE, 2, ...args)) as RateResult;
+      return scripts.rateCase([keys.hash(id), keys.audit(id)], String(rating), citizenKey, at);
     },
 
     async anonymize(id, by, detail = "") {
       const citizenKey = await redis.hget(keys.hash(id), "citizenKey");
       if (citizenKey === null) throw new CaseNotFoundError(id);
       const at = clock.now().toISOString();
-      const caseKeys = [keys.hash(id), keys.notes(id), keys.citizen(citizenKey), keys.audit(id), keys.closed];
-      check(id, await redis.eval(ANONYMIZE_CASE, 5, ...caseKeys, id, by, at, detail), "anonymize");
+      const touched = [keys.hash(id), keys.notes(id), keys.citizen(citizenKey), keys.audit(id), keys.closed];
+      check(id, await scripts.anonymizeCase(touched, id, by, at, detail), "anonymize");
     },
 
     closedBefore: (before, limit = 500) =>
@@ -348,15 +306,7 @@ export function redisCaseStore(redis: Redis, config: RedisCaseStoreConfig): Case
     async addCitizenMessage(id, citizenKey, text) {
       const at = clock.now().toISOString();
       const note = JSON.stringify({ kind: "citizen", by: "citizen", text, at });
-      const result = (await redis.eval(
-        CITIZEN_MESSAGE,
-        2,
-        keys.hash(id),
-        keys.notes(id),
-        citizenKey,
-        at,
-        note,
-      )) as CitizenMessageResult;
+      const result = await scripts.citizenMessage([keys.hash(id), keys.notes(id)], citizenKey, at, note);
       if (result === "ok") await redis.expire(keys.thread(citizenKey), THREAD_TTL_SECONDS);
       return result;
     },

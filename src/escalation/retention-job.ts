@@ -19,7 +19,7 @@ export interface RetentionDeps {
 /** What the scheduled job needs besides one pass's deps. */
 export interface RetentionJobDeps extends RetentionDeps {
   readonly redisUrl: string;
-  /** REDIS_PREFIX; the queue lives under `${prefix}:bull`. */
+  /** REDIS_PREFIX; the queue lives under its `bullPrefix`. */
   readonly prefix: string;
   /** Cron pattern in Vietnam time (default daily at 02:00). */
   readonly pattern?: string;
@@ -70,7 +70,7 @@ export async function startRetentionJob(deps: RetentionJobDeps): Promise<Retenti
   const jobs = createJobQueue<Record<string, never>>({
     name: "retention",
     redisUrl: deps.redisUrl,
-    prefix: `${deps.prefix}:bull`,
+    prefix: deps.prefix,
     schema: z.object({}).strict() as z.ZodType<Record<string, never>>,
     process: async () => {
       await runRetentionOnce(pass);

@@ -2,6 +2,8 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
 import { z } from "zod";
 import type { Clock } from "../core/index.js";
+import { defineScripts, luaScript, type ScriptCalls } from "../redis/index.js";
+import { staffKeys } from "./case-keys.js";
 import { DEFAULT_SCRYPT_COST, hashPassword, type ScryptCost, verifyPassword } from "./password-hash.js";
 import { StaffAccountExistsError } from "./staff-account-exists-error.js";
 
@@ -68,11 +70,17 @@ const configSchema = z.object({
     .default(8 * 3600),
 });
 
-const CREATE = `
+const scripts = {
+  /** KEYS: account hash, usernames set. ARGV: username, role, hash, createdAt. Returns 1, or 0 when taken. */
+  create: luaScript<number>(
+    2,
+    `
 if redis.call("EXISTS", KEYS[1]) == 1 then return 0 end
 redis.call("HSET", KEYS[1], "username", ARGV[1], "role", ARGV[2], "passwordHash", ARGV[3], "createdAt", ARGV[4])
 redis.call("SADD", KEYS[2], ARGV[1])
-return 1`;
+return 1`,
+  ),
+};
 
 const sha256 = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -85,6 +93,8 @@ export class StaffAccounts {
   readonly #config: z.infer<typeof configSchema>;
   readonly #cost: ScryptCost;
   readonly #clock: Clock;
+  readonly #keys: ReturnType<typeof staffKeys>;
+  readonly #scripts: ScriptCalls<typeof scripts>;
   /** Verified when the username is unknown, so a miss takes as long as a wrong password. */
   #decoyHash: Promise<string> | undefined;
 
@@ -93,10 +103,8 @@ export class StaffAccounts {
     this.#config = configSchema.parse(config);
     this.#cost = config.scryptCost ?? DEFAULT_SCRYPT_COST;
     this.#clock = config.clock ?? { now: () => new Date() };
-  }
-
-  #key(kind: "user" | "fail" | "session", id: string): string {
-    return `${this.#config.prefix}:staff:${kind}:${id}`;
+    this.#keys = staffKeys(this.#config.prefix);
+    this.#scripts = defineScripts(redis, "staff", scripts);
   }
 
   /** Creates an account; throws {@link StaffAccountExistsError} when the username is taken. */
@@ -104,8 +112,8 @@ export class StaffAccounts {
     const { username, role, password } = newStaffAccountSchema.parse(input);
     const createdAt = this.#clock.now().toISOString();
     const hash = await hashPassword(password, this.#cost);
-    const keys = [this.#key("user", username), `${this.#config.prefix}:staff:users`];
-    const created = await this.#redis.eval(CREATE, 2, ...keys, username, role, hash, createdAt);
+    const keys = [this.#keys.user(username), this.#keys.users];
+    const created = await this.#scripts.create(keys, username, role, hash, createdAt);
     if (created !== 1) throw new StaffAccountExistsError(username);
     return { username, role, createdAt };
   }
@@ -113,7 +121,7 @@ export class StaffAccounts {
   async get(username: string): Promise<StaffAccount | undefined> {
     const parsed = staffUsernameSchema.safeParse(username);
     if (!parsed.success) return undefined;
-    const [role, createdAt] = await this.#redis.hmget(this.#key("user", parsed.data), "role", "createdAt");
+    const [role, createdAt] = await this.#redis.hmget(this.#keys.user(parsed.data), "role", "createdAt");
     const roleParsed = staffRoleSchema.safeParse(role);
     if (!roleParsed.success || !createdAt) return undefined;
     return { username: parsed.data, role: roleParsed.data, createdAt };
@@ -121,7 +129,7 @@ export class StaffAccounts {
 
   /** All usernames, sorted. */
   async list(): Promise<string[]> {
-    return (await this.#redis.smembers(`${this.#config.prefix}:staff:users`)).sort();
+    return (await this.#redis.smembers(this.#keys.users)).sort();
   }
 
   /** Replaces the password and ends the lockout. */
@@ -131,14 +139,14 @@ export class StaffAccounts {
     const hash = await hashPassword(staffPasswordSchema.parse(password), this.#cost);
     await this.#redis
       .multi()
-      .hset(this.#key("user", account.username), "passwordHash", hash)
-      .del(this.#key("fail", account.username))
+      .hset(this.#keys.user(account.username), "passwordHash", hash)
+      .del(this.#keys.fail(account.username))
       .exec();
   }
 
   /** Lifts a lockout before it expires (an admin action). */
   async unlock(username: string): Promise<void> {
-    await this.#redis.del(this.#key("fail", username.trim().toLowerCase()));
+    await this.#redis.del(this.#keys.fail(username.trim().toLowerCase()));
   }
 
   /**
@@ -149,14 +157,14 @@ export class StaffAccounts {
   async login(username: string, password: string): Promise<LoginResult> {
     // Capped so a long junk username cannot create a long key.
     const name = username.trim().toLowerCase().slice(0, 64);
-    const failKey = this.#key("fail", name);
+    const failKey = this.#keys.fail(name);
     const [failures, ttl] = await this.#lockState(failKey);
     if (failures >= this.#config.maxFailedLogins) {
       return { ok: false, reason: "locked", retryAfterSeconds: Math.max(ttl, 1) };
     }
     const parsedName = staffUsernameSchema.safeParse(name);
     const stored = parsedName.success
-      ? await this.#redis.hget(this.#key("user", parsedName.data), "passwordHash")
+      ? await this.#redis.hget(this.#keys.user(parsedName.data), "passwordHash")
       : null;
     this.#decoyHash ??= hashPassword(randomBytes(16).toString("hex"), this.#cost);
     const valid = await verifyPassword(password, stored ?? (await this.#decoyHash));
@@ -192,14 +200,14 @@ export class StaffAccounts {
       expiresAt: new Date(this.#clock.now().getTime() + ttl * 1000).toISOString(),
       csrfToken: randomBytes(32).toString("base64url"),
     };
-    await this.#redis.set(this.#key("session", sha256(token)), JSON.stringify(session), "EX", ttl);
+    await this.#redis.set(this.#keys.session(sha256(token)), JSON.stringify(session), "EX", ttl);
     return { ok: true, token, session };
   }
 
   /** The session for a token, with the account's current role; undefined when expired, unknown or deleted. */
   async session(token: string): Promise<StaffSession | undefined> {
     if (!token) return undefined;
-    const raw = await this.#redis.get(this.#key("session", sha256(token)));
+    const raw = await this.#redis.get(this.#keys.session(sha256(token)));
     if (!raw) return undefined;
     const session = staffSessionSchema.safeParse(JSON.parse(raw));
     if (!session.success) return undefined;
@@ -208,6 +216,6 @@ export class StaffAccounts {
   }
 
   async logout(token: string): Promise<void> {
-    await this.#redis.del(this.#key("session", sha256(token)));
+    await this.#redis.del(this.#keys.session(sha256(token)));
   }
 }

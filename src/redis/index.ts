@@ -1,5 +1,8 @@
 export { connectRedis } from "./connect-redis.js";
+export { defineScripts, type LuaScript, luaScript, type ScriptCalls } from "./define-scripts.js";
 export { deleteKeysWithPrefix } from "./delete-keys.js";
+export { eventStreamKeys } from "./event-stream-keys.js";
+export { bullPrefix, keyBase, keyPattern, redisKeyPrefix } from "./key-space.js";
 export { redisCache } from "./redis-cache.js";
 export { redisIndexState } from "./redis-index-state.js";
 export { isStaleHolder, releaseHeldLocks, withRedisLock } from "./redis-lock.js";

@@ -66,7 +66,7 @@ async function zaloQueue(now?: () => number): Promise<JobQueue<ZaloOutboundJob>>
   const queue = createJobQueue<ZaloOutboundJob>({
     name: "outbound-zalo",
     redisUrl: inject("redisUrl"),
-    prefix: `${prefix}:bull`,
+    prefix,
     schema: zaloOutboundJobSchema,
     process: zaloDelivery({
       client: zaloClient({ apiBase: fake.url, tokens }),
@@ -331,7 +331,7 @@ describe("Telegram delivery", () => {
     const queue = createJobQueue<TelegramOutboundJob>({
       name: "outbound-telegram",
       redisUrl: inject("redisUrl"),
-      prefix: `${prefix}:bull`,
+      prefix,
       schema: telegramOutboundJobSchema,
       process: telegramDelivery({
         api,

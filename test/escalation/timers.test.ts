@@ -5,7 +5,6 @@ import {
   type CaseEvent,
   type CaseStore,
   type CaseTimersHandle,
-  caseEventsStreamKey,
   createCaseTimers,
   type LegalAidCase,
   type NewCaseInput,
@@ -13,6 +12,7 @@ import {
   redisCaseStore,
 } from "../../src/escalation/index.js";
 import { createLogger } from "../../src/logging/index.js";
+import { eventStreamKeys } from "../../src/redis/index.js";
 import { deleteKeys, randomName, redisClient } from "../support/services.js";
 
 const config: EscalationConfig = {
@@ -85,7 +85,7 @@ async function newCase(dueInMs: number): Promise<LegalAidCase> {
 }
 
 async function events(): Promise<CaseEvent[]> {
-  const entries = await redis.xrange(caseEventsStreamKey(prefix), "-", "+");
+  const entries = await redis.xrange(eventStreamKeys.cases(prefix), "-", "+");
   return entries.map(([, fields]) => {
     expect(fields[0]).toBe("e");
     return JSON.parse(fields[1] ?? "") as CaseEvent;
@@ -226,6 +226,6 @@ describe("redisCaseEvents", () => {
       groups: [],
     } as const;
     for (let i = 0; i < 500; i++) await sink.record(event);
-    expect(await redis.xlen(caseEventsStreamKey(prefix))).toBeLessThan(200);
+    expect(await redis.xlen(eventStreamKeys.cases(prefix))).toBeLessThan(200);
   });
 });

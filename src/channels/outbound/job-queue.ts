@@ -1,7 +1,7 @@
 import { type Job, Queue, UnrecoverableError, Worker } from "bullmq";
 import type { z } from "zod";
 import type { Logger } from "../../logging/index.js";
-import { isRedisUnavailable } from "../../redis/index.js";
+import { bullPrefix, isRedisUnavailable } from "../../redis/index.js";
 import { batchPerTick } from "./batch-per-tick.js";
 
 /** How a queue runs its jobs; one per platform and direction (inbound, outbound). */
@@ -9,7 +9,7 @@ export interface JobQueueOptions<T> {
   /** Queue name, e.g. `outbound-telegram`. */
   readonly name: string;
   readonly redisUrl: string;
-  /** BullMQ key prefix, derived from REDIS_PREFIX so tests can randomize it. */
+  /** REDIS_PREFIX (tests randomize it); BullMQ's keys live under its `bullPrefix`. */
   readonly prefix: string;
   /** Job data is checked on the way in and on the way out. */
   readonly schema: z.ZodType<T>;
@@ -54,7 +54,7 @@ export function createJobQueue<T>(options: JobQueueOptions<T>): JobQueue<T> {
   const queue = new Queue(options.name, {
     // Adding fails at once while Redis is down (no offline queue), so a request never waits on it.
     connection: { url: options.redisUrl, maxRetriesPerRequest: 2, enableOfflineQueue: false },
-    prefix: options.prefix,
+    prefix: bullPrefix(options.prefix),
     defaultJobOptions: {
       attempts: options.attempts,
       backoff: { type: "exponential", delay: options.backoffMs },
@@ -86,7 +86,7 @@ export function createJobQueue<T>(options: JobQueueOptions<T>): JobQueue<T> {
           },
           {
             connection: { url: options.redisUrl },
-            prefix: options.prefix,
+            prefix: bullPrefix(options.prefix),
             concurrency: options.concurrency,
             limiter: options.limiter,
             lockDuration: options.lockSeconds * 1000,

@@ -88,7 +88,7 @@ export async function startTelegram(deps: TelegramDeps): Promise<TelegramChannel
       if (final) deps.onOutboundFailure?.("telegram");
     },
     redisUrl: deps.redisUrl,
-    prefix: `${deps.prefix}:bull`,
+    prefix: deps.prefix,
     schema: telegramOutboundJobSchema,
     process: telegramDelivery({
       api: bot.api,

@@ -104,7 +104,7 @@ export async function startZalo(deps: ZaloDeps): Promise<ZaloChannel> {
   const firstCheck = canRefresh ? checkTokens() : Promise.resolve();
   const common = {
     redisUrl: deps.redisUrl,
-    prefix: `${deps.prefix}:bull`,
+    prefix: deps.prefix,
     attempts: o.attempts,
     backoffMs: o.backoffMs,
     lockSeconds: o.lockSeconds,

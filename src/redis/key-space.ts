@@ -1,0 +1,36 @@
+/**
+ * How every module's Redis keys begin. On one Redis server (the deployment) a key is
+ * `<REDIS_PREFIX>:<name>`, as it always was. With REDIS_CLUSTER_HASH_TAGS the prefix travels in
+ * braces (`{tlpl}`, BullMQ's convention for a cluster) and each key space then gets its own hash
+ * tag (`{tlpl:cases}:case:…`), so the keys one script or MULTI touches share a slot while the
+ * modules still spread over the cluster. A key built without {@link keyBase} still works there: it
+ * falls in the slot of `{tlpl}`.
+ */
+export function redisKeyPrefix(config: {
+  readonly prefix: string;
+  readonly clusterHashTags: boolean;
+}): string {
+  return config.clusterHashTags ? `{${config.prefix}}` : config.prefix;
+}
+
+/** The part inside the braces of a cluster prefix (`{tlpl}` → `tlpl`), or undefined on one server. */
+function tagOf(prefix: string): string | undefined {
+  return /^\{([^{}]+)\}$/.exec(prefix)?.[1];
+}
+
+/** The base of the keys of one key space: `prefix` itself on one server, `{tlpl:<space>}` on a cluster. */
+export function keyBase(prefix: string, space: string): string {
+  const tag = tagOf(prefix);
+  return tag === undefined ? prefix : `{${tag}:${space}}`;
+}
+
+/** The prefix BullMQ's queues live under: `<prefix>:bull`, or the braced `{tlpl:bull}` BullMQ asks for on a cluster. */
+export function bullPrefix(prefix: string): string {
+  return tagOf(prefix) === undefined ? `${prefix}:bull` : keyBase(prefix, "bull");
+}
+
+/** The SCAN pattern of every key under `prefix`, tagged or not (for tests and benches that clean up). */
+export function keyPattern(prefix: string): string {
+  const tag = tagOf(prefix);
+  return tag === undefined ? `${prefix}*` : `{${tag}*`;
+}
