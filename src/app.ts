@@ -384,7 +384,7 @@ export async function createApp(deps: {
         live,
         redisDown: deps.redisOutage && (() => deps.redisOutage?.down === true),
       }),
-      adminRouter({ curation, accounts, cases, redis, prefix, org: config.org, logger, search }),
+      adminRouter({ curation, accounts, cases, org: config.org, logger, search }),
       webChatRouter(),
     ],
   });

@@ -6,6 +6,7 @@ import { dirFaqFiles } from "./dir-faq-files.js";
 import { FaqCurrency } from "./faq-currency.js";
 import type { FaqFiles } from "./faq-files.js";
 import { FaqRepository } from "./faq-repository.js";
+import { FaqSatisfaction } from "./faq-satisfaction.js";
 import { UnansweredInbox } from "./unanswered-inbox.js";
 
 /** What the admin console needs wired once in main.ts. */
@@ -25,7 +26,7 @@ export interface CurationDeps {
   readonly now?: () => Date;
 }
 
-/** The curation domain: repositories, history, workflow, unanswered inbox and currency, sharing one clock. */
+/** The curation domain: repositories, history, workflow, unanswered inbox, currency and 👍/👎, sharing one clock. */
 export function createCuration(deps: CurationDeps) {
   const now = deps.now ?? (() => new Date());
   const files = deps.files ?? {
@@ -38,7 +39,8 @@ export function createCuration(deps: CurationDeps) {
   const workflow = new CurationWorkflow({ live, revisions, history, reindex: deps.reindex, now });
   const inbox = new UnansweredInbox({ redis: deps.redis, prefix: deps.prefix, workflow, now, ...deps.inbox });
   const currency = new FaqCurrency({ live, revisions, history, now });
-  return { live, revisions, history, workflow, inbox, currency };
+  const satisfaction = new FaqSatisfaction({ redis: deps.redis, prefix: deps.prefix, now });
+  return { live, revisions, history, workflow, inbox, currency, satisfaction };
 }
 
 /** The curation services built by createCuration. */

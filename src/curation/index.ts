@@ -17,7 +17,9 @@ export {
   type Published,
 } from "./curation-workflow.js";
 export { dirFaqFiles } from "./dir-faq-files.js";
+export { type CaseDraftRefusal, draftFromCase } from "./draft-from-case.js";
 export { draftFromStaffReply, type StaffReplySource } from "./draft-from-staff-reply.js";
+export { type FaqCatalog, type FaqCatalogFilter, type FaqRow, faqCatalog } from "./faq-catalog.js";
 export { type FaqChanges, type FieldChange, faqChanges } from "./faq-changes.js";
 export { cites, type EndingCitation, FaqCurrency, type FaqCurrencyDeps } from "./faq-currency.js";
 export { FaqExistsError } from "./faq-exists-error.js";
@@ -31,6 +33,7 @@ export {
   type FaqRepositoryOptions,
   type FaqSaved,
 } from "./faq-repository.js";
+export { FaqSatisfaction, lowSatisfaction, type Satisfaction } from "./faq-satisfaction.js";
 export { FaqValidationError } from "./faq-validation-error.js";
 export { faqVersion } from "./faq-version.js";
 export { FourEyesError } from "./four-eyes-error.js";

@@ -1,5 +1,5 @@
 import { type NextFunction, type Request, type Response, Router } from "express";
-import { FaqValidationError, VersionConflictError } from "../../curation/index.js";
+import { FaqValidationError, faqCatalog, VersionConflictError } from "../../curation/index.js";
 import { HttpError } from "../http-error.js";
 import type { AdminDeps } from "./admin-deps.js";
 import { adminGuard, adminOf } from "./admin-guard.js";
@@ -14,10 +14,9 @@ import {
   restoreBodySchema,
   variantBodySchema,
 } from "./admin-schemas.js";
+import { caseDraft } from "./case-draft.js";
 import { chatPreview } from "./chat-preview.js";
 import { curationHttpError } from "./curation-http-error.js";
-import { draftFromCase } from "./draft-from-case.js";
-import { faqCatalog } from "./faq-catalog.js";
 
 const by = (res: Response) => adminOf(res).session.username;
 
@@ -58,10 +57,7 @@ export function adminApiRouter(deps: AdminDeps): Router {
 
   router.get("/faqs", async (req, res) => {
     const query = faqListQuerySchema.parse(req.query);
-    const catalog = await faqCatalog(
-      { curation, redis: deps.redis, prefix: deps.prefix, search: deps.search, now: now() },
-      query,
-    );
+    const catalog = await faqCatalog({ curation, search: deps.search, now: now() }, query);
     res.json({
       counts: catalog.counts,
       faqs: catalog.rows.map((r) => ({
@@ -225,7 +221,7 @@ export function adminApiRouter(deps: AdminDeps): Router {
     const parsed = caseIdParam.safeParse(req.params.caseId);
     if (!parsed.success) throw new HttpError(404, "case_not_found", "Không tìm thấy hồ sơ này.");
     const { username, role } = adminOf(res).session;
-    res.json({ draft: await draftFromCase(deps.cases, { username, role }, parsed.data, now()) });
+    res.json({ draft: await caseDraft(deps.cases, { username, role }, parsed.data, now()) });
   });
 
   async function viewSummary(id: string) {

@@ -1,4 +1,3 @@
-import type { Redis } from "ioredis";
 import type { FaqSearch, OrgInfo } from "../../core/index.js";
 import type { Curation } from "../../curation/index.js";
 import type { CaseService, StaffAccounts } from "../../escalation/index.js";
@@ -11,9 +10,6 @@ export interface AdminDeps {
   readonly accounts: StaffAccounts;
   /** Read with the admin as viewer, for drafts from closed cases. */
   readonly cases: CaseService;
-  /** The usage stream `${prefix}:usage` gives 👍/👎 counts. */
-  readonly redis: Redis;
-  readonly prefix: string;
   /** config.org: placeholders of the chat preview, and the header's name. */
   readonly org: OrgInfo;
   readonly logger: Logger;

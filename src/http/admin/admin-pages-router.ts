@@ -3,6 +3,7 @@ import { faqSchema } from "../../content/index.js";
 import {
   FaqExistsError,
   FaqValidationError,
+  faqCatalog,
   faqChanges,
   localDate,
   serializeFaq,
@@ -23,10 +24,9 @@ import {
   restoreBodySchema,
   variantBodySchema,
 } from "./admin-schemas.js";
+import { caseDraft } from "./case-draft.js";
 import { chatPreview } from "./chat-preview.js";
 import { curationHttpError } from "./curation-http-error.js";
-import { draftFromCase } from "./draft-from-case.js";
-import { faqCatalog } from "./faq-catalog.js";
 import { type FaqDraftInput, faqFromForm } from "./faq-form.js";
 import { faqValues } from "./faq-values.js";
 import { parseFormData } from "./parse-form-data.js";
@@ -90,10 +90,7 @@ export function adminPagesRouter(deps: AdminDeps): Router {
   router.get("/admin/faqs", async (req, res) => {
     const parsed = faqListQuerySchema.safeParse(req.query);
     const query = parsed.success ? parsed.data : faqListQuerySchema.parse({});
-    const catalog = await faqCatalog(
-      { curation, redis: deps.redis, prefix: deps.prefix, search: deps.search, now: now() },
-      query,
-    );
+    const catalog = await faqCatalog({ curation, search: deps.search, now: now() }, query);
     sendPage(res, 200, renderFaqList({ session: session(res), catalog, query, orgName }));
   });
 
@@ -112,7 +109,7 @@ export function adminPagesRouter(deps: AdminDeps): Router {
       const id = caseIdParam.safeParse(fromCase);
       if (!id.success) throw new HttpError(404, "case_not_found", "Không tìm thấy hồ sơ này.");
       const { username, role } = session(res);
-      const draft = await draftFromCase(deps.cases, { username, role }, id.data, now());
+      const draft = await caseDraft(deps.cases, { username, role }, id.data, now());
       return editor(res, 200, {
         values: faqValues(draft),
         source: `Soạn từ trả lời của cán bộ trong hồ sơ ${id.data}. Số điện thoại, số giấy tờ đã được xóa; bạn đọc lại để bỏ tên người và chi tiết riêng trước khi lưu.`,

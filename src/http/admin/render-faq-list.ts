@@ -1,9 +1,9 @@
 import { AUDIENCES, FAQ_STATUSES, TOPICS, topicLabel } from "../../content/index.js";
+import type { FaqCatalog } from "../../curation/index.js";
 import type { StaffSession } from "../../escalation/index.js";
 import { filterSelect, html, type SafeHtml } from "../console/index.js";
 import { AUDIENCE_LABELS, STATE_LABELS } from "./admin-labels.js";
 import type { FaqListQuery } from "./admin-schemas.js";
-import type { FaqCatalog } from "./faq-catalog.js";
 import { renderAdminPage } from "./render-admin-page.js";
 
 function check(name: string, label: string, on: boolean): SafeHtml {

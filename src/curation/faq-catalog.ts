@@ -1,9 +1,20 @@
-import type { Redis } from "ioredis";
-import type { Faq } from "../../content/index.js";
-import { type FaqSearch, fold, normalize } from "../../core/index.js";
-import { type Curation, localDate } from "../../curation/index.js";
-import type { FaqListQuery } from "./admin-schemas.js";
-import { lowSatisfaction, readSatisfaction, type Satisfaction } from "./faq-satisfaction.js";
+import type { Faq } from "../content/index.js";
+import { type FaqSearch, fold, normalize } from "../core/index.js";
+import type { Curation } from "./create-curation.js";
+import { lowSatisfaction, type Satisfaction } from "./faq-satisfaction.js";
+import { localDate } from "./local-date.js";
+
+/** What the FAQ list is narrowed to (each absent field lets everything through). */
+export interface FaqCatalogFilter {
+  readonly text?: string;
+  readonly topic?: string;
+  readonly status?: Faq["status"];
+  readonly audience?: string;
+  /** Only FAQs whose reviewDue is today or earlier. */
+  readonly due?: boolean;
+  /** Only FAQs with low satisfaction (see lowSatisfaction). */
+  readonly low?: boolean;
+}
 
 /** One line of the console's FAQ list: the text being worked on (pending revision, else the live file). */
 export interface FaqRow {
@@ -38,13 +49,11 @@ const RANKED = 10;
  */
 export async function faqCatalog(
   deps: {
-    readonly curation: Curation;
-    readonly redis: Redis;
-    readonly prefix: string;
+    readonly curation: Pick<Curation, "live" | "revisions" | "satisfaction">;
     readonly search?: FaqSearch;
     readonly now?: Date;
   },
-  query: FaqListQuery,
+  query: FaqCatalogFilter,
 ): Promise<FaqCatalog> {
   const now = deps.now ?? new Date();
   const today = localDate(now);
@@ -52,7 +61,7 @@ export async function faqCatalog(
   const [live, revisions, satisfaction, hits] = await Promise.all([
     deps.curation.live.list(),
     deps.curation.revisions.list(),
-    readSatisfaction(deps.redis, deps.prefix, { now }),
+    deps.curation.satisfaction.read({ now }),
     text && deps.search ? deps.search.search(normalize(text), { limit: RANKED }).catch(() => []) : [],
   ]);
   const rank = new Map(hits.map((hit, i) => [hit.faq.id, i]));
