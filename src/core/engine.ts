@@ -399,8 +399,9 @@ export function createEngine(deps: EngineDeps): Engine {
 
   /**
    * When the FAQs the rule would show are siblings (same matter, another vehicle, person or stage):
-   * the one the question names, answered; or, when it names none, the one question that tells them
-   * apart. Undefined when the FAQs shown are not siblings or the first stands alone.
+   * the one the question names, answered; or, when it names none and the rule offers them as choices,
+   * the one question that tells them apart. Undefined when the FAQs shown are not siblings or the
+   * first is answered by the rule.
    */
   function siblingReply(
     hits: readonly FaqHit[],
@@ -425,7 +426,9 @@ export function createEngine(deps: EngineDeps): Engine {
         others.map((h) => h.faq),
       );
     }
-    const tied = shown.slice(1).some((h) => group.members.includes(h));
+    // The question replaces a menu: when the rule answers (the first clearly ahead), the sibling is
+    // offered after the answer like any runner-up.
+    const tied = decision.kind === "choices" && shown.slice(1).some((h) => group.members.includes(h));
     return tied ? clarificationReply(group, language, [personButton]) : undefined;
   }
 

@@ -148,6 +148,20 @@ describe("clarifying questions", () => {
     expect((await say("không để lại di chúc", "s2")).faqId).toBe("khong-di-chuc");
   });
 
+  it("answers the first FAQ clearly ahead of its sibling, and offers the sibling after it", async () => {
+    const { say } = speedEngine({
+      "tốc độ bao nhiêu thì bị phạt": [
+        ["toc-do-xe-may", 0.6],
+        ["toc-do-o-to", 0.48],
+      ],
+    });
+    const reply = await say("tốc độ bao nhiêu thì bị phạt");
+    expect(reply.kind).toBe("answer");
+    expect(reply.faqId).toBe("toc-do-xe-may");
+    expect(reply.clarification).toBeUndefined();
+    expect(reply.suggestions.map((s) => s.faqId)).toEqual(["toc-do-o-to"]);
+  });
+
   it("answers the first FAQ alone when it leads by the full margin, siblings or not", async () => {
     const { say } = speedEngine({
       "phạt quá tốc độ xe số": [
