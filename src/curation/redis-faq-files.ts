@@ -36,6 +36,14 @@ function shownAs(id: string, text: string): string {
  */
 export function redisFaqFiles(redis: Redis, prefix: string, area: "live" | "revisions"): FaqFiles {
   const key = `${prefix}:content:${area}`;
+  // Parsing the YAML of every file takes ~0.5 s for the full corpus, on the event loop that answers
+  // citizens; a list (every admin page, every save's cross-check, every publish) re-parses only the
+  // files whose text changed since the last list. Parsed files are never mutated by their readers.
+  let parsed = new Map<string, CorpusFile>();
+  const parse = (id: string, text: string): CorpusFile => {
+    const file = shownAs(id, text);
+    return { file, text, ...parseFaqFile(file, text) };
+  };
 
   async function write(id: string, text: string, expected: string | null): Promise<FaqWrite> {
     const version = text ? faqVersion(text) : "";
@@ -49,13 +57,14 @@ export function redisFaqFiles(redis: Redis, prefix: string, area: "live" | "revi
   return {
     async list(): Promise<CorpusFile[]> {
       const all = await redis.hgetall(key);
-      return Object.entries(all)
-        .filter(([field]) => field.startsWith("t:"))
-        .map(([field, text]) => {
-          const file = shownAs(field.slice(2), text);
-          return { file, text, ...parseFaqFile(file, text) };
-        })
-        .sort((a, b) => a.file.localeCompare(b.file));
+      const fresh = new Map<string, CorpusFile>();
+      for (const [field, text] of Object.entries(all)) {
+        if (!field.startsWith("t:")) continue;
+        const known = parsed.get(field);
+        fresh.set(field, known?.text === text ? known : parse(field.slice(2), text));
+      }
+      parsed = fresh;
+      return [...fresh.values()].sort((a, b) => a.file.localeCompare(b.file));
     },
     async get(id) {
       const text = await redis.hget(key, `t:${id}`);

@@ -20,6 +20,8 @@ const report: Report = {
     slaReminders: 0,
     excludedQuestions: 0,
     flaggedSessions: 0,
+    flaggedAddresses: 0,
+    unusualDays: 0,
   },
   responseTimes: { count: 0, medianMs: null, p90Ms: null },
   satisfaction: {
