@@ -80,7 +80,22 @@ export async function startChannels(deps: {
   };
 }
 
-export { type CitizenMessengerDeps, citizenMessenger } from "./citizen-messenger.js";
+export type {
+  ChannelCapabilities,
+  ChannelDefinition,
+  CitizenMessengerDeps,
+  DeskDelivery,
+  DeskMessage,
+} from "./channel-definition.js";
+export { defineChannel } from "./channel-definition.js";
+export {
+  type ChannelId,
+  type ChannelRegistry,
+  channelRegistry,
+  createChannelRegistry,
+} from "./channel-registry.js";
+export { citizenMessenger } from "./citizen-messenger.js";
 export * as outbound from "./outbound/index.js";
 export * as telegram from "./telegram/index.js";
+export { UnknownChannelError } from "./unknown-channel-error.js";
 export * as zalo from "./zalo/index.js";

@@ -1,0 +1,53 @@
+import { defineChannel } from "../channel-definition.js";
+import { jobDeliveryState, redisSentMarkers, splitMessage } from "../outbound/index.js";
+import { redisZaloLastInbound } from "./zalo-last-inbound.js";
+import { ZALO_MAX_TEXT } from "./zalo-outbound-job.js";
+
+const ZALO_USER = /^zl-(.{1,64})$/;
+
+/**
+ * Zalo: staff replies to `zl-<userId>` go through the outbound queue, and only within the
+ * customer-service window; a user who last wrote longer ago is not messaged ("outside-window").
+ */
+export const zaloDefinition = defineChannel({
+  id: "zalo",
+  label: "Zalo",
+  reportLabel: "Zalo OA",
+  metricsLabel: "zalo",
+  capabilities: { choices: "numbered", replyWindow: true, maxMessageLength: ZALO_MAX_TEXT },
+  desk: (deps) => {
+    const markers = redisSentMarkers(deps.redis, deps.prefix);
+    const lastInbound = redisZaloLastInbound(deps.redis, deps.prefix);
+    /** Open when the user wrote within the window and Zalo has not refused a message (-230/-232) since. */
+    const windowOpen = (userId: string) =>
+      lastInbound.windowOpen(userId, deps.clock.now().getTime(), deps.replyWindowMs);
+    return {
+      async send({ conversationId, text, id }) {
+        const userId = ZALO_USER.exec(conversationId)?.[1];
+        if (!deps.zalo || !userId) return "unsupported";
+        const last = await lastInbound.get(userId);
+        if (last === undefined || !(await windowOpen(userId))) return "outside-window";
+        await deps.zalo.outbound.add(id, {
+          key: id,
+          userId,
+          pieces: splitMessage(text, ZALO_MAX_TEXT),
+          interactedAt: last,
+        });
+        return "queued";
+      },
+      async state(_key, id, recorded) {
+        const state = await jobDeliveryState(deps.zalo?.outbound.queue, id, recorded);
+        // Zalo's worker itself keeps a reply back when the window closed while it waited in the queue.
+        if (state !== "queued" && state !== "unsupported" && (await markers.has(`${id}-outside-window`))) {
+          return "outside-window";
+        }
+        return state;
+      },
+      async canReach(conversationId) {
+        const userId = ZALO_USER.exec(conversationId)?.[1];
+        return deps.zalo !== undefined && userId !== undefined && (await windowOpen(userId));
+      },
+      async forget() {},
+    };
+  },
+});
