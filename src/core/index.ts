@@ -41,7 +41,17 @@ export type {
   UsageEvent,
   UsageSink,
 } from "./ports.js";
-export type { Action, Button, Clarification, Message, Reply, ReplyKind, Suggestion } from "./reply.js";
+export type {
+  Action,
+  Button,
+  Clarification,
+  Message,
+  MessageChannel,
+  Reply,
+  ReplyKind,
+  Suggestion,
+} from "./reply.js";
+export { TOOL_SOURCES } from "./reply.js";
 export { detectEmergency } from "./safety/detect-emergency.js";
 export { EMERGENCY_NUMBERS, type EmergencyCategory } from "./safety/emergency-patterns.js";
 export { fold, foldWords } from "./text/fold.js";

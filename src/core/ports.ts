@@ -3,6 +3,8 @@
  * implement them outside `src/core`; tests use in-memory fakes.
  */
 
+import type { MessageChannel } from "./reply.js";
+
 /** A legal document reference, as shown under an answer. */
 export interface LegalRef {
   readonly document: string;
@@ -98,7 +100,7 @@ export interface IntakeState {
 
 /** A case as the intake hands it over; the desk adds the code, deadlines and the citizen's key. */
 export interface IntakeCase {
-  readonly channel: "web" | "telegram" | "zalo" | "console" | "api";
+  readonly channel: MessageChannel;
   readonly sessionId: string;
   readonly reason: string;
   readonly description: string;

@@ -1,4 +1,11 @@
+import type { ChannelId } from "../channels/channel-registry.js";
 import type { LegalRef } from "./ports.js";
+
+/** Tools that talk to the engine directly (the terminal chat, the evaluation): no desk, no delivery. */
+export const TOOL_SOURCES = ["console", "api"] as const;
+
+/** Where a message comes from: a citizen channel of the registry, or one of the {@link TOOL_SOURCES}. */
+export type MessageChannel = ChannelId | (typeof TOOL_SOURCES)[number];
 
 /** The five kinds of the public ask API (DESIGN.md). */
 export type ReplyKind = "answer" | "choices" | "escalate" | "emergency" | "fallback";
@@ -50,7 +57,7 @@ export interface Clarification {
 
 /** A channel-neutral message from a citizen. */
 export interface Message {
-  readonly channel: "web" | "telegram" | "zalo" | "console" | "api";
+  readonly channel: MessageChannel;
   readonly sessionId: string;
   readonly text: string;
   /** A pressed button, when the message is one. */

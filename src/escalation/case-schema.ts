@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type ChannelId, channelRegistry } from "../channels/channel-registry.js";
 import {
   ALWAYS_ELIGIBLE_GROUPS,
   FINANCIAL_DIFFICULTY,
@@ -13,8 +14,10 @@ export type CaseId = z.infer<typeof caseIdSchema>;
 export const caseStatusSchema = z.enum(["open", "claimed", "answered", "closed"]);
 export type CaseStatus = z.infer<typeof caseStatusSchema>;
 
-/** The channel the citizen wrote from; staff replies go back through it. */
-export const caseChannelSchema = z.enum(["web", "telegram", "zalo"]);
+/** The channel the citizen wrote from (one in the channel registry); staff replies go back through it. */
+export const caseChannelSchema = z.custom<ChannelId>((v) => channelRegistry.has(v), {
+  error: "Kênh không có trong danh sách kênh.",
+});
 export type CaseChannel = z.infer<typeof caseChannelSchema>;
 
 export const contactPreferenceSchema = z.enum(["chat", "phone"]);

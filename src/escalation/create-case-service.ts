@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { channelRegistry } from "../channels/channel-registry.js";
 import type { Button, CaseDesk, CaseStatusView, Clock, IntakeCase, SessionStore } from "../core/index.js";
 import type { Logger } from "../logging/index.js";
 import { CaseActionDeniedError } from "./case-action-denied-error.js";
@@ -54,8 +55,8 @@ const MAX_TEXT = 4000;
 /** A claim lost within this long of the winner's is a race the loser is told about (409). */
 const CLAIM_RACE_MS = 60_000;
 const MAX_TURNS = 200;
-/** Said on the case page when chat cannot reach the citizen. */
-export const ZALO_WINDOW_CLOSED_NOTE = "Đã quá thời hạn nhắn lại qua Zalo, vui lòng gọi điện";
+/** Said on the case page when a channel's reply window closed (`label`: the channel's name). */
+const replyWindowClosedNote = (label: string) => `Đã quá thời hạn nhắn lại qua ${label}, vui lòng gọi điện`;
 const NO_CHAT_NOTE = "Không nhắn được cho người dân qua kênh chat, vui lòng gọi điện";
 
 const supervises = (viewer: StaffViewer) => viewer.role === "supervisor" || viewer.role === "admin";
@@ -73,8 +74,17 @@ function canAct(viewer: StaffViewer, c: LegalAidCase): boolean {
 /** The store-side check that goes with {@link canAct}, so a transfer in between is not overtaken. */
 const guardFor = (viewer: StaffViewer): CaseGuard => (supervises(viewer) ? {} : { holder: viewer.username });
 
+/** The case channel of an intake; a source with no desk (console, api) or unknown id throws. */
 function deskChannel(channel: IntakeCase["channel"]): CaseChannel {
-  return channel === "telegram" || channel === "zalo" ? channel : "web";
+  return channelRegistry.get(channel).id;
+}
+
+/** Why chat cannot reach the citizen of `c`, as the case page says it. */
+function chatNote(c: LegalAidCase): string {
+  const channel = channelRegistry.get(c.channel);
+  return channel.capabilities.replyWindow && c.conversationId
+    ? replyWindowClosedNote(channel.label)
+    : NO_CHAT_NOTE;
 }
 
 function knownAnswers(raw: Readonly<Record<string, boolean>>): EligibilityAnswers {
@@ -323,9 +333,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
         case: c,
         deliveries,
         chatOpen,
-        ...(chatOpen
-          ? {}
-          : { chatNote: c.channel === "zalo" && c.conversationId ? ZALO_WINDOW_CLOSED_NOTE : NO_CHAT_NOTE }),
+        ...(chatOpen ? {} : { chatNote: chatNote(c) }),
         audit,
         can: {
           claim: c.status === "open" && !c.anonymizedAt,

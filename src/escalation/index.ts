@@ -76,7 +76,6 @@ export {
   createCaseService,
   ratingQuestion,
   staffReplyText,
-  ZALO_WINDOW_CLOSED_NOTE,
 } from "./create-case-service.js";
 // Eligibility screening (Luật Trợ giúp pháp lý 2017, Art. 7).
 export {

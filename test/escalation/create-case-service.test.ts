@@ -110,7 +110,7 @@ describe("createCaseService: the engine's desk", () => {
 
   it("keeps the stored case when scheduling its timers fails, and start() schedules it again", async () => {
     timers.failOpened = true;
-    const opened = await service.desk.open(intake({ channel: "console", sessionId: "abc" }));
+    const opened = await service.desk.open(intake({ channel: "web", sessionId: "abc" }));
     expect((await store.get(opened.id))?.channel).toBe("web");
     expect(timers.openedIds).toEqual([]);
     timers.failOpened = false;
