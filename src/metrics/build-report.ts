@@ -1,3 +1,4 @@
+import { channelRegistry } from "../channels/channel-registry.js";
 import { TOPICS, topicLabel } from "../content/topics.js";
 import { CALL_OUTCOMES } from "./call-log-schema.js";
 import { REPORT_GROUPS } from "./report-groups.js";
@@ -14,11 +15,8 @@ import { NO_TOPIC } from "./rollup-vocabulary.js";
 import { unusualDays } from "./unusual-days.js";
 import { daysBetween } from "./vietnam-day.js";
 
-/** Vietnamese labels of channels, reply kinds, outcomes and screening results. */
+/** Vietnamese labels of tools, reply kinds, outcomes and screening results (channels: the registry). */
 export const LABELS: Readonly<Record<string, string>> = {
-  web: "Trang web (hỏi đáp trực tuyến)",
-  telegram: "Telegram",
-  zalo: "Zalo OA",
   console: "Thử nghiệm nội bộ",
   api: "API",
   phone: "Điện thoại đường dây nóng",
@@ -36,7 +34,8 @@ export const LABELS: Readonly<Record<string, string>> = {
   ...Object.fromEntries(CALL_OUTCOMES.map((o) => [o.id, o.label])),
 };
 
-const label = (key: string) => LABELS[key] ?? topicLabel(key);
+const label = (key: string) =>
+  LABELS[key] ?? channelRegistry.byMetricsLabel(key)?.reportLabel ?? topicLabel(key);
 const get = (m: Counts, k: string) => m.get(k) ?? 0;
 
 /** A table whose total is computed from its rows, column by column. */
@@ -72,7 +71,7 @@ export function buildReportFrom(
 ): Report {
   const calls = sumOf(agg.callsByTopic);
   const chatChannels = keysOf(
-    ["web", "telegram", "zalo"],
+    channelRegistry.metricsLabels(),
     agg.chatByChannel,
     agg.conversationsByChannel,
     agg.casesByChannel,

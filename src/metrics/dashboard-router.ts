@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import express, { type RequestHandler, Router } from "express";
 import { z } from "zod";
+import { channelRegistry } from "../channels/channel-registry.js";
 import { renderLayout, SafeHtml, sendPage } from "../http/console/index.js";
 import { HttpError } from "../http/index.js";
 import { staffOf } from "../http/staff/index.js";
@@ -13,8 +14,12 @@ import type { Reports } from "./reports.js";
 /** The dashboard's static files (no CDN): `public/` beside this module (the build copies it into dist/). */
 export const DASHBOARD_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "public");
 
+/** A registered channel's metrics label, or "phone" (the hotline's calls). */
 const channelSchema = z
-  .enum(["web", "telegram", "zalo", "phone"], { error: "Kênh là web, telegram, zalo hoặc phone." })
+  .string()
+  .refine((v) => v === "phone" || channelRegistry.byMetricsLabel(v) !== undefined, {
+    error: () => `Kênh là ${channelRegistry.metricsLabels().join(", ")} hoặc phone.`,
+  })
   .optional();
 
 /**

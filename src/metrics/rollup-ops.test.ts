@@ -31,3 +31,17 @@ describe("rollupOps for usage events", () => {
     expect(ops.some((op) => op.t === "distinct")).toBe(true);
   });
 });
+
+describe("rollupOps and channels", () => {
+  it("counts a registered channel and a tool under their own names, and an unknown channel not at all", () => {
+    const event = (channel: string) =>
+      JSON.stringify({ at: "2026-11-26T03:00:00.000Z", channel, kind: "answer" });
+    const fields = (channel: string) =>
+      rollupOps("p", "usage", "1-0", event(channel)).map((op) => (op.t === "inc" ? op.field : op.t));
+    expect(fields("zalo")).toEqual(["u|zalo|khac|answer"]);
+    expect(fields("api")).toEqual(["u|api|khac|answer"]);
+    expect(fields("fax")).toEqual([]);
+    const created = JSON.stringify({ type: "created", channel: "fax", topic: "dat-dai" });
+    expect(rollupOps("p", "case", "1-0", created)).toEqual([]);
+  });
+});

@@ -71,6 +71,7 @@ export function rollupOps(
 
   if (source === "usage") {
     const channel = vocabulary.channel(event.channel);
+    if (!channel) return []; // an unknown channel is not counted under another's name
     const ops: RollupOp[] = [];
     if (typeof event.session === "string" && event.session) {
       const set = metricsKeys.sessions(prefix, day);
@@ -120,6 +121,7 @@ export function rollupOps(
   const type = vocabulary.caseType(event.type);
   if (!type) return [];
   const channel = vocabulary.channel(event.channel);
+  if (!channel) return [];
   const topic = vocabulary.topic(event.topic);
   switch (type) {
     case "created": {

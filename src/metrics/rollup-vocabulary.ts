@@ -1,9 +1,9 @@
+import { channelRegistry } from "../channels/channel-registry.js";
 import { TOPIC_IDS } from "../content/topics.js";
+import { TOOL_SOURCES } from "../core/index.js";
 import { CALL_OUTCOMES } from "./call-log-schema.js";
 import { REPORT_GROUP_IDS } from "./report-groups.js";
 
-/** Chat channels the engine reports; anything else is counted as `other`. */
-export const CHAT_CHANNELS = ["web", "telegram", "zalo", "console", "api"] as const;
 /** Reply kinds of the ask API (DESIGN.md). */
 export const REPLY_KINDS = ["answer", "choices", "fallback", "escalate", "emergency"] as const;
 /** Case event types (src/escalation/case-service.ts `CaseEvent`). */
@@ -32,7 +32,7 @@ export const ELIGIBILITY_RESULTS = ["likely-eligible", "unclear", "not-listed"] 
 export const NO_TOPIC = "khac";
 
 const sets = {
-  channel: new Set<string>(CHAT_CHANNELS),
+  tool: new Set<string>(TOOL_SOURCES),
   kind: new Set<string>(REPLY_KINDS),
   topic: new Set<string>(TOPIC_IDS),
   caseType: new Set<string>(CASE_EVENT_TYPES),
@@ -47,7 +47,13 @@ const sets = {
  * (no cardinality blow-up) and keeps free text, ids and the `|` separator out of them.
  */
 export const vocabulary = {
-  channel: (v: unknown) => (typeof v === "string" && sets.channel.has(v) ? v : "other"),
+  /** A registered channel's metrics label, or a tool's id; undefined for an unknown channel (not counted). */
+  channel: (v: unknown): string | undefined =>
+    channelRegistry.has(v)
+      ? channelRegistry.get(v).metricsLabel
+      : typeof v === "string" && sets.tool.has(v)
+        ? v
+        : undefined,
   kind: (v: unknown) => (typeof v === "string" && sets.kind.has(v) ? v : "other"),
   topic: (v: unknown) => (typeof v === "string" && sets.topic.has(v) ? v : NO_TOPIC),
   caseType: (v: unknown) => (typeof v === "string" && sets.caseType.has(v) ? v : undefined),
