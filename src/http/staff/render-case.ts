@@ -12,8 +12,8 @@ import {
   AUDIT_LABELS,
   actorLabel,
   auditDetail,
-  CHANNEL_LABELS,
   CONTACT_LABELS,
+  channelLabel,
   DELIVERY_LABELS,
   ELIGIBILITY_LABELS,
   OUTCOME_LABELS,
@@ -118,7 +118,7 @@ export function renderCase(page: {
   const replyForm = view.can.reply
     ? html`<form method="post" action="/staff/cases/${c.id}/reply" class="card reply-form" id="reply-form">
         ${csrfField(session)}
-        <label for="reply">Trả lời người dân (gửi qua ${CHANNEL_LABELS[c.channel]})</label>
+        <label for="reply">Trả lời người dân (gửi qua ${channelLabel(c.channel)})</label>
         <div class="reply-tools">
           <label for="canned" class="sr-only">Câu trả lời mẫu</label>
           <select id="canned" data-insert-select="reply"><option value="">Chèn câu trả lời mẫu…</option>
@@ -153,7 +153,7 @@ export function renderCase(page: {
       <p><span class="badge s-${c.status}">${STATUS_LABELS[c.status]}</span>${c.outcome ? html` · ${OUTCOME_LABELS[c.outcome]}` : ""}
         · Cán bộ giữ: <strong>${c.claimedBy ?? "Chưa có"}</strong>
         · Hạn trả lời đầu tiên: ${vnTime(c.firstResponseDueAt)}${overdue ? html` <strong class="late">Quá hạn</strong>` : ""}
-        · ${CHANNEL_LABELS[c.channel]} · ${CONTACT_LABELS[c.contactPreference]}${c.phone ? html` · <a href="tel:${c.phone}">${c.phone}</a>` : ""}
+        · ${channelLabel(c.channel)} · ${CONTACT_LABELS[c.contactPreference]}${c.phone ? html` · <a href="tel:${c.phone}">${c.phone}</a>` : ""}
         ${c.rating ? html` · Người dân chấm <strong>${c.rating}/5</strong>` : ""}</p>
       ${view.chatOpen ? "" : html`<p class="warn" role="note">${view.chatNote ?? ""}${c.phone ? html` (${c.phone})` : ""}</p>`}
       <div class="actions" aria-label="Xử lý">${actions}</div>

@@ -1,7 +1,7 @@
 import { TOPICS, topicLabel } from "../../content/index.js";
 import type { CaseList, CaseSummary, ClosedCaseList, StaffSession } from "../../escalation/index.js";
 import { filterSelect, href, html, renderLayout, type SafeHtml } from "../console/index.js";
-import { CHANNEL_LABELS, ELIGIBILITY_LABELS, STATUS_LABELS, vnTime } from "./staff-labels.js";
+import { channelLabel, channelOptions, ELIGIBILITY_LABELS, STATUS_LABELS, vnTime } from "./staff-labels.js";
 import type { CaseListQuery } from "./staff-schemas.js";
 
 function pageLink(query: CaseListQuery, offset: number): SafeHtml {
@@ -45,7 +45,7 @@ function caseTable(cases: readonly CaseSummary[], caption: string): SafeHtml {
       <td data-label="Trạng thái"><span class="badge s-${c.status}">${STATUS_LABELS[c.status]}</span></td>
       <td data-label="Hạn trả lời">${vnTime(c.firstResponseDueAt)}${c.overdue ? html` <strong class="late">Quá hạn</strong>` : ""}</td>
       <td data-label="Chủ đề">${topicLabel(c.topic)}</td>
-      <td data-label="Kênh">${CHANNEL_LABELS[c.channel]}</td>
+      <td data-label="Kênh">${channelLabel(c.channel)}</td>
       <td data-label="Xã/phường">${c.commune}</td>
       <td data-label="Diện TGPL">${ELIGIBILITY_LABELS[c.eligibility]}</td>
       <td data-label="Cán bộ giữ">${c.claimedBy ?? "—"}</td>
@@ -128,7 +128,7 @@ export function renderQueue(page: {
         ],
         overdueValue,
       )}
-      ${filterSelect("channel", "Kênh", Object.entries(CHANNEL_LABELS), query.channel)}
+      ${filterSelect("channel", "Kênh", channelOptions(), query.channel)}
       <button type="submit">Lọc</button>
     </form>
     ${casePage(list, query, limit, {

@@ -1,3 +1,4 @@
+import { channelRegistry } from "../../channels/channel-registry.js";
 import type { CaseAuditEntry, CaseOutcome, DeliveryState } from "../../escalation/index.js";
 
 /** Vietnamese labels the console shows for case fields and states. */
@@ -8,7 +9,12 @@ export const STATUS_LABELS = {
   closed: "Đã đóng",
 } as const;
 
-export const CHANNEL_LABELS = { web: "Web", telegram: "Telegram", zalo: "Zalo" } as const;
+/** A channel's name on staff pages, from the channel registry (an unknown id throws). */
+export const channelLabel = (id: string): string => channelRegistry.get(id).label;
+
+/** `[id, name]` of every registered channel, in registry order (the queue's filter). */
+export const channelOptions = (): [string, string][] =>
+  channelRegistry.ids().map((id) => [id, channelLabel(id)]);
 
 export const ELIGIBILITY_LABELS = {
   "likely-eligible": "Có thể thuộc diện trợ giúp pháp lý miễn phí",
