@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import { Redis } from "ioredis";
 import { Meilisearch } from "meilisearch";
 import { createApp } from "../app.js";
+import { channelRegistry } from "../channels/index.js";
 import { loadConfig } from "../config/index.js";
 import { TOPICS } from "../content/index.js";
 import type { IntakeCase } from "../core/index.js";
@@ -52,10 +53,12 @@ function progress(label: string, done: number, total: number): void {
   );
 }
 
+const CHANNELS = channelRegistry.ids();
+
 function intakeCase(i: number): IntakeCase {
   const at = new Date().toISOString();
   return {
-    channel: (["web", "telegram", "zalo"] as const)[i % 3] ?? "web",
+    channel: CHANNELS[i % CHANNELS.length] ?? "web",
     sessionId: `bench-${i}`,
     reason: "ask-person",
     description: `Vụ việc thử số ${i}: tranh chấp ranh giới đất với nhà bên cạnh, đã hòa giải ở thôn nhưng không thành.`,

@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { Redis } from "ioredis";
+import { channelRegistry } from "../channels/index.js";
 import { TOPIC_IDS } from "../content/topics.js";
 import {
   CALL_OUTCOMES,
@@ -30,7 +31,7 @@ const H1_START = Date.parse("2025-12-31T17:00:00Z"); // 1 January 2026, 00:00 in
 const H1_MS = 181 * 86_400_000;
 
 const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)] as T;
-const CHANNELS = ["web", "telegram", "zalo"] as const;
+const CHANNELS = channelRegistry.ids();
 const KINDS = ["answer", "answer", "answer", "choices", "fallback", "escalate", "emergency"] as const;
 const ART7 = ["treEm", "hoNgheo", "nguoiKhuyetTat", "nguoiCaoTuoi", "danTocThieuSoVungDbkk"] as const;
 const CASE_TYPES = ["created", "claimed", "first-reply", "closed", "rated", "sla-breach"] as const;
