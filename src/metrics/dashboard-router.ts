@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import express, { type RequestHandler, Router } from "express";
 import { z } from "zod";
 import { channelRegistry } from "../channels/channel-registry.js";
-import { renderLayout, SafeHtml, sendPage } from "../http/console/index.js";
+import { html, option, renderLayout, SafeHtml, sendPage } from "../http/console/index.js";
 import { HttpError } from "../http/index.js";
 import { staffOf } from "../http/staff/index.js";
 import { firstMessage, reportRangeSchema } from "./report-range.js";
@@ -21,6 +21,18 @@ const channelSchema = z
     error: () => `Kênh là ${channelRegistry.metricsLabels().join(", ")} hoặc phone.`,
   })
   .optional();
+
+const CHANNEL_OPTIONS =
+  "<!-- channel options: one per registered channel, filled in by dashboard-router.ts -->";
+
+/** The page body with an `<option>` per registered channel (value: its metrics label) in the filter. */
+function withChannelOptions(body: string): SafeHtml {
+  const options = channelRegistry.ids().map((id) => {
+    const channel = channelRegistry.get(id);
+    return option(channel.metricsLabel, channel.label);
+  });
+  return new SafeHtml(body.replace(CHANNEL_OPTIONS, html`${options}`.value));
+}
 
 /**
  * `GET /api/v1/staff/dashboard?from=&to=&channel=` (the dashboard's numbers) behind `authorize`
@@ -59,7 +71,7 @@ export function dashboardRouter(deps: {
     sendPage(
       res,
       200,
-      renderLayout({ title: "Bảng số liệu", session, orgName: deps.orgName, body: new SafeHtml(body) }),
+      renderLayout({ title: "Bảng số liệu", session, orgName: deps.orgName, body: withChannelOptions(body) }),
     );
   });
   router.use("/staff/dashboard", express.static(deps.dir ?? DASHBOARD_DIR, { index: false, maxAge: "1h" }));

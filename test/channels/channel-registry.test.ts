@@ -79,7 +79,7 @@ describe("a channel added to the registry", () => {
     expect(await inbox.has(delivered[0]?.key ?? "")).toBe(false);
   });
 
-  it("shows its label on the case page and in the queue with its filter option", async () => {
+  it("shows its label on the case page, in the queue and in the queue's and dashboard's channel filters", async () => {
     const { id } = await app.cases.desk.open(intake({ sessionId: "fb-5151" }));
     const staff = await loginStaff(app.baseUrl, officer.username, PASSWORD);
     const page = await (await staff.get(`/staff/cases/${id}`)).text();
@@ -88,6 +88,8 @@ describe("a channel added to the registry", () => {
     expect(queue).toContain('<td data-label="Kênh">Facebook Messenger</td>');
     expect(queue).toContain('<option value="messenger"');
     expect(queue).toContain(id);
+    const dashboard = await (await staff.get("/staff/dashboard")).text();
+    expect(dashboard).toContain('<option value="messenger">Facebook Messenger</option>');
   });
 
   it("counts its cases in the report under its own row after the built-in channels, never as other", async () => {

@@ -116,6 +116,13 @@ describe("staff dashboard and call log API", () => {
     expect(page.headers.get("content-security-policy")).toContain("script-src 'self'");
     const html = await page.text();
     expect(html).toContain('src="/staff/vendor/chart.umd.js"');
+    expect(html.match(/<option value="[a-z]*"[^>]*>[^<]*<\/option>/g)).toEqual([
+      '<option value="">Tất cả</option>',
+      '<option value="web">Web</option>',
+      '<option value="telegram">Telegram</option>',
+      '<option value="zalo">Zalo</option>',
+      '<option value="phone">Điện thoại</option>',
+    ]);
     expect(html).not.toMatch(/<script>(?!<\/script>)|https?:\/\//);
     for (const path of ["/staff/vendor/chart.umd.js", "/staff/dashboard/dashboard.js"]) {
       const res = await fetch(`${server.url}${path}`);
