@@ -144,6 +144,15 @@ describe("checkCorpus on the broken fixtures", () => {
     expect(report.errors).toHaveLength(BROKEN.length);
   });
 
+  it("checking one file against the rest (a console save) finds exactly that file's errors and warnings", async () => {
+    const files = await readCorpus(`${ROOT}${FIXTURES}`);
+    for (const { file } of files) {
+      const one = checkCorpus(files, { today: TODAY, enforceMinimums: false, only: file });
+      expect(one.errors, file).toEqual(report.errors.filter((e) => e.file === file));
+      expect(one.warnings, file).toEqual(report.warnings.filter((w) => w.file === file));
+    }
+  });
+
   it("reports neither an error nor a warning for the valid FAQ", () => {
     expect(about(report.errors, "dan-su/hop-le.md")).toEqual([]);
     expect(about(report.warnings, "dan-su/hop-le.md")).toEqual([]);

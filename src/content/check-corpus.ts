@@ -36,12 +36,28 @@ function lineOf(text: string, needle: string, fallback: number): number {
   return at === -1 ? fallback : text.slice(0, at).split("\n").length;
 }
 
-/** Cross-file checks over parsed files: ids, shared variants, links, lengths, placeholders, numbers, dates. */
+/** Folded phrasings of a FAQ, kept per parsed FAQ: a console save re-checks one file against the same corpus. */
+const foldedPhrasings = new WeakMap<Faq, string[]>();
+function phrasingKeys(faq: Faq): string[] {
+  let keys = foldedPhrasings.get(faq);
+  if (!keys) {
+    keys = [faq.question, ...faq.variants].map((phrase) => foldWords(phrase));
+    foldedPhrasings.set(faq, keys);
+  }
+  return keys;
+}
+
+/**
+ * Cross-file checks over parsed files: ids, shared variants, links, lengths, placeholders, numbers, dates.
+ * With `only` (a file), the others are read for ids and phrasings but only that file's own checks run
+ * and only its issues are reported: a console save checks one FAQ in ~1 ms, not the corpus in ~150 ms.
+ */
 export function checkCorpus(
   files: readonly CorpusFile[],
-  options: { today: string; enforceMinimums: boolean },
+  options: { today: string; enforceMinimums: boolean; only?: string },
 ): CorpusReport {
-  const errors: ContentIssue[] = files.flatMap((f) => f.issues);
+  const checked = (f: CorpusFile) => options.only === undefined || f.file === options.only;
+  const errors: ContentIssue[] = files.filter(checked).flatMap((f) => f.issues);
   const warnings: ContentIssue[] = [];
   const valid = files.filter((f): f is CorpusFile & { faq: Faq } => f.faq !== undefined);
   const byId = new Map<string, CorpusFile & { faq: Faq }>();
@@ -49,6 +65,11 @@ export function checkCorpus(
 
   for (const f of valid) {
     const { faq, file, text } = f;
+    if (!checked(f)) {
+      if (!byId.has(faq.id)) byId.set(faq.id, f);
+      for (const key of phrasingKeys(faq)) if (!phrasings.has(key)) phrasings.set(key, { id: faq.id, file });
+      continue;
+    }
     const at = (needle: string, fallback = 2) => lineOf(text, needle, fallback);
     const stem = path.basename(file, ".md");
     if (faq.id !== stem)
@@ -76,8 +97,9 @@ export function checkCorpus(
       });
     else byId.set(faq.id, f);
 
-    for (const phrase of [faq.question, ...faq.variants]) {
-      const key = foldWords(phrase);
+    const keys = phrasingKeys(faq);
+    for (const [i, phrase] of [faq.question, ...faq.variants].entries()) {
+      const key = keys[i] ?? "";
       const seen = phrasings.get(key);
       if (seen && seen.id !== faq.id) {
         errors.push({
@@ -142,7 +164,7 @@ export function checkCorpus(
     }
   }
 
-  for (const { faq, file, text } of valid) {
+  for (const { faq, file, text } of valid.filter(checked)) {
     for (const id of faq.related) {
       if (!byId.has(id))
         errors.push({
@@ -155,7 +177,7 @@ export function checkCorpus(
   }
 
   // Facets only ask a question between siblings: a faceted FAQ with none has a mistyped name or value.
-  for (const { faq, file, text } of valid) {
+  for (const { faq, file, text } of valid.filter(checked)) {
     if (faq.facets && !valid.some((o) => siblingAttribute(faq, o.faq)))
       errors.push({
         file,

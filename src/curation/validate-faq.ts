@@ -32,7 +32,7 @@ export function validateFaq(
   if (!self.faq) return { ok: false, fields };
   const id = self.faq.id;
   const others = corpus.filter((f) => f.file !== file && f.faq?.id !== id);
-  const report = checkCorpus([...others, self], { today, enforceMinimums: false });
-  for (const issue of report.errors) if (issue.file === file) add(issue.field, issue.message);
+  const report = checkCorpus([...others, self], { today, enforceMinimums: false, only: file });
+  for (const issue of report.errors) add(issue.field, issue.message);
   return Object.keys(fields).length ? { ok: false, fields } : { ok: true, faq: self.faq, text };
 }
