@@ -369,9 +369,10 @@ export async function createApp(deps: {
         threads: cases.threads,
         limiter: redisAskLimiter(
           redis,
-          `${prefix}:inbox`,
+          prefix,
           config.rateLimit.ipPerMinute,
           config.rateLimit.sessionPerMinute,
+          "inbox",
         ),
       }),
       staffRouter({

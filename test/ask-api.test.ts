@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadFaqs } from "../src/content/index.js";
-import { usageStreamKey } from "../src/redis/index.js";
+import { eventStreamKeys } from "../src/redis/index.js";
 import { startTestApp, type TestApp } from "./support/in-process-app.js";
 
 let app: TestApp;
@@ -140,7 +140,7 @@ describe("POST /api/v1/ask", () => {
   });
 
   it("records one usage event per ask with a hashed session and no message text for answers", async () => {
-    const key = usageStreamKey(app.config.redis.prefix);
+    const key = eventStreamKeys.usage(app.config.redis.prefix);
     const before = await app.redis.xlen(key);
     await app.ask({ text: (await faq("ly-hon-don-phuong")).question, sessionId: "s-usage-raw-id" });
     await app.ask({ text: "gọi cho tôi số 0912345678 về thời tiết", sessionId: "s-usage-raw-id" });

@@ -1,7 +1,7 @@
 import type { CaseChannel, CitizenMessenger, DeliveryState } from "../escalation/index.js";
 import type { CitizenMessengerDeps, DeskDelivery } from "./channel-definition.js";
 import { channelRegistry } from "./channel-registry.js";
-import { jobId } from "./outbound/index.js";
+import { jobId, outboundKeys } from "./outbound/index.js";
 
 /** How long a send is remembered, so its state can be told after BullMQ dropped the finished job. */
 const RECORD_TTL_SECONDS = 400 * 86_400;
@@ -15,7 +15,7 @@ type Recorded = { readonly channel: CaseChannel; readonly state?: DeliveryState 
  */
 export function citizenMessenger(deps: CitizenMessengerDeps): CitizenMessenger {
   const { redis, prefix } = deps;
-  const recordKey = (key: string) => `${prefix}:citizen-msg:${key}`;
+  const recordKey = outboundKeys(prefix).citizenMessage;
   const idOf = (key: string) => jobId("staff", key);
   const deliveries = new Map<string, DeskDelivery>();
 

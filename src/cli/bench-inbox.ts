@@ -11,7 +11,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { Redis } from "ioredis";
 import { StaffAccounts } from "../escalation/index.js";
-import { usageStreamKey } from "../redis/index.js";
+import { eventStreamKeys } from "../redis/index.js";
 import { startMeiliServer } from "../runtime/index.js";
 import { cleanUpBench, startBenchServer } from "./bench-server.js";
 
@@ -62,7 +62,7 @@ try {
       body: JSON.stringify({ text: "ly hôn đơn phương cần giấy tờ gì", sessionId: `warm${i}` }),
     }).then((r) => r.text());
   process.stderr.write(`planting ${QUESTIONS} distinct unanswered questions…\n`);
-  const key = usageStreamKey(prefix);
+  const key = eventStreamKeys.usage(prefix);
   const now = Date.now();
   for (let i = 0; i < QUESTIONS; i += 5000) {
     const pipe = redis.pipeline();

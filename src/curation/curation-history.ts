@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import { z } from "zod";
+import { curationKeys } from "./curation-keys.js";
 import { unifiedDiff } from "./unified-diff.js";
 
 export const HISTORY_ACTIONS = [
@@ -57,7 +58,7 @@ export interface HistoryChange {
   readonly note?: string;
 }
 
-/** Every change to a FAQ, kept in the Redis list `${prefix}:curation:history:<id>` (append-only, full text + diff). */
+/** Every change to a FAQ, kept in the Redis list `curationKeys(prefix).history(id)` (append-only, full text + diff). */
 export class CurationHistory {
   readonly #redis: Redis;
   readonly #prefix: string;
@@ -70,7 +71,7 @@ export class CurationHistory {
   }
 
   #key(id: string): string {
-    return `${this.#prefix}:curation:history:${id}`;
+    return curationKeys(this.#prefix).history(id);
   }
 
   /** Appends one change and returns it with its sequence number. */

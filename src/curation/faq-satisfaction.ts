@@ -1,4 +1,5 @@
 import type { Redis } from "ioredis";
+import { eventStreamKeys } from "../redis/index.js";
 
 /** 👍 and 👎 counts of one FAQ. */
 export interface Satisfaction {
@@ -30,7 +31,7 @@ function voteOf(fields: readonly string[]): { faqId: string; up: boolean } | und
   }
 }
 
-/** Dependencies: Redis with the usage stream `${prefix}:usage`, and the curation clock. */
+/** Dependencies: Redis with the usage stream (`eventStreamKeys.usage`), and the curation clock. */
 export interface FaqSatisfactionDeps {
   readonly redis: Redis;
   readonly prefix: string;
@@ -51,7 +52,13 @@ export class FaqSatisfaction {
     const counts = new Map<string, { up: number; down: number }>();
     let start = `${Math.max(0, since)}-0`;
     for (;;) {
-      const page = await this.#deps.redis.xrange(`${this.#deps.prefix}:usage`, start, "+", "COUNT", PAGE);
+      const page = await this.#deps.redis.xrange(
+        eventStreamKeys.usage(this.#deps.prefix),
+        start,
+        "+",
+        "COUNT",
+        PAGE,
+      );
       for (const [, fields] of page) {
         const vote = voteOf(fields);
         if (!vote) continue;

@@ -1,10 +1,19 @@
 import type { Redis } from "ioredis";
 import { type CorpusFile, parseFaqFile } from "../content/index.js";
+import { defineScripts, luaScript } from "../redis/index.js";
+import { curationKeys } from "./curation-keys.js";
 import type { FaqFiles, FaqWrite } from "./faq-files.js";
 import { faqVersion } from "./faq-version.js";
 
-// One hash per area: `t:<id>` the file text, `v:<id>` its version. One key, so a write is one atomic step.
-const PUT = `
+/**
+ * One hash per area: `t:<id>` the file text, `v:<id>` its version. One key, so a write is one atomic step.
+ * KEYS: area hash. ARGV: id, expected version ("" = must not exist), text ("" = remove), version.
+ * Returns {1, ""} when written, else {0, current version}.
+ */
+const scripts = {
+  put: luaScript<[number, string]>(
+    1,
+    `
 local current = redis.call("HGET", KEYS[1], "v:" .. ARGV[1])
 local expected = ARGV[2]
 if (expected == "" and current) or (expected ~= "" and current ~= expected) then
@@ -15,7 +24,9 @@ if ARGV[3] == "" then
 else
   redis.call("HSET", KEYS[1], "t:" .. ARGV[1], ARGV[3], "v:" .. ARGV[1], ARGV[4])
 end
-return {1, ""}`;
+return {1, ""}`,
+  ),
+};
 
 const TOPIC = /^topic:\s*["']?([a-z0-9-]+)/m;
 
@@ -29,13 +40,14 @@ function shownAs(id: string, text: string): string {
 }
 
 /**
- * FAQ files kept in Redis (the hash `<prefix>:content:<area>`), the durable home shared by every instance:
+ * FAQ files kept in Redis (the hash `curationKeys(prefix).content(area)`), the durable home shared by every instance:
  * it survives a container recreate (AOF), and a write checks the version and stores in one script, so two
  * admins on two instances never overwrite each other. Texts are stored byte for byte, every front-matter
  * field included.
  */
 export function redisFaqFiles(redis: Redis, prefix: string, area: "live" | "revisions"): FaqFiles {
-  const key = `${prefix}:content:${area}`;
+  const key = curationKeys(prefix).content(area);
+  const { put } = defineScripts(redis, "curation", scripts);
   // Parsing the YAML of every file takes ~0.5 s for the full corpus, on the event loop that answers
   // citizens; a list (every admin page, every save's cross-check, every publish) re-parses only the
   // files whose text changed since the last list. Parsed files are never mutated by their readers.
@@ -47,10 +59,7 @@ export function redisFaqFiles(redis: Redis, prefix: string, area: "live" | "revi
 
   async function write(id: string, text: string, expected: string | null): Promise<FaqWrite> {
     const version = text ? faqVersion(text) : "";
-    const [ok, current] = (await redis.eval(PUT, 1, key, id, expected ?? "", text, version)) as [
-      number,
-      string,
-    ];
+    const [ok, current] = await put([key], id, expected ?? "", text, version);
     return ok === 1 ? { ok: true } : { ok: false, current: current || null };
   }
 

@@ -1,7 +1,8 @@
 import type { Redis } from "ioredis";
 import type { Logger } from "../logging/index.js";
-import { withRedisLock } from "../redis/index.js";
+import { redisKeys, withRedisLock } from "../redis/index.js";
 import { AUTHORING_ACTIONS, type CurationHistory, RELEASE_AUTHOR } from "./curation-history.js";
+import { curationKeys } from "./curation-keys.js";
 import type { FaqFiles } from "./faq-files.js";
 import { faqVersion } from "./faq-version.js";
 
@@ -59,8 +60,8 @@ const IN_WORK = /^status:\s*["']?(draft|review)\b/m;
  */
 export async function syncRelease(deps: ReleaseSyncDeps): Promise<ReleaseSync> {
   const { redis, prefix, live, revisions, history, logger } = deps;
-  const baselineKey = `${prefix}:content:release`;
-  return withRedisLock(redis, `${prefix}:lock:content-release`, async () => {
+  const baselineKey = curationKeys(prefix).content("release");
+  return withRedisLock(redis, redisKeys.lock(prefix, "content-release"), async () => {
     const [files, baseline, stored] = await Promise.all([
       deps.release.list(),
       redis.hgetall(baselineKey),

@@ -1,5 +1,7 @@
 import type { Redis } from "ioredis";
 import { scrub } from "../core/index.js";
+import { eventStreamKeys } from "../redis/index.js";
+import { curationKeys } from "./curation-keys.js";
 import type { CurationWorkflow } from "./curation-workflow.js";
 import { type FaqPrefill, prefillFaq } from "./faq-prefill.js";
 import type { FaqRecord } from "./faq-repository.js";
@@ -28,7 +30,7 @@ export interface InboxView {
   readonly dropped?: number;
 }
 
-/** Dependencies: Redis with the usage stream `${prefix}:usage` and feedback stream `${prefix}:feedback`. */
+/** Dependencies: Redis with the usage and feedback streams (`eventStreamKeys`). */
 export interface UnansweredInboxDeps {
   readonly redis: Redis;
   readonly prefix: string;
@@ -65,8 +67,8 @@ const MAX_REASONS = 5;
  * answers. The streams are read incrementally from a cursor, in slices of a few milliseconds, so a
  * view costs the events since the last one (never the 90 days again) and no slice holds up a
  * citizen's request; memory is bounded by {@link InboxLimits}. A handled group (added as a variant,
- * turned into a draft, or dismissed) stores its phrasings' hashes in `${prefix}:curation:inbox:handled`
- * and does not come back; actions are logged in `${prefix}:curation:inbox:log`.
+ * turned into a draft, or dismissed) stores its phrasings' hashes in `curationKeys(prefix).inboxHandled`
+ * and does not come back; actions are logged in `curationKeys(prefix).inboxLog`.
  */
 export class UnansweredInbox {
   readonly #deps: UnansweredInboxDeps;
@@ -146,13 +148,13 @@ export class UnansweredInbox {
     await this.#deps.redis
       .multi()
       .sadd(this.#handledKey(), ...group.sampleHashes)
-      .rpush(`${this.#deps.prefix}:curation:inbox:log`, JSON.stringify(entry))
+      .rpush(curationKeys(this.#deps.prefix).inboxLog, JSON.stringify(entry))
       .exec();
     this.#index.handle(group.sampleHashes);
   }
 
   #handledKey(): string {
-    return `${this.#deps.prefix}:curation:inbox:handled`;
+    return curationKeys(this.#deps.prefix).inboxHandled;
   }
 
   /**
@@ -182,7 +184,7 @@ export class UnansweredInbox {
   async #read(): Promise<void> {
     const since = `${Math.max(0, this.#now().getTime() - (this.#deps.days ?? 90) * 86_400_000)}-0`;
     for (const stream of ["usage", "feedback"] as const) {
-      const key = `${this.#deps.prefix}:${stream}`;
+      const key = eventStreamKeys[stream](this.#deps.prefix);
       for (;;) {
         const from = this.#cursors[stream];
         const page = await this.#deps.redis.xrange(key, from ? `(${from}` : since, "+", "COUNT", PAGE);

@@ -8,7 +8,7 @@ export interface CallLog {
   record(input: CallLogInput, by: string): Promise<string>;
 }
 
-/** A call log on the Redis stream `${prefix}:events:calls`; entries are trimmed with the other raw events. */
+/** A call log on the Redis stream `metricsKeys.callStream`; entries are trimmed with the other raw events. */
 export function redisCallLog(deps: { redis: Redis; prefix: string; clock?: () => Date }): CallLog {
   const key = metricsKeys.callStream(deps.prefix);
   const now = deps.clock ?? (() => new Date());

@@ -26,7 +26,7 @@ export interface Reports {
 
 const CHUNK = 200;
 
-/** Reports over `${prefix}:rollup:<day>` hashes: a year is ~365 HGETALLs, pipelined. */
+/** Reports over the `metricsKeys.day` hashes: a year is ~365 HGETALLs, pipelined. */
 export function redisReports(deps: { redis: Redis; prefix: string; now?: () => Date }): Reports {
   const now = deps.now ?? (() => new Date());
 

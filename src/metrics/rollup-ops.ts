@@ -41,7 +41,7 @@ export type RollupOp =
 const NOT_A_QUESTION = /^(?:intake-(?!consent$).+|rating|case-status|thread-.+)$/;
 
 /**
- * Field names of the daily rollup hash `${prefix}:rollup:<day>`, `|`-separated, built only from
+ * Field names of the daily rollup hash `metricsKeys.day`, `|`-separated, built only from
  * the vocabulary (rollup-vocabulary.ts):
  * - `u|<channel>|<topic>|<kind>` chat questions · `f|<channel>|up|down` 👍/👎 · `s|<channel>` conversations
  * - `c|<type>|<channel>|<topic>|<detail>` case events (detail: eligibility for created, outcome for closed, else `-`)

@@ -1,4 +1,5 @@
 import type { Redis } from "ioredis";
+import { defineScripts, luaScript } from "../redis/index.js";
 import type { RollupOp } from "./rollup-ops.js";
 
 /**
@@ -6,15 +7,18 @@ import type { RollupOp } from "./rollup-ops.js";
  * the consumer group; only when XACK returns 1 (the entry was pending and is now acknowledged)
  * are its counters changed. The ack and the increments run in one script, so they are atomic:
  * an entry read twice (a retry, a crashed consumer's entry claimed by another, the same batch
- * replayed) is counted exactly once, with no per-event "seen" set to store. With Redis Cluster
- * the prefix must be a hash tag (`{tlpl}`) so the stream and the rollup keys share a slot.
+ * replayed) is counted exactly once, with no per-event "seen" set to store. On a Redis Cluster the
+ * stream and the rollup keys share the metrics hash tag (see metrics-keys.ts), so they share a slot.
  *
  * KEYS: [stream, ...keys used by ops]. ARGV: group, sample cap, session-set TTL, questions per session
  * and hour, questions per network and hour, then per entry: id, op count, ops (`i` keyIdx field by ·
  * `s` setIdx member keyIdx field · `m` keyIdx field · `q` counterIdx member keyIdx field overField
  * flagField originMember originFlag — the last two empty when the network is not known).
  */
-const LUA = `
+const rollupScripts = {
+  rollup: luaScript<number>(
+    "variadic",
+    `
 local stream = KEYS[1]
 local group = ARGV[1]
 local cap = tonumber(ARGV[2])
@@ -72,11 +76,9 @@ while i <= n do
   end
 end
 return applied
-`;
-
-interface RollupRedis extends Redis {
-  metricsRollup(numKeys: number, ...args: (string | number)[]): Promise<number>;
-}
+`,
+  ),
+};
 
 /** One entry to apply: its stream id and the counter changes it makes. */
 export interface RollupEntry {
@@ -98,8 +100,7 @@ export async function applyRollupBatch(
   },
 ): Promise<number> {
   if (entries.length === 0) return 0;
-  const r = redis as RollupRedis;
-  if (typeof r.metricsRollup !== "function") r.defineCommand("metricsRollup", { lua: LUA });
+  const { rollup } = defineScripts(redis, "metrics", rollupScripts);
   const keys: string[] = [stream];
   const index = new Map<string, number>();
   const keyIndex = (key: string): number => {
@@ -138,5 +139,5 @@ export async function applyRollupBatch(
       else args.push("m", keyIndex(op.key), op.field);
     }
   }
-  return r.metricsRollup(keys.length, ...keys, ...args);
+  return rollup(keys, ...args);
 }

@@ -3,8 +3,8 @@
  * `<REDIS_PREFIX>:<name>`, as it always was. With REDIS_CLUSTER_HASH_TAGS the prefix travels in
  * braces (`{tlpl}`, BullMQ's convention for a cluster) and each key space then gets its own hash
  * tag (`{tlpl:cases}:case:…`), so the keys one script or MULTI touches share a slot while the
- * modules still spread over the cluster. A key built without {@link keyBase} still works there: it
- * falls in the slot of `{tlpl}`.
+ * modules still spread over the cluster; keys used one at a time drop the braces ({@link spreadBase}).
+ * A key built with neither still works there: it falls in the slot of `{tlpl}`.
  */
 export function redisKeyPrefix(config: {
   readonly prefix: string;
@@ -24,13 +24,21 @@ export function keyBase(prefix: string, space: string): string {
   return tag === undefined ? prefix : `{${tag}:${space}}`;
 }
 
+/**
+ * The base of keys that no script or MULTI combines (a session, a cache entry, a lock): REDIS_PREFIX
+ * without braces, so on a cluster each such key hashes on its whole name and they spread over the nodes.
+ */
+export function spreadBase(prefix: string): string {
+  return tagOf(prefix) ?? prefix;
+}
+
 /** The prefix BullMQ's queues live under: `<prefix>:bull`, or the braced `{tlpl:bull}` BullMQ asks for on a cluster. */
 export function bullPrefix(prefix: string): string {
   return tagOf(prefix) === undefined ? `${prefix}:bull` : keyBase(prefix, "bull");
 }
 
-/** The SCAN pattern of every key under `prefix`, tagged or not (for tests and benches that clean up). */
-export function keyPattern(prefix: string): string {
+/** The SCAN patterns that together match every key under `prefix`, tagged or not (for tests and benches that clean up). */
+export function keyPatterns(prefix: string): string[] {
   const tag = tagOf(prefix);
-  return tag === undefined ? `${prefix}*` : `{${tag}*`;
+  return tag === undefined ? [`${prefix}*`] : [`{${tag}*`, `${tag}*`];
 }

@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import type { IndexStateStore } from "../search/index.js";
+import { redisKeys } from "./redis-keys.js";
 import { type HeldLocks, releaseHeldLocks, withRedisLock } from "./redis-lock.js";
 
 /**
@@ -13,10 +14,10 @@ export function redisIndexState(
   const held: HeldLocks = new Map();
   return {
     releaseHeld: () => releaseHeldLocks(redis, held),
-    getHash: (alias) => redis.get(`${prefix}:index-hash:${alias}`),
+    getHash: (alias) => redis.get(redisKeys.indexHash(prefix, alias)),
     async setHash(alias, hash) {
-      await redis.set(`${prefix}:index-hash:${alias}`, hash);
+      await redis.set(redisKeys.indexHash(prefix, alias), hash);
     },
-    withLock: (name, fn) => withRedisLock(redis, `${prefix}:lock:${name}`, fn, { held }),
+    withLock: (name, fn) => withRedisLock(redis, redisKeys.lock(prefix, name), fn, { held }),
   };
 }

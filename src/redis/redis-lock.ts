@@ -1,9 +1,20 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import type { Redis } from "ioredis";
+import { defineScripts, luaScript } from "./define-scripts.js";
 
-const RELEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
-const RENEW = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end`;
+const lockScripts = {
+  /** KEYS: lock. ARGV: token. Deletes the lock only when this token holds it. */
+  release: luaScript<number>(
+    1,
+    `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`,
+  ),
+  /** KEYS: lock. ARGV: token, ttl ms. Extends the lock only when this token holds it. */
+  renew: luaScript<number>(
+    1,
+    `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end`,
+  ),
+};
 
 /** Names this run of this process: a restarted process with the same pid (pid 1 in a container) is another one. */
 const RUN = randomBytes(6).toString("hex");
@@ -56,13 +67,14 @@ export async function withRedisLock<T>(
   fn: () => Promise<T>,
   options: RedisLockOptions = {},
 ): Promise<T> {
+  const scripts = defineScripts(redis, "lock", lockScripts);
   const token = newToken();
   const ttl = options.ttlMs ?? 15_000;
   const deadline = Date.now() + (options.waitMs ?? 180_000);
   while ((await redis.set(key, token, "PX", ttl, "NX")) !== "OK") {
     const holder = await redis.get(key);
     if (holder && isStaleHolder(holder)) {
-      await redis.eval(RELEASE, 1, key, holder);
+      await scripts.release([key], holder);
       continue;
     }
     if (Date.now() > deadline) throw new Error(`lock ${key} is still held by another process`);
@@ -70,7 +82,7 @@ export async function withRedisLock<T>(
   }
   options.held?.set(key, token);
   const renew = setInterval(
-    () => void redis.eval(RENEW, 1, key, token, String(ttl)).catch(() => {}),
+    () => void scripts.renew([key], token, ttl).catch(() => {}),
     Math.max(100, Math.floor(ttl / 3)),
   );
   renew.unref();
@@ -79,12 +91,13 @@ export async function withRedisLock<T>(
   } finally {
     clearInterval(renew);
     options.held?.delete(key);
-    await redis.eval(RELEASE, 1, key, token).catch(() => {});
+    await scripts.release([key], token).catch(() => {});
   }
 }
 
 /** Releases the locks still held (at shutdown, when their work is cut short). */
 export async function releaseHeldLocks(redis: Redis, held: HeldLocks): Promise<void> {
-  await Promise.all([...held].map(([key, token]) => redis.eval(RELEASE, 1, key, token).catch(() => {})));
+  const { release } = defineScripts(redis, "lock", lockScripts);
+  await Promise.all([...held].map(([key, token]) => release([key], token).catch(() => {})));
   held.clear();
 }

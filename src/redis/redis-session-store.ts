@@ -1,9 +1,10 @@
 import type { Redis } from "ioredis";
 import type { SessionState, SessionStore } from "../core/index.js";
+import { redisKeys } from "./redis-keys.js";
 
 /** Sessions as JSON strings with a TTL, refreshed on every write. */
 export function redisSessionStore(redis: Redis, prefix: string, ttlSeconds: number): SessionStore {
-  const key = (id: string) => `${prefix}:session:${id}`;
+  const key = (id: string) => redisKeys.session(prefix, id);
   return {
     async get(id) {
       const raw = await redis.get(key(id));

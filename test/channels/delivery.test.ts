@@ -18,9 +18,8 @@ import {
   type ZaloOutboundJob,
   zaloClient,
   zaloDelivery,
+  zaloKeys,
   zaloOutboundJobSchema,
-  zaloOutsideWindowKey,
-  zaloQuotaKey,
 } from "../../src/channels/zalo/index.js";
 import { createLogger } from "../../src/logging/index.js";
 import { type FakeTelegram, startFakeTelegram } from "../support/fake-telegram.js";
@@ -227,7 +226,7 @@ describe("outbound delivery", () => {
     const queue = await zaloQueue();
     const job = { key: "zl-late", userId: "u3", pieces: ["trả lời muộn"], interactedAt };
     await queue.add("zl-late", job);
-    for (let i = 0; i < 50 && !(await redis.llen(zaloOutsideWindowKey(prefix))); i++) {
+    for (let i = 0; i < 50 && !(await redis.llen(zaloKeys(prefix).outsideWindow)); i++) {
       await new Promise((r) => setTimeout(r, 100));
     }
     const process = zaloDelivery({
@@ -238,7 +237,7 @@ describe("outbound delivery", () => {
       replyWindowMs: 168 * 3_600_000,
     });
     await process(job);
-    const entries = (await redis.lrange(zaloOutsideWindowKey(prefix), 0, -1)).map((e) => JSON.parse(e));
+    const entries = (await redis.lrange(zaloKeys(prefix).outsideWindow, 0, -1)).map((e) => JSON.parse(e));
     expect(entries).toEqual([
       expect.objectContaining({
         key: "zl-late",
@@ -268,7 +267,7 @@ describe("Zalo's answers on delivery", () => {
     const marker = JSON.parse((await redisSentMarkers(redis, prefix).get("zl-ids-0")) ?? "{}");
     expect(marker).toMatchObject({ messageId: expect.stringMatching(/^[0-9a-f]{32}$/) });
     expect(marker.quota).toEqual({ dailyQuota: "5000", remainingQuota: "4999" });
-    expect(JSON.parse((await redis.get(zaloQuotaKey(prefix))) ?? "{}")).toEqual(marker.quota);
+    expect(JSON.parse((await redis.get(zaloKeys(prefix).quota)) ?? "{}")).toEqual(marker.quota);
   });
 
   it.each([
@@ -305,7 +304,7 @@ describe("Zalo's answers on delivery", () => {
       await queue.add("zl-win", job);
       expect(await finished(queue, "zl-win")).toBe("completed");
       expect(fake.messageRequests).toBe(1);
-      const entries = (await redis.lrange(zaloOutsideWindowKey(prefix), 0, -1)).map((e) => JSON.parse(e));
+      const entries = (await redis.lrange(zaloKeys(prefix).outsideWindow, 0, -1)).map((e) => JSON.parse(e));
       expect(entries).toEqual([
         expect.objectContaining({ key: "zl-win", pieces: ["một", "hai"], reason: `zalo-${answer.error}` }),
       ]);

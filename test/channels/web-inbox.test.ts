@@ -42,7 +42,7 @@ beforeAll(async () => {
     logger: createLogger("silent"),
     probes: {},
     routers: [
-      webInboxRouter({ redis, prefix, history, limiter: redisAskLimiter(redis, `${prefix}:inbox`, 1000, 5) }),
+      webInboxRouter({ redis, prefix, history, limiter: redisAskLimiter(redis, prefix, 1000, 5, "inbox") }),
       askRouter({ engine, search: {} as FaqSearch, org: {} as OrgInfo, history }),
       webChatRouter(),
     ],

@@ -1,7 +1,8 @@
 import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ZaloInboundJob } from "../../src/channels/zalo/zalo-event.js";
-import { startInboxMover, zaloInbox, zaloInboxKey } from "../../src/channels/zalo/zalo-inbox.js";
+import { startInboxMover, zaloInbox } from "../../src/channels/zalo/zalo-inbox.js";
+import { zaloKeys } from "../../src/channels/zalo/zalo-keys.js";
 import { createLogger } from "../../src/logging/index.js";
 import { deleteKeys, randomName, redisClient } from "../support/services.js";
 
@@ -25,7 +26,7 @@ function setup() {
     await deleteKeys(redis, prefix);
     redis.disconnect();
   });
-  return { redis, key: zaloInboxKey(prefix) };
+  return { redis, prefix, key: zaloKeys(prefix).inbox };
 }
 async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
   const deadline = Date.now() + 10_000;
@@ -38,13 +39,13 @@ async function until(check: () => boolean | Promise<boolean>, what: string): Pro
 /** A mover that records what it moves; closed after the test. */
 async function recordingMover(
   redis: Redis,
-  key: string,
+  prefix: string,
   options: { consumer?: string; claimIdleMs?: number } = {},
 ) {
   const moved: ZaloInboundJob[] = [];
   const mover = await startInboxMover({
     redis: redis.duplicate(),
-    key,
+    prefix,
     move: async (events) => {
       moved.push(...events);
     },
@@ -57,11 +58,11 @@ async function recordingMover(
 }
 
 /** A mover that reads the inbox and dies before its events are in the queue (kill -9 between read and ack). */
-async function readAndDie(redis: Redis, key: string, consumer: string): Promise<void> {
+async function readAndDie(redis: Redis, prefix: string, consumer: string): Promise<void> {
   let release: (() => void) | undefined;
   const mover = await startInboxMover({
     redis: redis.duplicate(),
-    key,
+    prefix,
     consumer,
     move: () =>
       new Promise<void>((resolve) => {
@@ -78,14 +79,14 @@ async function readAndDie(redis: Redis, key: string, consumer: string): Promise<
 
 describe("the Zalo inbox (the webhook's durable acknowledgement)", () => {
   it("keeps appended events until a mover has put them in the queue, then removes them", async () => {
-    const { redis, key } = setup();
-    const inbox = zaloInbox(redis, key);
+    const { redis, prefix, key } = setup();
+    const inbox = zaloInbox(redis, prefix);
     await Promise.all([1, 2, 3].map((n) => inbox.append(event(n))));
     // Appended in one turn of the event loop: one entry (one write), three events counted.
     expect(await redis.xlen(key)).toBe(1);
     expect(await inbox.getJobCounts()).toEqual({ waiting: 3 });
 
-    const { moved } = await recordingMover(redis, key);
+    const { moved } = await recordingMover(redis, prefix);
     await until(() => moved.length === 3, "three moved events");
     expect(moved).toEqual([event(1), event(2), event(3)]);
     await until(async () => (await inbox.getJobCounts()).waiting === 0, "the inbox to empty");
@@ -96,27 +97,31 @@ describe("the Zalo inbox (the webhook's durable acknowledgement)", () => {
   });
 
   it("moves one-event entries left by the earlier format and drops an unreadable entry without stopping", async () => {
-    const { redis, key } = setup();
-    const inbox = zaloInbox(redis, key);
+    const { redis, prefix, key } = setup();
+    const inbox = zaloInbox(redis, prefix);
     await redis.xadd(key, "*", "event", JSON.stringify(event(1)));
-    await redis.multi().xadd(key, "*", "n", "1", "events", "{not json").incrby(`${key}:events`, 1).exec();
+    await redis
+      .multi()
+      .xadd(key, "*", "n", "1", "events", "{not json")
+      .incrby(zaloKeys(prefix).inboxEvents, 1)
+      .exec();
     await inbox.append(event(2));
-    const { moved } = await recordingMover(redis, key);
+    const { moved } = await recordingMover(redis, prefix);
     await until(() => moved.length === 2, "the readable events to move");
     expect(moved).toEqual([event(1), event(2)]);
     await until(async () => (await redis.xlen(key)) === 0, "the inbox to empty");
     // The unreadable entry was counted when written and uncounted when dropped; the legacy one never.
-    expect(await redis.get(`${key}:events`)).toBe("0");
+    expect(await redis.get(zaloKeys(prefix).inboxEvents)).toBe("0");
   });
 
   it("keeps events whose move failed and moves them again", async () => {
-    const { redis, key } = setup();
-    await zaloInbox(redis, key).append(event(1));
+    const { redis, prefix, key } = setup();
+    await zaloInbox(redis, prefix).append(event(1));
     let attempts = 0;
     const moved: ZaloInboundJob[] = [];
     const mover = await startInboxMover({
       redis: redis.duplicate(),
-      key,
+      prefix,
       move: async (events) => {
         attempts += 1;
         if (attempts === 1) throw new Error("queue unavailable");
@@ -133,14 +138,14 @@ describe("the Zalo inbox (the webhook's durable acknowledgement)", () => {
   });
 
   it("after a mover dies mid-move, the same instance moves its pending events at once and another takes them over when idle", async () => {
-    const { redis, key } = setup();
-    const inbox = zaloInbox(redis, key);
+    const { redis, prefix, key } = setup();
+    const inbox = zaloInbox(redis, prefix);
     await inbox.append(event(1));
-    await readAndDie(redis, key, "worker-a");
+    await readAndDie(redis, prefix, "worker-a");
     expect(await redis.xlen(key)).toBe(1);
 
     // The same instance restarted: its own pending event is moved without waiting.
-    const restarted = await recordingMover(redis, key, { consumer: "worker-a", claimIdleMs: 60_000 });
+    const restarted = await recordingMover(redis, prefix, { consumer: "worker-a", claimIdleMs: 60_000 });
     const again = restarted.moved;
     await until(() => again.length === 1, "the restarted mover to move its pending event");
     expect(again).toEqual([event(1)]);
@@ -148,8 +153,8 @@ describe("the Zalo inbox (the webhook's durable acknowledgement)", () => {
 
     // Another instance takes over what a dead one left once it has been idle long enough.
     await inbox.append(event(2));
-    await readAndDie(redis, key, "worker-b");
-    const { moved: other } = await recordingMover(redis, key, { consumer: "worker-c", claimIdleMs: 200 });
+    await readAndDie(redis, prefix, "worker-b");
+    const { moved: other } = await recordingMover(redis, prefix, { consumer: "worker-c", claimIdleMs: 200 });
     await until(() => other.length === 1, "worker-c to take over event 2");
     expect(other).toEqual([event(2)]);
     await until(async () => (await redis.xlen(key)) === 0, "the inbox to empty");
@@ -162,6 +167,6 @@ describe("the Zalo inbox (the webhook's durable acknowledgement)", () => {
       maxRetriesPerRequest: 0,
     });
     cleanups.push(async () => down.disconnect());
-    await expect(zaloInbox(down, "x:zalo:inbox").append(event(1))).rejects.toThrow();
+    await expect(zaloInbox(down, "x").append(event(1))).rejects.toThrow();
   });
 });

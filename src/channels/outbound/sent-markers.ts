@@ -1,4 +1,5 @@
 import type { Redis } from "ioredis";
+import { outboundKeys } from "./outbound-keys.js";
 
 /** Remembers which outbound messages were delivered, so a retried job never sends one twice. */
 export interface SentMarkers {
@@ -10,7 +11,7 @@ export interface SentMarkers {
 
 /** Markers as Redis keys that expire after `ttlSeconds` (longer than any retry schedule). */
 export function redisSentMarkers(redis: Redis, prefix: string, ttlSeconds = 7 * 86_400): SentMarkers {
-  const key = (k: string) => `${prefix}:sent:${k}`;
+  const key = outboundKeys(prefix).sent;
   return {
     async has(k) {
       return (await redis.exists(key(k))) === 1;

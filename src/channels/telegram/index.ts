@@ -1,5 +1,5 @@
 export { decodeAction, encodeAction, MAX_CALLBACK_DATA_BYTES } from "./callback-data.js";
-export { type FeedbackReasons, feedbackStreamKey, redisFeedbackReasons } from "./feedback-reasons.js";
+export { type FeedbackReasons, redisFeedbackReasons } from "./feedback-reasons.js";
 export {
   escapeHtml,
   htmlPieces,

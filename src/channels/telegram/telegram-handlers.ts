@@ -9,6 +9,7 @@ import { decodeAction } from "./callback-data.js";
 import type { FeedbackReasons } from "./feedback-reasons.js";
 import { tickedPicks, togglePick } from "./pick-keyboard.js";
 import { escapeHtml, renderTelegramReply } from "./render-telegram-reply.js";
+import { telegramKeys } from "./telegram-keys.js";
 import type { TelegramOutboundJob, TelegramPiece } from "./telegram-outbound-job.js";
 import { REASON_PROMPT, texts } from "./telegram-texts.js";
 
@@ -32,8 +33,9 @@ const REASON_TTL_SECONDS = 3600;
  */
 export function installTelegramHandlers(bot: Bot, deps: TelegramHandlerDeps): void {
   const { redis, prefix, logger } = deps;
-  const doneKey = (updateId: number) => `${prefix}:tg:done:${bot.botInfo.id}:${updateId}`;
-  const reasonKey = (chatId: number) => `${prefix}:tg:reason:${chatId}`;
+  const keys = telegramKeys(prefix);
+  const doneKey = (updateId: number) => keys.done(bot.botInfo.id, updateId);
+  const reasonKey = keys.reason;
 
   bot.catch((err) => {
     logger.warn({ err: err.error instanceof Error ? err.error.message : String(err.error) }, "update failed");

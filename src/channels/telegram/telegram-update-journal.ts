@@ -1,5 +1,6 @@
 import type { Update } from "grammy/types";
 import type { Redis } from "ioredis";
+import { telegramKeys } from "./telegram-keys.js";
 
 /**
  * Updates fetched by long polling but not yet handled. Telegram forgets an update as soon as the
@@ -13,7 +14,7 @@ export interface UpdateJournal {
 }
 
 export function redisUpdateJournal(redis: Redis, prefix: string): UpdateJournal {
-  const key = `${prefix}:tg:journal`;
+  const key = telegramKeys(prefix).journal;
   return {
     async add(updates) {
       if (!updates.length) return;

@@ -1,18 +1,29 @@
 import type { Redis } from "ioredis";
 import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { type AskLimiter, RateLimitedError } from "./ask-router.js";
+import { webKeys } from "./web-keys.js";
 
-/** Per-IP and per-session limits over a 60-second window, shared by every app instance through Redis. */
-export function redisAskLimiter(redis: Redis, prefix: string, perIp: number, perSession: number): AskLimiter {
+/**
+ * Per-IP and per-session limits over a 60-second window, shared by every app instance through Redis;
+ * `budget` keeps a separate count (`inbox`: polling for staff messages).
+ */
+export function redisAskLimiter(
+  redis: Redis,
+  prefix: string,
+  perIp: number,
+  perSession: number,
+  budget?: "inbox",
+): AskLimiter {
+  const keys = webKeys(prefix);
   const ip = new RateLimiterRedis({
     storeClient: redis,
-    keyPrefix: `${prefix}:rl:ip`,
+    keyPrefix: keys.limiter("ip", budget),
     points: perIp,
     duration: 60,
   });
   const session = new RateLimiterRedis({
     storeClient: redis,
-    keyPrefix: `${prefix}:rl:session`,
+    keyPrefix: keys.limiter("session", budget),
     points: perSession,
     duration: 60,
   });

@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import type { Button, LegalRef } from "../../core/index.js";
+import { webKeys } from "./web-keys.js";
 
 /** One line of a web chat as the page shows it again after a reload. */
 export interface WebHistoryEntry {
@@ -26,7 +27,7 @@ export interface WebHistory {
 }
 
 /**
- * A bounded Redis list per web session (`${prefix}:web:history:<sessionId>`) that expires
+ * A bounded Redis list per web session (`webKeys(prefix).history`) that expires
  * `ttlSeconds` after its last line (SESSION_TTL_SECONDS, like the conversation's state).
  */
 export function redisWebHistory(
@@ -35,7 +36,7 @@ export function redisWebHistory(
   options: { ttlSeconds: number; maxEntries?: number },
 ): WebHistory {
   const max = options.maxEntries ?? 200;
-  const key = (sessionId: string) => `${prefix}:web:history:${sessionId}`;
+  const key = webKeys(prefix).history;
   return {
     async append(sessionId, ...entries) {
       if (!entries.length) return;

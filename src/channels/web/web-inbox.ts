@@ -1,5 +1,7 @@
 import type { Redis } from "ioredis";
 import type { Button } from "../../core/index.js";
+import { defineScripts, luaScript } from "../../redis/index.js";
+import { webKeys } from "./web-keys.js";
 
 /** A staff message waiting in a web chat's inbox; `id` grows by one per message of the session. */
 export interface WebInboxMessage {
@@ -28,8 +30,14 @@ export interface WebInbox {
   clear(sessionId: string): Promise<void>;
 }
 
-// KEYS: list, sequence, key marker. ARGV: text, at, max length, ttl seconds, buttons JSON ("" = none).
-const APPEND = `
+const scripts = {
+  /**
+   * KEYS: list, sequence, key marker. ARGV: text, at, max length, ttl seconds, buttons JSON ("" = none).
+   * Returns the message id (the first one's when the key was appended before).
+   */
+  append: luaScript<number>(
+    3,
+    `
 local done = redis.call("GET", KEYS[3])
 if done then return tonumber(done) end
 local id = redis.call("INCR", KEYS[2])
@@ -41,9 +49,11 @@ redis.call("EXPIRE", KEYS[1], ARGV[4])
 redis.call("EXPIRE", KEYS[2], ARGV[4])
 redis.call("SET", KEYS[3], id, "EX", ARGV[4])
 return id
-`;
+`,
+  ),
+};
 
-/** The inbox as a bounded Redis list per session (`${prefix}:web:inbox:<sessionId>`) that expires after `ttlSeconds` idle. */
+/** The inbox as a bounded Redis list per session (`webKeys(prefix).inbox`) that expires after `ttlSeconds` idle. */
 export function redisWebInbox(
   redis: Redis,
   prefix: string,
@@ -51,22 +61,22 @@ export function redisWebInbox(
 ): WebInbox {
   const max = options.maxMessages ?? 50;
   const ttl = options.ttlSeconds ?? 30 * 86_400;
-  const list = (sessionId: string) => `${prefix}:web:inbox:${sessionId}`;
-  const marker = (key: string) => `${prefix}:web:inbox-key:${key}`;
+  const keys = webKeys(prefix);
+  const { append } = defineScripts(redis, "web", scripts);
   return {
     async append(sessionId, key, text, at, buttons) {
-      const keys = [list(sessionId), `${list(sessionId)}:seq`, marker(key)];
+      const touched = [keys.inbox(sessionId), keys.inboxSeq(sessionId), keys.inboxMarker(key)];
       const extra = buttons?.length ? JSON.stringify(buttons) : "";
-      return Number(await redis.eval(APPEND, 3, ...keys, text, at.toISOString(), max, ttl, extra));
+      return Number(await append(touched, text, at.toISOString(), max, ttl, extra));
     },
     async has(key) {
-      return (await redis.exists(marker(key))) === 1;
+      return (await redis.exists(keys.inboxMarker(key))) === 1;
     },
     async clear(sessionId) {
-      await redis.del(list(sessionId), `${list(sessionId)}:seq`);
+      await redis.del(keys.inbox(sessionId), keys.inboxSeq(sessionId));
     },
     async read(sessionId, after) {
-      const raw = await redis.lrange(list(sessionId), 0, -1);
+      const raw = await redis.lrange(keys.inbox(sessionId), 0, -1);
       return raw.map((entry) => JSON.parse(entry) as WebInboxMessage).filter((m) => m.id > after);
     },
   };

@@ -15,9 +15,10 @@ export {
   type ZaloErrorKind,
 } from "./zalo-api-error.js";
 export { type ZaloClient, type ZaloMessage, type ZaloSent, zaloClient } from "./zalo-client.js";
-export { zaloDelivery, zaloOutsideWindowKey, zaloQuotaKey } from "./zalo-delivery.js";
+export { zaloDelivery } from "./zalo-delivery.js";
 export { toZaloInboundJob, type ZaloInboundJob, zaloInboundJobSchema } from "./zalo-event.js";
 export { zaloInboundProcessor } from "./zalo-inbound.js";
+export { zaloKeys } from "./zalo-keys.js";
 export { redisZaloLastInbound, type ZaloLastInbound } from "./zalo-last-inbound.js";
 export { ZALO_MAX_TEXT, type ZaloOutboundJob, zaloOutboundJobSchema } from "./zalo-outbound-job.js";
 export { redisZaloTokenStore, type ZaloTokenStore } from "./zalo-token-store.js";

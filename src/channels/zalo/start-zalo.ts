@@ -9,7 +9,7 @@ import { zaloClient } from "./zalo-client.js";
 import { zaloDelivery } from "./zalo-delivery.js";
 import { type ZaloInboundJob, zaloInboundJobSchema } from "./zalo-event.js";
 import { zaloInboundProcessor } from "./zalo-inbound.js";
-import { startInboxMover, type ZaloInbox, zaloInbox, zaloInboxKey } from "./zalo-inbox.js";
+import { startInboxMover, type ZaloInbox, zaloInbox } from "./zalo-inbox.js";
 import { redisZaloLastInbound } from "./zalo-last-inbound.js";
 import { type ZaloOutboundJob, zaloOutboundJobSchema } from "./zalo-outbound-job.js";
 import { redisZaloTokenStore, type ZaloTokenStore } from "./zalo-token-store.js";
@@ -146,12 +146,11 @@ export async function startZalo(deps: ZaloDeps): Promise<ZaloChannel> {
     concurrency: o.concurrency,
   });
 
-  const inboxKey = zaloInboxKey(deps.prefix);
-  const inbox = zaloInbox(deps.redis, inboxKey);
+  const inbox = zaloInbox(deps.redis, deps.prefix);
   const mover = o.workers
     ? await startInboxMover({
         redis: deps.redis.duplicate(),
-        key: inboxKey,
+        prefix: deps.prefix,
         // Zalo may deliver one event more than once: the job id (its msg_id) makes it one job.
         move: async (events) => {
           await Promise.all(events.map((event) => inbound.add(jobId("zl", event.eventId), event)));

@@ -2,18 +2,9 @@ import type { Redis } from "ioredis";
 import type { SentMarkers } from "../outbound/index.js";
 import { ZaloApiError } from "./zalo-api-error.js";
 import type { ZaloClient } from "./zalo-client.js";
+import { zaloKeys } from "./zalo-keys.js";
 import type { ZaloLastInbound } from "./zalo-last-inbound.js";
 import type { ZaloOutboundJob } from "./zalo-outbound-job.js";
-
-/** The Redis list of replies that fell outside Zalo's reply window, newest first, for staff. */
-export function zaloOutsideWindowKey(prefix: string): string {
-  return `${prefix}:zalo:outside-window`;
-}
-
-/** The quota Zalo reported with its latest answer (JSON), for operators. */
-export function zaloQuotaKey(prefix: string): string {
-  return `${prefix}:zalo:quota`;
-}
 
 const OUTSIDE_WINDOW_KEEP = 10_000;
 
@@ -47,8 +38,8 @@ export function zaloDelivery(deps: {
     };
     await deps.redis
       .multi()
-      .lpush(zaloOutsideWindowKey(deps.prefix), JSON.stringify(entry))
-      .ltrim(zaloOutsideWindowKey(deps.prefix), 0, OUTSIDE_WINDOW_KEEP - 1)
+      .lpush(zaloKeys(deps.prefix).outsideWindow, JSON.stringify(entry))
+      .ltrim(zaloKeys(deps.prefix).outsideWindow, 0, OUTSIDE_WINDOW_KEEP - 1)
       .exec();
     await deps.markers.mark(recorded, reason);
   }
@@ -83,7 +74,7 @@ export function zaloDelivery(deps: {
         marker,
         JSON.stringify({ messageId: sent.messageId, quota: sent.quota, at: now() }),
       );
-      if (sent.quota) await deps.redis.set(zaloQuotaKey(deps.prefix), JSON.stringify(sent.quota));
+      if (sent.quota) await deps.redis.set(zaloKeys(deps.prefix).quota, JSON.stringify(sent.quota));
     }
   };
 }

@@ -4,6 +4,7 @@ import type { Logger } from "../../logging/index.js";
 import { isRedisUnavailable } from "../../redis/index.js";
 import { batchPerTick } from "../outbound/index.js";
 import { type ZaloInboundJob, zaloInboundJobSchema } from "./zalo-event.js";
+import { zaloKeys } from "./zalo-keys.js";
 
 /**
  * The Zalo webhook's durable acknowledgement: the events that arrive in one turn of the event loop
@@ -13,19 +14,12 @@ import { type ZaloInboundJob, zaloInboundJobSchema } from "./zalo-event.js";
  * and only then acknowledges and deletes the entry; a mover killed mid-way leaves it pending, and
  * the next mover (or another instance, after `claimIdleMs`) moves it again.
  */
-export function zaloInboxKey(prefix: string): string {
-  return `${prefix}:zalo:inbox`;
-}
-
 const GROUP = "mover";
 /** An entry's fields: `n` (how many events) and `events` (their JSON array). */
 const COUNT_FIELD = "n";
 const EVENTS_FIELD = "events";
 /** The one-event entries written before events were grouped; still read, never written. */
 const LEGACY_FIELD = "event";
-
-/** Events in the inbox (entries hold several): counted with the writes and deletes, atomically. */
-const countKey = (key: string) => `${key}:events`;
 
 /** The inbox as the webhook and the metrics see it. */
 export interface ZaloInbox {
@@ -36,19 +30,20 @@ export interface ZaloInbox {
   getJobCounts(): Promise<{ waiting: number }>;
 }
 
-export function zaloInbox(redis: Redis, key: string): ZaloInbox {
+export function zaloInbox(redis: Redis, prefix: string): ZaloInbox {
+  const { inbox: key, inboxEvents: countKey } = zaloKeys(prefix);
   const append = batchPerTick<ZaloInboundJob>(async (events) => {
     const results = await redis
       .multi()
       .xadd(key, "*", COUNT_FIELD, String(events.length), EVENTS_FIELD, JSON.stringify(events))
-      .incrby(countKey(key), events.length)
+      .incrby(countKey, events.length)
       .exec();
     const failed = results?.find(([error]) => error)?.[0];
     if (!results || failed) throw failed ?? new Error("the inbox write was discarded");
   });
   return {
     name: "zalo-inbox",
-    getJobCounts: async () => ({ waiting: Math.max(0, Number(await redis.get(countKey(key)))) }),
+    getJobCounts: async () => ({ waiting: Math.max(0, Number(await redis.get(countKey))) }),
     append,
   };
 }
@@ -58,7 +53,8 @@ type StreamEntries = [id: string, fields: string[] | null][];
 export interface InboxMoverOptions {
   /** A connection of its own: the mover blocks on it. It is closed with the mover. */
   readonly redis: Redis;
-  readonly key: string;
+  /** REDIS_PREFIX: the inbox is `zaloKeys(prefix).inbox`. */
+  readonly prefix: string;
   /** Puts the events into the queue; resolves once they are durably there. */
   readonly move: (events: ZaloInboundJob[]) => Promise<void>;
   readonly logger: Logger;
@@ -72,7 +68,8 @@ export interface InboxMoverOptions {
 
 /** Moves events from the inbox stream into the inbound queue until closed. */
 export async function startInboxMover(options: InboxMoverOptions): Promise<{ close(): Promise<void> }> {
-  const { redis, key, logger } = options;
+  const { redis, logger } = options;
+  const { inbox: key, inboxEvents: countKey } = zaloKeys(options.prefix);
   const consumer = options.consumer ?? os.hostname();
   const claimIdleMs = options.claimIdleMs ?? 30_000;
   const blockMs = options.blockMs ?? 1_000;
@@ -108,7 +105,7 @@ export async function startInboxMover(options: InboxMoverOptions): Promise<{ clo
       .multi()
       .xack(key, GROUP, ...ids)
       .xdel(key, ...ids)
-      .decrby(countKey(key), counted)
+      .decrby(countKey, counted)
       .exec();
   }
 

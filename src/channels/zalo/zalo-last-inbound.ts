@@ -1,4 +1,6 @@
 import type { Redis } from "ioredis";
+import { defineScripts, luaScript } from "../../redis/index.js";
+import { zaloKeys } from "./zalo-keys.js";
 
 /** When each Zalo user last wrote to the OA: Zalo's reply window counts from it. */
 export interface ZaloLastInbound {
@@ -12,24 +14,29 @@ export interface ZaloLastInbound {
   windowOpen(userId: string, nowMs: number, windowMs: number): Promise<boolean>;
 }
 
-// KEYS: the user's key. ARGV: ms, ttl seconds.
-const RECORD_MAX = `
+const scripts = {
+  /** KEYS: the user's last-inbound key. ARGV: ms, ttl seconds. Keeps the later time. */
+  recordMax: luaScript<null>(
+    1,
+    `
 local old = tonumber(redis.call("GET", KEYS[1]) or "0")
 if tonumber(ARGV[1]) > old then redis.call("SET", KEYS[1], ARGV[1], "EX", ARGV[2])
 else redis.call("EXPIRE", KEYS[1], ARGV[2]) end
-`;
+`,
+  ),
+};
 
-/** Last inbound times as Redis keys `${prefix}:zalo:last-in:<userId>`, forgotten after `ttlSeconds`. */
+/** Last inbound times as Redis keys (`zaloKeys(prefix).lastInbound`), forgotten after `ttlSeconds`. */
 export function redisZaloLastInbound(
   redis: Redis,
   prefix: string,
   ttlSeconds = 90 * 86_400,
 ): ZaloLastInbound {
-  const key = (userId: string) => `${prefix}:zalo:last-in:${userId}`;
-  const closedKey = (userId: string) => `${prefix}:zalo:window-closed:${userId}`;
+  const { lastInbound: key, windowClosed: closedKey } = zaloKeys(prefix);
+  const { recordMax } = defineScripts(redis, "zalo", scripts);
   return {
     async record(userId, ms) {
-      await redis.eval(RECORD_MAX, 1, key(userId), Math.trunc(ms), ttlSeconds);
+      await recordMax([key(userId)], Math.trunc(ms), ttlSeconds);
     },
     async get(userId) {
       const value = await redis.get(key(userId));

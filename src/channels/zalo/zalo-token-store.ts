@@ -1,7 +1,8 @@
 import type { Redis } from "ioredis";
 import { z } from "zod";
-import { withRedisLock } from "../../redis/index.js";
+import { redisKeys, withRedisLock } from "../../redis/index.js";
 import { ZaloApiError } from "./zalo-api-error.js";
+import { zaloKeys } from "./zalo-keys.js";
 
 /**
  * The OA's token pair in Redis, shared by every instance. Zalo's access token lives 25 h and its
@@ -65,8 +66,8 @@ export function redisZaloTokenStore(deps: {
   timeoutMs?: number;
 }): ZaloTokenStore {
   const { redis } = deps;
-  const key = `${deps.prefix}:zalo:tokens`;
-  const lockKey = `${deps.prefix}:lock:zalo-token`;
+  const key = zaloKeys(deps.prefix).tokens;
+  const lockKey = redisKeys.lock(deps.prefix, "zalo-token");
   const now = deps.now ?? Date.now;
   const doFetch = deps.fetch ?? fetch;
   const lock = <T>(fn: () => Promise<T>) =>
