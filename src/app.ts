@@ -41,19 +41,16 @@ import {
 } from "./escalation/index.js";
 import { adminRouter } from "./http/admin/index.js";
 import { createHttpApp, type HealthDetail } from "./http/index.js";
-import { staffGuards, staffOf, staffRouter } from "./http/staff/index.js";
-import type { Logger } from "./logging/index.js";
 import {
   callsRouter,
-  createAppMetrics,
-  createMetricsIngester,
   dashboardRouter,
   metricsRouter,
-  redisCallLog,
-  redisReports,
   reportsPageRouter,
   reportsRouter,
-} from "./metrics/index.js";
+} from "./http/metrics/index.js";
+import { staffGuards, staffOf, staffRouter } from "./http/staff/index.js";
+import type { Logger } from "./logging/index.js";
+import { createAppMetrics, createMetricsIngester, redisCallLog, redisReports } from "./metrics/index.js";
 import { redisCache, redisIndexState, redisSessionStore, redisUsageSink } from "./redis/index.js";
 import { ensureIndex, meiliFaqSearch } from "./search/index.js";
 import { googleTranslator } from "./translate/index.js";

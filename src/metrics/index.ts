@@ -10,11 +10,8 @@ export {
   callEventSchema,
   callLogInputSchema,
 } from "./call-log-schema.js";
-// Staff dashboard and call log API
-export { callsRouter } from "./calls-router.js";
 // Reports and exports
 export type { DashboardData, DashboardDay } from "./dashboard-data.js";
-export { DASHBOARD_DIR, dashboardRouter } from "./dashboard-router.js";
 export {
   createMetricsIngester,
   type MetricsIngester,
@@ -22,11 +19,17 @@ export {
   type StreamEntry,
 } from "./metrics-ingester.js";
 export { metricsKeys, ROLLUP_GROUP } from "./metrics-keys.js";
-export { metricsRouter } from "./metrics-router.js";
 export { reportToCsv } from "./report-csv.js";
 export { REPORT_GROUPS, type ReportGroup } from "./report-groups.js";
-export { reportTablesHtml, reportToHtml } from "./report-html.js";
-export { reportRangeSchema } from "./report-range.js";
+export { type ReportPreset, reportPresets } from "./report-presets.js";
+export { firstMessage, reportRangeSchema } from "./report-range.js";
+export {
+  reportPeriod,
+  reportTitle,
+  type SummaryLine,
+  summaryLines,
+  vietnameseDate,
+} from "./report-summary.js";
 export type {
   Report,
   ReportColumn,
@@ -38,6 +41,4 @@ export type {
 } from "./report-types.js";
 export { reportToXlsx } from "./report-xlsx.js";
 export { type DateRange, type Reports, redisReports } from "./reports.js";
-export { reportsPageRouter } from "./reports-page-router.js";
-export { reportsRouter } from "./reports-router.js";
 export { vietnamDay } from "./vietnam-day.js";

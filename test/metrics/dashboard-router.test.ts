@@ -1,10 +1,9 @@
 import type { RequestHandler } from "express";
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callsRouter, dashboardRouter } from "../../src/http/metrics/index.js";
 import {
-  callsRouter,
   createMetricsIngester,
-  dashboardRouter,
   type MetricsIngester,
   redisCallLog,
   redisReports,

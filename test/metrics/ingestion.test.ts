@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { Redis } from "ioredis";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { reportToHtml } from "../../src/http/metrics/index.js";
 import {
   callLogInputSchema,
   createMetricsIngester,
@@ -8,7 +9,6 @@ import {
   redisCallLog,
   redisReports,
   reportToCsv,
-  reportToHtml,
   reportToXlsx,
 } from "../../src/metrics/index.js";
 import { XLSX_HEADER_ROW } from "../../src/metrics/report-xlsx.js";

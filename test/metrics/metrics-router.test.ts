@@ -3,8 +3,8 @@ import { Router } from "express";
 import { Registry } from "prom-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FaqSearch } from "../../src/core/index.js";
-import { addressAllowList } from "../../src/metrics/address-allow-list.js";
-import { createAppMetrics, metricsRouter } from "../../src/metrics/index.js";
+import { addressAllowList, metricsRouter } from "../../src/http/metrics/index.js";
+import { createAppMetrics } from "../../src/metrics/index.js";
 import { deleteKeys, randomName, redisClient } from "../support/services.js";
 import { serve } from "./serve.js";
 

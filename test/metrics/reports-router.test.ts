@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reportsRouter } from "../../src/http/metrics/index.js";
 import { buildReportFrom } from "../../src/metrics/build-report.js";
-import { type DateRange, type Reports, reportsRouter } from "../../src/metrics/index.js";
+import type { DateRange, Reports } from "../../src/metrics/index.js";
 import { addDay, emptyAggregate } from "../../src/metrics/rollup-aggregate.js";
 import { fakeAdminOnly, serve } from "./serve.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { Report } from "../../metrics/index.js";
 import { reportToHtml } from "./report-html.js";
-import type { Report } from "./report-types.js";
 
 const SCRIPT = '<script>alert("x")</script>';
 

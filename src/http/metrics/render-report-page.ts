@@ -1,9 +1,7 @@
-import type { StaffSession } from "../escalation/index.js";
-import { href, html, renderLayout, type SafeHtml } from "../http/console/index.js";
+import type { StaffSession } from "../../escalation/index.js";
+import { type Report, type ReportPreset, reportPeriod, reportTitle } from "../../metrics/index.js";
+import { href, html, renderLayout, type SafeHtml } from "../console/index.js";
 import { reportTablesHtml } from "./report-html.js";
-import type { ReportPreset } from "./report-presets.js";
-import { reportPeriod, reportTitle } from "./report-summary.js";
-import type { Report } from "./report-types.js";
 
 /** What the report page shows: the presets, the chosen range, and its report (or why there is none). */
 export interface ReportPage {

@@ -4,12 +4,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import express, { type RequestHandler, Router } from "express";
 import { z } from "zod";
-import { channelRegistry } from "../channels/channel-registry.js";
-import { html, option, renderLayout, SafeHtml, sendPage } from "../http/console/index.js";
-import { HttpError } from "../http/index.js";
-import { staffOf } from "../http/staff/index.js";
-import { firstMessage, reportRangeSchema } from "./report-range.js";
-import type { Reports } from "./reports.js";
+import { channelRegistry } from "../../channels/channel-registry.js";
+import { firstMessage, type Reports, reportRangeSchema } from "../../metrics/index.js";
+import { html, option, renderLayout, SafeHtml, sendPage } from "../console/index.js";
+import { HttpError } from "../http-error.js";
+import { staffOf } from "../staff/index.js";
 
 /** The dashboard's static files (no CDN): `public/` beside this module (the build copies it into dist/). */
 export const DASHBOARD_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "public");

@@ -1,11 +1,14 @@
 import { type RequestHandler, Router } from "express";
 import { z } from "zod";
-import { HttpError } from "../http/index.js";
-import { reportToCsv } from "./report-csv.js";
+import {
+  firstMessage,
+  type Reports,
+  reportRangeSchema,
+  reportToCsv,
+  reportToXlsx,
+} from "../../metrics/index.js";
+import { HttpError } from "../http-error.js";
 import { reportToHtml } from "./report-html.js";
-import { firstMessage, reportRangeSchema } from "./report-range.js";
-import { reportToXlsx } from "./report-xlsx.js";
-import type { Reports } from "./reports.js";
 
 const formatSchema = z
   .enum(["json", "csv", "xlsx", "html"], { error: "Định dạng (format) là json, csv, xlsx hoặc html." })

@@ -1,10 +1,8 @@
 import { type RequestHandler, Router } from "express";
-import { sendPage } from "../http/console/index.js";
-import { staffOf } from "../http/staff/index.js";
+import { firstMessage, type Reports, reportPresets, reportRangeSchema } from "../../metrics/index.js";
+import { sendPage } from "../console/index.js";
+import { staffOf } from "../staff/index.js";
 import { renderReportPage } from "./render-report-page.js";
-import { reportPresets } from "./report-presets.js";
-import { firstMessage, reportRangeSchema } from "./report-range.js";
-import type { Reports } from "./reports.js";
 
 /**
  * The "Báo cáo" page at `/staff/reports` for supervisors and admins (`authorizePage` decides):

@@ -1,6 +1,12 @@
-import { html, SafeHtml } from "../http/console/index.js";
-import { reportPeriod, reportTitle, summaryLines, vietnameseDate } from "./report-summary.js";
-import type { Report, ReportTable } from "./report-types.js";
+import {
+  type Report,
+  type ReportTable,
+  reportPeriod,
+  reportTitle,
+  summaryLines,
+  vietnameseDate,
+} from "../../metrics/index.js";
+import { html, SafeHtml } from "../console/index.js";
 
 const num = (v: number | null) => (v === null ? "—" : v.toLocaleString("vi-VN"));
 

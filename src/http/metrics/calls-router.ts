@@ -1,10 +1,8 @@
 import { type Request, type RequestHandler, Router } from "express";
 import { z } from "zod";
-import { TOPICS } from "../content/topics.js";
-import { HttpError } from "../http/index.js";
-import type { CallLog } from "./call-log.js";
-import { CALL_OUTCOMES } from "./call-log-schema.js";
-import { REPORT_GROUPS } from "./report-groups.js";
+import { TOPICS } from "../../content/index.js";
+import { CALL_OUTCOMES, type CallLog, REPORT_GROUPS } from "../../metrics/index.js";
+import { HttpError } from "../http-error.js";
 
 /** The choices of the call form, with Vietnamese labels. */
 const OPTIONS = {
