@@ -138,6 +138,7 @@ try {
       p
         ? `ANSWER_MIN_SCORE=${p.thresholds.answerMinScore} ANSWER_MIN_GAP=${p.thresholds.answerMinGap} ` +
           `ANSWER_MIN_COVERAGE=${p.thresholds.answerMinCoverage} ALTERNATIVES_MAX_RATIO=${p.thresholds.alternativesMaxRatio ?? "(none)"} ` +
+          `ALTERNATIVES_COVERAGE_LEAD=${p.thresholds.alternativesCoverageLead ?? "(none)"} ` +
           `CHOICES_MIN_COVERAGE=${p.thresholds.choicesMinCoverage ?? 0}\n` +
           `           → ${share(p.answered)} answered (${share(p.correct)} right), ${share(p.wrong)} of answers wrong, ` +
           `${share(p.confidentWrong)} confident-wrong; out-of-scope to fallback ${share(p.outOfScopeFallback)}`

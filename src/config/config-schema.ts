@@ -187,6 +187,7 @@ export const envSchema = z.object({
   CHOICES_MIN_SCORE: fraction.default(0.14),
   ANSWER_MIN_COVERAGE: fraction.default(0.3),
   ALTERNATIVES_MAX_RATIO: fraction.default(0.85),
+  ALTERNATIVES_COVERAGE_LEAD: fraction.default(0.3),
   CHOICES_MIN_COVERAGE: fraction.default(0.45),
   SEARCH_TIMEOUT_MS: positiveInt("a positive number of milliseconds").default(1500),
   SESSION_TTL_SECONDS: positiveInt("a positive number of seconds").default(1800),

@@ -41,6 +41,7 @@ export interface Config {
     readonly choicesMinScore: number;
     readonly answerMinCoverage: number;
     readonly alternativesMaxRatio: number;
+    readonly alternativesCoverageLead: number;
     readonly choicesMinCoverage: number;
     readonly searchTimeoutMs: number;
     readonly sessionTtlSeconds: number;
@@ -261,6 +262,7 @@ export function loadConfig(source: Record<string, string | undefined> = {}): Con
       choicesMinScore: e.CHOICES_MIN_SCORE,
       answerMinCoverage: e.ANSWER_MIN_COVERAGE,
       alternativesMaxRatio: e.ALTERNATIVES_MAX_RATIO,
+      alternativesCoverageLead: e.ALTERNATIVES_COVERAGE_LEAD,
       choicesMinCoverage: e.CHOICES_MIN_COVERAGE,
       searchTimeoutMs: e.SEARCH_TIMEOUT_MS,
       sessionTtlSeconds: e.SESSION_TTL_SECONDS,

@@ -58,6 +58,21 @@ describe("evaluatePoint", () => {
     expect(evaluatePoint([labeled("a", ["a"], [0.6]), routed], base).wrong).toBe(0);
   });
 
+  it("answers a near tie when the first FAQ holds clearly more of the question's words, but not a real tie", () => {
+    const withCoverage = (id: string, scores: number[], coverage: number[]): EvalOutcome => ({
+      ...labeled(id, [id, "other"], scores),
+      hits: hits([id, "other"], scores).map((h, i) => ({ ...h, coverage: coverage[i] ?? 1 })),
+    });
+    const t = { ...base, alternativesMaxRatio: 0.85, alternativesCoverageLead: 0.25 };
+    // 0.45 / 0.5 = 0.9: past the ratio, within the tie; the first holds 0.3 more of the words.
+    expect(evaluatePoint([withCoverage("a", [0.5, 0.45], [0.9, 0.6])], t).answered).toBe(1);
+    expect(evaluatePoint([withCoverage("a", [0.5, 0.45], [0.9, 0.7])], t).answered).toBe(0);
+    // 0.49 / 0.5: a tie, whatever the coverage.
+    expect(evaluatePoint([withCoverage("a", [0.5, 0.49], [1, 0.5])], t).answered).toBe(0);
+    const { alternativesCoverageLead: _, ...without } = t;
+    expect(evaluatePoint([withCoverage("a", [0.5, 0.45], [0.9, 0.6])], without).answered).toBe(0);
+  });
+
   it("counts an accepted alternative FAQ as right", () => {
     const q = { text: "x", expectFaqId: "a", acceptFaqIds: ["b"], style: "diacritics" as const };
     const outcome: EvalOutcome = {

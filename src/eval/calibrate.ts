@@ -86,15 +86,17 @@ export function calibrate(
     for (const answerMinGap of hundredths(4, 30, 2))
       for (const answerMinCoverage of hundredths(20, 70, 10))
         for (const alternativesMaxRatio of [undefined, ...hundredths(60, 95, 5)])
-          points.push(
-            evaluatePoint(outcomes, {
-              ...base,
-              answerMinScore,
-              answerMinGap,
-              answerMinCoverage,
-              alternativesMaxRatio,
-            }),
-          );
+          for (const alternativesCoverageLead of [undefined, ...hundredths(20, 30, 5)])
+            points.push(
+              evaluatePoint(outcomes, {
+                ...base,
+                answerMinScore,
+                answerMinGap,
+                answerMinCoverage,
+                alternativesMaxRatio,
+                alternativesCoverageLead,
+              }),
+            );
   const best = points
     .filter((p) => p.confidentWrong <= maxConfidentWrong && p.wrong <= maxWrong)
     // Ties go to the stricter rule: fewer wrong answers, then a higher coverage floor and score.
