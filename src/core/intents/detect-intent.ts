@@ -28,7 +28,8 @@ const ASK_PERSON = new RegExp(
     "\\btu van (?:truc tiep|qua dien thoai|gap)\\b",
     "\\bnguoi that\\b",
     "\\bso dien thoai (?:cua )?(?:luat su|can bo)\\b",
-    "\\bco (?:ai|can bo nao|nguoi nao) (?:truc|noi|tu van|goi)\\b",
+    // "Có ai trực không", not a story of a call ("có ai gọi tui xưng nhân viên ngân hàng, biểu…").
+    "\\bco (?:ai|can bo nao|nguoi nao) (?:truc|noi|tu van|goi)\\b(?!(?: \\w+){0,3} (?:xung|tu xung|gia danh|mao danh|noi la|bao la|bao|bieu|doi|yeu cau|doa|de doa|nhan)\\b)",
   ].join("|"),
 );
 /**
