@@ -6,14 +6,16 @@ import {
   type HistoryAction,
   type HistoryEntry,
 } from "./curation-history.js";
-import { CurationStateError } from "./curation-state-error.js";
-import { FaqExistsError } from "./faq-exists-error.js";
-import { FaqNotFoundError } from "./faq-not-found-error.js";
+import {
+  CurationStateError,
+  FaqExistsError,
+  FaqNotFoundError,
+  FaqValidationError,
+  FourEyesError,
+  VersionConflictError,
+} from "./errors.js";
 import type { FaqRecord, FaqRepository } from "./faq-repository.js";
-import { FaqValidationError } from "./faq-validation-error.js";
-import { FourEyesError } from "./four-eyes-error.js";
 import { localDate } from "./local-date.js";
-import { VersionConflictError } from "./version-conflict-error.js";
 
 /** What the workflow needs: the live content, the folder of pending revisions, the history and the indexer. */
 export interface CurationWorkflowDeps {

@@ -1,13 +1,11 @@
 import { type CorpusFile, type Faq, type FaqFrontMatter, parseFaqFile } from "../content/index.js";
 import { fold } from "../core/index.js";
 import { dirFaqFiles } from "./dir-faq-files.js";
-import { FaqExistsError } from "./faq-exists-error.js";
+import { FaqExistsError, FaqValidationError, VersionConflictError } from "./errors.js";
 import type { FaqFiles } from "./faq-files.js";
-import { FaqValidationError } from "./faq-validation-error.js";
 import { faqVersion } from "./faq-version.js";
 import { localDate } from "./local-date.js";
 import { validateFaq } from "./validate-faq.js";
-import { VersionConflictError } from "./version-conflict-error.js";
 
 /** One FAQ file as stored: the FAQ, its text and its version (the etag). */
 export interface FaqRecord {

@@ -9,7 +9,6 @@ export {
   type HistoryEntry,
   RELEASE_AUTHOR,
 } from "./curation-history.js";
-export { CurationStateError } from "./curation-state-error.js";
 export {
   CurationWorkflow,
   type CurationWorkflowDeps,
@@ -19,12 +18,19 @@ export {
 export { dirFaqFiles } from "./dir-faq-files.js";
 export { type CaseDraftRefusal, draftFromCase } from "./draft-from-case.js";
 export { draftFromStaffReply, type StaffReplySource } from "./draft-from-staff-reply.js";
+export {
+  CurationStateError,
+  FaqExistsError,
+  FaqNotFoundError,
+  FaqValidationError,
+  FourEyesError,
+  InboxGroupNotFoundError,
+  VersionConflictError,
+} from "./errors.js";
 export { type FaqCatalog, type FaqCatalogFilter, type FaqRow, faqCatalog } from "./faq-catalog.js";
 export { type FaqChanges, type FieldChange, faqChanges } from "./faq-changes.js";
 export { cites, type EndingCitation, FaqCurrency, type FaqCurrencyDeps } from "./faq-currency.js";
-export { FaqExistsError } from "./faq-exists-error.js";
 export type { FaqFiles, FaqWrite } from "./faq-files.js";
-export { FaqNotFoundError } from "./faq-not-found-error.js";
 export { type FaqPrefill, prefillFaq, suggestId } from "./faq-prefill.js";
 export {
   type FaqListFilter,
@@ -34,9 +40,7 @@ export {
   type FaqSaved,
 } from "./faq-repository.js";
 export { FaqSatisfaction, lowSatisfaction, type Satisfaction } from "./faq-satisfaction.js";
-export { FaqValidationError } from "./faq-validation-error.js";
 export { faqVersion } from "./faq-version.js";
-export { FourEyesError } from "./four-eyes-error.js";
 export {
   groupQuestions,
   jaccard,
@@ -44,7 +48,6 @@ export {
   type QuestionSample,
   sampleHash,
 } from "./group-questions.js";
-export { InboxGroupNotFoundError } from "./inbox-group-not-found-error.js";
 export { DEFAULT_INBOX_LIMITS, InboxIndex, type InboxLimits } from "./inbox-index.js";
 export { localDate } from "./local-date.js";
 export { redisFaqFiles } from "./redis-faq-files.js";
@@ -58,4 +61,3 @@ export {
 } from "./unanswered-inbox.js";
 export { unifiedDiff } from "./unified-diff.js";
 export { type FaqValidation, validateFaq } from "./validate-faq.js";
-export { VersionConflictError } from "./version-conflict-error.js";

@@ -3,10 +3,10 @@ import { scrub } from "../core/index.js";
 import { eventStreamKeys } from "../redis/index.js";
 import { curationKeys } from "./curation-keys.js";
 import type { CurationWorkflow } from "./curation-workflow.js";
+import { InboxGroupNotFoundError } from "./errors.js";
 import { type FaqPrefill, prefillFaq } from "./faq-prefill.js";
 import type { FaqRecord } from "./faq-repository.js";
 import type { QuestionGroup } from "./group-questions.js";
-import { InboxGroupNotFoundError } from "./inbox-group-not-found-error.js";
 import { InboxIndex, type InboxLimits } from "./inbox-index.js";
 import { localDate } from "./local-date.js";
 

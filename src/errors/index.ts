@@ -1,3 +1,2 @@
-export { AppError } from "./app-error.js";
-export { ConfigError } from "./config-error.js";
-export { DependencyError } from "./dependency-error.js";
+export { AppError, type ErrorCodesOf } from "./app-error.js";
+export { ConfigError, DependencyError } from "./errors.js";

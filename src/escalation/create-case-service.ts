@@ -2,9 +2,7 @@ import { randomBytes } from "node:crypto";
 import { channelRegistry } from "../channels/channel-registry.js";
 import type { Button, CaseDesk, CaseStatusView, Clock, IntakeCase, SessionStore } from "../core/index.js";
 import type { Logger } from "../logging/index.js";
-import { CaseActionDeniedError } from "./case-action-denied-error.js";
 import { caseEvent } from "./case-event.js";
-import { CaseNotFoundError } from "./case-not-found-error.js";
 import {
   type CaseChannel,
   type EligibilityAnswers,
@@ -23,10 +21,10 @@ import type {
   DeliveryState,
   StaffViewer,
 } from "./case-service.js";
-import { CaseStateError } from "./case-state-error.js";
 import type { CaseGuard, CaseStore } from "./case-store.js";
 import { createCaseThreads } from "./case-threads.js";
 import { screenEligibility } from "./eligibility.js";
+import { CaseActionDeniedError, CaseNotFoundError, CaseStateError } from "./errors.js";
 import type { StaffAccounts } from "./staff-accounts.js";
 import { staffUsernameSchema } from "./staff-accounts.js";
 import { type WorkingHours, workingMsBetween } from "./working-hours.js";

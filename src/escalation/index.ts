@@ -1,9 +1,6 @@
 // Case data at the edges (zod schemas and their types).
 
-// The case store.
-export { type CaseActionDenial, CaseActionDeniedError } from "./case-action-denied-error.js";
 export { caseEvent } from "./case-event.js";
-export { CaseNotFoundError } from "./case-not-found-error.js";
 export {
   type CaseAuditEntry,
   type CaseChannel,
@@ -48,7 +45,6 @@ export type {
   ReplyDelivery,
   StaffViewer,
 } from "./case-service.js";
-export { CaseStateError } from "./case-state-error.js";
 export type {
   CaseGuard,
   CaseList,
@@ -85,6 +81,14 @@ export {
   FINANCIAL_DIFFICULTY_GROUPS,
   screenEligibility,
 } from "./eligibility.js";
+// The case store.
+export {
+  type CaseActionDenial,
+  CaseActionDeniedError,
+  CaseNotFoundError,
+  CaseStateError,
+  StaffAccountExistsError,
+} from "./errors.js";
 // Staff accounts and sessions.
 export { DEFAULT_SCRYPT_COST, hashPassword, type ScryptCost, verifyPassword } from "./password-hash.js";
 export { redisCaseEvents } from "./redis-case-events.js";
@@ -98,7 +102,6 @@ export {
   runRetentionOnce,
   startRetentionJob,
 } from "./retention-job.js";
-export { StaffAccountExistsError } from "./staff-account-exists-error.js";
 export {
   type LoginResult,
   type NewStaffAccount,

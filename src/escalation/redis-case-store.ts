@@ -2,7 +2,6 @@ import type { Redis } from "ioredis";
 import { type Clock, foldWords } from "../core/index.js";
 import { defineScripts } from "../redis/index.js";
 import { caseKeys } from "./case-keys.js";
-import { CaseNotFoundError } from "./case-not-found-error.js";
 import {
   type CaseAuditEntry,
   type CaseStatus,
@@ -12,8 +11,8 @@ import {
   newCaseInputSchema,
 } from "./case-schema.js";
 import { caseScripts, THREAD_TTL_SECONDS } from "./case-scripts.js";
-import { CaseStateError } from "./case-state-error.js";
 import type { CaseList, CaseStore, CaseSummary, CaseThreadPointer } from "./case-store.js";
+import { CaseNotFoundError, CaseStateError } from "./errors.js";
 
 /** Options of {@link redisCaseStore}. */
 export interface RedisCaseStoreConfig {

@@ -4,8 +4,8 @@ import { z } from "zod";
 import type { Clock } from "../core/index.js";
 import { defineScripts, luaScript, type ScriptCalls } from "../redis/index.js";
 import { staffKeys } from "./case-keys.js";
+import { StaffAccountExistsError } from "./errors.js";
 import { DEFAULT_SCRYPT_COST, hashPassword, type ScryptCost, verifyPassword } from "./password-hash.js";
-import { StaffAccountExistsError } from "./staff-account-exists-error.js";
 
 export const staffRoleSchema = z.enum(["staff", "supervisor", "admin"]);
 export type StaffRole = z.infer<typeof staffRoleSchema>;

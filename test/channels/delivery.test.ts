@@ -168,7 +168,7 @@ describe("Zalo access tokens", () => {
       body: { error: -14020, error_name: "Invalid app id", error_description: "app_id is invalid" },
     });
     await expect(tokens.refresh(fake.initial.accessToken)).rejects.toMatchObject({
-      code: -14020,
+      zaloCode: -14020,
       message: "token refresh refused: -14020 Invalid app id: app_id is invalid",
     });
     expect(await redis.hgetall(`${prefix}:zalo:tokens`)).toMatchObject({ access: "acc-0", refresh: "ref-0" });

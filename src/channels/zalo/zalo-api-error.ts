@@ -32,16 +32,18 @@ export function classifyZaloError(code: number): ZaloErrorKind {
 /** Zalo answered with a non-zero `error` (often with HTTP 200), or not at all. */
 export class ZaloApiError extends AppError {
   override name = "ZaloApiError";
+  static readonly codes = ["zalo_api"] as const;
+  readonly code = ZaloApiError.codes[0];
   readonly kind: ZaloErrorKind;
 
   constructor(
     /** Zalo's error code (e.g. -220 expired access token); 0 when the HTTP call itself failed. */
-    readonly code: number,
+    readonly zaloCode: number,
     message: string,
     options?: { cause?: unknown },
   ) {
     super(message, options);
-    this.kind = code === 0 ? "retry" : classifyZaloError(code);
+    this.kind = zaloCode === 0 ? "retry" : classifyZaloError(zaloCode);
   }
 
   /** True when sending again cannot succeed: the job queue gives up at once. */

@@ -61,12 +61,12 @@ export function zaloDelivery(deps: {
         if (!(error instanceof ZaloApiError)) throw error;
         if (error.kind === "outside-window") {
           await deps.lastInbound?.markClosed(job.userId, now());
-          await recordOutsideWindow(job, i, `zalo-${error.code}`);
+          await recordOutsideWindow(job, i, `zalo-${error.zaloCode}`);
           return;
         }
         // Buttons refused as invalid parameters: the same text without them (the choices are
         // numbered in it, so the citizen can still type a number).
-        if (error.code === -201 && "attachment" in message) {
+        if (error.zaloCode === -201 && "attachment" in message) {
           sent = await deps.client.send(job.userId, { text });
         } else throw error;
       }

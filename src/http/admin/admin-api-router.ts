@@ -1,5 +1,6 @@
-import { type NextFunction, type Request, type Response, Router } from "express";
-import { FaqValidationError, faqCatalog, VersionConflictError } from "../../curation/index.js";
+import { type Request, type Response, Router } from "express";
+import { faqCatalog, VersionConflictError } from "../../curation/index.js";
+import { httpError } from "../error-status.js";
 import { HttpError } from "../http-error.js";
 import type { AdminDeps } from "./admin-deps.js";
 import { adminGuard, adminOf } from "./admin-guard.js";
@@ -16,7 +17,6 @@ import {
 } from "./admin-schemas.js";
 import { caseDraft } from "./case-draft.js";
 import { chatPreview } from "./chat-preview.js";
-import { curationHttpError } from "./curation-http-error.js";
 
 const by = (res: Response) => adminOf(res).session.username;
 
@@ -109,11 +109,9 @@ export function adminApiRouter(deps: AdminDeps): Router {
     } catch (error) {
       if (!(error instanceof VersionConflictError)) throw error;
       const current = await curation.workflow.view(id);
-      res.status(409).json({
-        error: {
-          code: "version_conflict",
-          message: "Câu hỏi mẫu này vừa được người khác sửa. Bạn xem lại hai bản.",
-        },
+      const conflict = httpError("version_conflict");
+      res.status(conflict.status).json({
+        ...conflict.body(),
         current: current
           ? { version: current.current.version, faq: current.current.faq, text: current.current.text }
           : null,
@@ -230,14 +228,5 @@ export function adminApiRouter(deps: AdminDeps): Router {
   }
 
   router.use((_req, _res, next) => next(new HttpError(404, "not_found", "Không tìm thấy địa chỉ này.")));
-  router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
-    const mapped = curationHttpError(error);
-    if (!(mapped instanceof HttpError)) return next(mapped);
-    const fields = mapped.cause instanceof FaqValidationError ? { fields: mapped.cause.fields } : {};
-    res
-      .set(mapped.headers)
-      .status(mapped.status)
-      .json({ error: { code: mapped.code, message: mapped.message, ...fields } });
-  });
   return router;
 }

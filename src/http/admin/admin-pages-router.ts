@@ -26,7 +26,6 @@ import {
 } from "./admin-schemas.js";
 import { caseDraft } from "./case-draft.js";
 import { chatPreview } from "./chat-preview.js";
-import { curationHttpError } from "./curation-http-error.js";
 import { type FaqDraftInput, faqFromForm } from "./faq-form.js";
 import { faqValues } from "./faq-values.js";
 import { parseFormData } from "./parse-form-data.js";
@@ -343,7 +342,6 @@ export function adminPagesRouter(deps: AdminDeps): Router {
   router.use(
     "/admin",
     pageErrorHandler({
-      map: curationHttpError,
       render: renderAdminMessage,
       logger: deps.logger,
       failure: "admin page failed",

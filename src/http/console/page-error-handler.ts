@@ -1,8 +1,8 @@
 import type { ErrorRequestHandler, Request } from "express";
 import type { StaffSession } from "../../escalation/index.js";
 import type { Logger } from "../../logging/index.js";
-import { HttpError } from "../http-error.js";
-import { serviceUnavailable } from "../service-unavailable.js";
+import { toHttpError } from "../error-status.js";
+import type { HttpError } from "../http-error.js";
 import { sendPage } from "./send-page.js";
 
 /** What a console's message page shows (the staff and admin consoles each render their own). */
@@ -23,12 +23,11 @@ const TITLES: Readonly<Record<number, string>> = {
 };
 
 /**
- * The error page of a server-rendered console: its own errors mapped to HttpError (`map`) become a
- * message page with the status, a title and a way back; anything else is logged and shown as a
+ * The error page of a server-rendered console: an error the HTTP table knows (`toHttpError`) becomes
+ * a message page with the status, a title and a way back; anything else is logged and shown as a
  * polite 500 with no detail. Static files keep express's handling.
  */
 export function pageErrorHandler(deps: {
-  readonly map: (error: unknown) => unknown;
   readonly render: (page: MessagePage) => string;
   readonly logger: Logger;
   /** For the log line, e.g. "admin page failed". */
@@ -39,10 +38,9 @@ export function pageErrorHandler(deps: {
 }): ErrorRequestHandler {
   return (error, req, res, next) => {
     if (req.path.startsWith("/static/")) return next(error);
-    const own = deps.map(error);
-    const mapped = own instanceof HttpError ? own : (serviceUnavailable(own) ?? own);
-    if (!(mapped instanceof HttpError)) {
-      deps.logger.error({ err: mapped }, deps.failure);
+    const mapped = toHttpError(error);
+    if (!mapped) {
+      deps.logger.error({ err: error }, deps.failure);
       return sendPage(
         res,
         500,

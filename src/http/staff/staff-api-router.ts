@@ -1,7 +1,7 @@
-import express, { type NextFunction, type Request, type Response, Router } from "express";
+import express, { type Request, type Response, Router } from "express";
 import type { CaseService, LegalAidCase, StaffAccounts, StaffViewer } from "../../escalation/index.js";
 import { HttpError } from "../http-error.js";
-import { caseHttpError, claimLost } from "./case-http-error.js";
+import { claimLost } from "./claim-lost.js";
 import { staffGuards } from "./staff-guards.js";
 import { loginFailure, type StaffLogin } from "./staff-login.js";
 import {
@@ -136,13 +136,5 @@ export function staffApiRouter(deps: StaffApiDeps): Router {
   });
 
   router.use((_req, _res, next) => next(new HttpError(404, "not_found", "Không tìm thấy địa chỉ này.")));
-  router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
-    const mapped = caseHttpError(error);
-    if (!(mapped instanceof HttpError)) return next(mapped);
-    res
-      .set(mapped.headers)
-      .status(mapped.status)
-      .json({ error: { code: mapped.code, message: mapped.message } });
-  });
   return router;
 }

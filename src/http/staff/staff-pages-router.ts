@@ -5,7 +5,7 @@ import { pageErrorHandler, renderMessagePage, sendPage } from "../console/index.
 import { HttpError } from "../http-error.js";
 import { unavailable } from "../service-unavailable.js";
 import type { CannedReplyOrg } from "./canned-replies.js";
-import { caseHttpError, claimLost } from "./case-http-error.js";
+import { claimLost } from "./claim-lost.js";
 import { renderAdmin } from "./render-admin.js";
 import { CASE_NOTICES, type CaseNotice, renderCase } from "./render-case.js";
 import { renderLogin } from "./render-login.js";
@@ -229,7 +229,6 @@ export function staffPagesRouter(deps: StaffPagesDeps): Router {
   router.use(
     "/staff",
     pageErrorHandler({
-      map: caseHttpError,
       render: renderMessagePage,
       logger: deps.logger,
       failure: "staff page failed",
