@@ -76,7 +76,7 @@ export interface NewCaseNote {
 /**
  * A condition checked in the same atomic step as the write: `holder` means "only if the case is
  * held by this username" (a plain staff member acting), so a transfer in between cannot be overtaken.
- * A failed check throws CaseStateError with status `not-holder`.
+ * A failed check throws CaseActionDeniedError with reason `not-holder`.
  */
 export interface CaseGuard {
   readonly holder?: string;

@@ -12,7 +12,7 @@ import {
 } from "./case-schema.js";
 import { caseScripts, THREAD_TTL_SECONDS } from "./case-scripts.js";
 import type { CaseList, CaseStore, CaseSummary, CaseThreadPointer } from "./case-store.js";
-import { CaseNotFoundError, CaseStateError } from "./errors.js";
+import { CaseActionDeniedError, CaseNotFoundError, CaseStateError } from "./errors.js";
 
 /** Options of {@link redisCaseStore}. */
 export interface RedisCaseStoreConfig {
@@ -95,8 +95,10 @@ export function redisCaseStore(redis: Redis, config: RedisCaseStoreConfig): Case
     return found;
   }
 
+  /** A guarded script's answer: "ok", "missing", "not-holder" (the guard failed) or the case's status. */
   function check(id: string, result: unknown, action: string): void {
     if (result === "missing") throw new CaseNotFoundError(id);
+    if (result === "not-holder") throw new CaseActionDeniedError(id, "not-holder", action);
     if (result !== "ok") throw new CaseStateError(id, String(result), action);
   }
 

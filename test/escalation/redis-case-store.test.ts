@@ -219,7 +219,7 @@ describe("redisCaseStore", () => {
       store.transfer(created.id, "minh", "minh", guard),
       store.close(created.id, "minh", "answered", guard),
     ]) {
-      await expect(attempt).rejects.toMatchObject({ name: "CaseStateError", status: "not-holder" });
+      await expect(attempt).rejects.toMatchObject({ name: "CaseActionDeniedError", code: "not_holder" });
     }
     const after = await store.get(created.id);
     expect(after).toMatchObject({ status: "claimed", claimedBy: "lan", notes: [] });
