@@ -148,7 +148,19 @@ const EMERGENCY_ADVICE: Record<EmergencyCategory, string> = {
   "break-in":
     "Đừng ra đối mặt. Khóa cửa phòng, ở yên chỗ an toàn, gọi công an và báo hàng xóm; chỉ ra ngoài khi công an đến.",
   "scam-now":
-    "Đừng chuyển tiền, đừng đọc mã OTP, tắt máy ngay. Công an, viện kiểm sát, tòa án không làm việc qua điện thoại và không bao giờ bắt chuyển tiền. Nếu đã chuyển, gọi ngay tổng đài ngân hàng của bạn để xin phong tỏa giao dịch, rồi báo công an.",
+    "Đừng chuyển tiền, đừng đọc mã OTP, tắt máy ngay. Công an, viện kiểm sát, tòa án không làm việc qua điện thoại và không bao giờ bắt chuyển tiền. Người thân được báo là gặp nạn: gọi thẳng cho họ để hỏi lại. Nếu tiền đang bị trừ hoặc đã chuyển, gọi ngay tổng đài ngân hàng để khóa tài khoản, rồi báo công an.",
+  medical:
+    "Gọi 115 và nói rõ địa chỉ. Người không tỉnh, không thở: đặt nằm ngửa trên nền cứng, ép tim giữa ngực nếu bạn biết cách. Co giật: đặt nằm nghiêng, không nhét gì vào miệng. Chảy máu: ép chặt vết thương bằng vải sạch. Ngộ độc: giữ lại thức ăn, thuốc hay vỏ chai cho bác sĩ xem.",
+  "traffic-accident":
+    "Gọi 115 rồi báo công an. Bật đèn, đặt vật báo hiệu cho xe khác tránh. Không tự ý di chuyển người bị thương nặng (trừ khi có cháy, nổ); ép vải sạch lên chỗ chảy máu. Xe gây tai nạn bỏ chạy: nhớ biển số, màu xe, hướng đi.",
+  "gas-explosion":
+    "Khóa van bình gas, mở cửa cho thoáng. Không bật, tắt công tắc điện, không dùng lửa, không gọi điện ở chỗ có mùi gas: ra xa rồi mới gọi. Nếu đã nổ: rời xa chỗ đó, đề phòng nổ tiếp.",
+  disaster:
+    "Lên chỗ cao, tránh xa sườn đồi, bờ sông và nhà có vết nứt. Người bị kẹt: gõ vào vật cứng để báo chỗ mình. Người ở ngoài: đừng tự đào bới khi còn nguy cơ sập tiếp, hãy gọi cứu nạn. Kẹt thang máy: bấm chuông cứu hộ, đừng cố cạy cửa.",
+  robbery:
+    "Đừng giằng co, chống cự: tính mạng quan trọng hơn tiền của. Khi an toàn, đến chỗ đông người, nhờ người xung quanh hoặc nhân viên ngân hàng, cửa hàng giúp; nhớ mặt, quần áo, biển số xe. Bị ép chuyển tiền: gọi ngay tổng đài ngân hàng để khóa tài khoản.",
+  followed:
+    "Đi vào chỗ đông người, cửa hàng hoặc trụ sở công an gần nhất; đừng về nhà một mình. Gọi cho người thân, báo bạn đang ở đâu. Ở trong nhà thì khóa cửa, không mở cho người lạ.",
 };
 
 export function emergencyText(category: EmergencyCategory, numbers: readonly string[], org: OrgInfo): string {

@@ -17,7 +17,7 @@ describe("detectEmergency", () => {
     ["bị giữ hộ chiếu, nhốt trong phòng không cho về", "trafficking"],
     ["chi toi bi ban sang tq roi", "trafficking"],
     ["chủ lấy hết giấy tờ, không cho về quê", "trafficking"],
-    ["mẹ tôi đang chảy máu nhiều lắm", "violence-now"],
+    ["mẹ tôi đang chảy máu nhiều lắm", "medical"],
     ["ông tôi đang hấp hối sau khi bị đánh", "violence-now"],
   ])("recognises %j as %s", (text, category) => {
     expect(detect(text)).toBe(category);

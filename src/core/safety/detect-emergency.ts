@@ -1,5 +1,14 @@
 import { foldWords } from "../text/fold.js";
 import {
+  CALM,
+  CRY_NOW,
+  DANGER_NOW_CATEGORIES,
+  type DangerNowCategory,
+  LEGAL_AFTER,
+} from "./danger-now-patterns.js";
+import {
+  ABOUT_THE_LAW,
+  CRY_FOR_HELP,
   EMERGENCY_PATTERNS,
   type EmergencyCategory,
   EXACT_PATTERNS,
@@ -25,11 +34,18 @@ const ORDER: readonly EmergencyCategory[] = [
   "child-abuse",
   "child-taken",
   "fire",
+  "gas-explosion",
+  "disaster",
   "break-in",
   "scam-now",
   "stabbing",
+  "robbery",
+  "followed",
   "violence-now",
+  "traffic-accident",
+  "medical",
 ];
+const DANGER_NOW: ReadonlySet<EmergencyCategory> = new Set(DANGER_NOW_CATEGORIES);
 
 /** The category of danger-now in a normalized text, or undefined. Runs before anything else. */
 export function detectEmergency(normalizedText: string): EmergencyCategory | undefined {
@@ -43,9 +59,20 @@ export function detectEmergency(normalizedText: string): EmergencyCategory | und
   // An attack or a suicide told as past and over ("tuần trước có thằng cầm dao xông vô nhà … giờ nó
   // thưa tui"): the words that name the act do not make it danger now.
   const over = PAST.test(folded) && !URGENT.test(folded) && !STILL.test(folded);
+  // The newer dangers (a body, a road, a place, a robber, a follower) are told in questions about the
+  // law too; "đang" alone does not outweigh them ("đang làm hồ sơ bồi thường tai nạn").
+  const cry = CRY_NOW.test(folded);
+  const legalAfter = !cry && LEGAL_AFTER.test(folded);
+  // An essay, the news or a definition ("bắt cóc là gì") names a danger nobody is in.
+  if (ABOUT_THE_LAW.test(folded) && !cry) return undefined;
   for (const category of ORDER) {
     if (afterwards && NOW_ONLY.has(category)) continue;
-    if (over && category === "violence-now") continue;
+    if (over && (category === "violence-now" || category === "followed")) continue;
+    if (
+      DANGER_NOW.has(category) &&
+      (legalAfter || (!cry && CALM[category as DangerNowCategory]?.test(folded)))
+    )
+      continue;
     // A suicide someone else died of is over; thoughts of one ("muốn chết") are matched on.
     const actOver = over && category === "suicide" && SOMEONE_DIED.test(folded);
     if (
@@ -57,6 +84,7 @@ export function detectEmergency(normalizedText: string): EmergencyCategory | und
       break;
     }
   }
+  if (!found && !over && !afterwards && CRY_FOR_HELP.test(folded)) found = "violence-now";
   if (found && LEGAL_QUESTION.test(folded) && !personal(lower, folded)) return undefined;
   return found;
 }

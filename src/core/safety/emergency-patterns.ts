@@ -1,3 +1,5 @@
+import { DANGER_NOW_ACCENTED, DANGER_NOW_CATEGORIES, DANGER_NOW_PATTERNS } from "./danger-now-patterns.js";
+
 /**
  * Signs of danger now, matched on folded text (no diacritics, lowercase, words separated by single
  * spaces), so that "đang cầm dao" and "dang cam dao" both match. Folding makes some words ambiguous
@@ -19,6 +21,7 @@ export const EMERGENCY_CATEGORIES = [
   "trafficking",
   "violence-now",
   ...NOW_ONLY_CATEGORIES,
+  ...DANGER_NOW_CATEGORIES,
 ] as const;
 export type EmergencyCategory = (typeof EMERGENCY_CATEGORIES)[number];
 
@@ -26,7 +29,7 @@ const NOW = "(?:dang|vua|van dang|bay gio|ngay bay gio|toi nay|dem nay|luc nay|s
 /** đánh, but not danh sách, danh dự, đánh giá … */
 const DANH =
   "danh(?! (?:nhau|sach|du|nghia|hieu|ba|tinh|gia|muc|phan|tanh|thiep|ngon|tieng|bac|so|dau|thue|bai|vong))";
-const HIT = `(?:${DANH}|dap(?! (?:ung|an|lai|so))|chem|dam (?:chet|vao|toi|em|me|chau|con|bang)|bop co|bop mieng|tat (?:vao|em|toi|con|chau|be|me)|tra tan|hanh ha|dau doc|nhot|troi (?:tay|chan|em|be|chau|con|lai)|giet|xiet co)`;
+const HIT = `(?:${DANH}|dap(?! (?:ung|an|lai|so))|chem|dam (?:chet|vao(?! (?:dai phan cach|cot|tuong|xe|goc cay|cay|lan can|rao|o to|oto|cong|nha|le|duoi))|toi|em|me|chau|con|bang)|bop co|bop mieng|tat (?:vao|em|toi|con|chau|be|me)|tra tan|hanh ha|dau doc|nhot|troi (?:tay|chan|em|be|chau|con|lai)|giet|xiet co)`;
 const CHILD = "(?:be|chau|con toi|con em|con nho|con gai|dua con|dua tre|dua be|dua nho|tre con|em be)";
 /** A child of the writer's, or a child near them ("thằng cu nhà tôi", "con trai tôi", "cháu 5 tuổi"). */
 const MY_CHILD = `(?:${CHILD}|con trai|con be|con minh|con tui|con e|thang cu|cu nha|be nha|chau nha|chau toi|be gai|be trai|chau be|con \\d{1,2} tuoi|be \\d{1,2} tuoi)`;
@@ -48,6 +51,7 @@ const PLACE =
   "(?:nha|phong|xuong|kho|cho|quan|can ho|chung cu|tang|bep|tiem|cua hang|day tro|phong tro|nha tro|khu tro|xom|nha may|cong ty)";
 
 export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly RegExp[]>> = {
+  ...DANGER_NOW_PATTERNS,
   suicide: [
     // "tự tử" and "tự sát" are matched with their accents or none (see MIXED_PATTERNS): folded,
     // "điện tử từ", "từ từ" and "tư sát" look the same.
@@ -76,7 +80,7 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
     new RegExp(
       `\\b(?:bo duong|me ke|me ghe|bo ghe|di ghe|co giao|thay giao|bao mau|ong chu|chu ruot|cau ruot)\\b.{0,40}\\b${HIT}\\b`,
     ),
-    new RegExp(`\\b${CHILD}\\b.{0,60}\\b(?:bi )?(?:${HIT}|bo doi|khoc thet|ngat)\\b`),
+    new RegExp(`\\b${CHILD}\\b.{0,60}\\b(?:bi )?(?:${HIT}|bo doi|khoc thet)\\b`),
     new RegExp(`\\b${HIT}\\b.{0,30}\\b(?:dua con|dua be|dua nho|dua tre|em be|con nho|chau be)\\b`),
     new RegExp(`\\b(?:e|em|chau|con) \\d{1,2} tuoi\\b.{0,80}\\b(?:${DANH}|dap|hanh ha|doa|nhot|so|ep)\\b`),
     /\bdanh (?:hoi dong|tap the)\b/,
@@ -84,7 +88,7 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
     /\bkhong dam ve nha\b/,
   ],
   trafficking: [
-    /\bbi ban (?:sang|qua|di|cho|lam|roi|r)\b|\bbao bi ban\b|\bban (?:nguoi|sang trung quoc|qua bien gioi)\b|\bmua ban nguoi\b.{0,40}\b(?:dang|vua|(?<!truy )cuu)\b/,
+    /\bbi ban (?:sang|qua|di|cho|lam|roi|r|vao)\b|\bbao bi ban\b|\bban (?:nguoi|sang trung quoc|qua bien gioi)\b|\bmua ban nguoi\b.{0,40}\b(?:dang|vua|(?<!truy )cuu)\b/,
     /\b(?:bien gioi|trung quoc|tq|campuchia|cam pu chia|myanmar)\b.{0,120}\b(?:giu lai|khong cho ve|ko cho ve|nhot|thu ho chieu|chuoc|doi tien|mat lien lac|(?<!truy )cuu)\b/,
     // Held papers alone are a labour or impound question ("công an giữ xe vì không có giấy tờ");
     // held papers with confinement are not.
@@ -93,18 +97,19 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
     /\b(?:thu|lay het|giu het|giu) ho chieu\b|\b(?:lay|thu|giu) het giay to\b/,
     /\b(?:du|lua|dua) (?:len xe|di|sang|qua)\b.{0,80}\b(?:bien gioi|mat lien lac|cuu)\b/,
     /\bmoi tha\b|\bdoi tien chuoc\b/,
+    /\bbi (?:\w+ ){0,3}(?:giam|nhot|giam long|khoa trai|xich) (?:o|tai|trong|lai)\b.{0,60}\b(?:khong cho (?:ve|ra|di|lien lac)|thu (?:dien thoai|giay to)|canh|cau cuu|(?<!truy )cuu)\b/,
+    /\b(?:karaoke|nha chua|massage|quan (?:hat|bia|nhau|ca phe|cafe)|casino|song bac)\b.{0,60}\b(?:bi giu|giu lai|nhot|bi giam|khong cho (?:ve|ra|di)|ep (?:tiep|di khach|ban|lam)|cau cuu)\b/,
+    /\b(?:bi giu|giu lai|nhot|bi giam|bi ban|bi lua ban)\b.{0,60}\b(?:karaoke|nha chua|massage|quan (?:hat|bia|nhau)|casino|song bac)\b/,
+    // Forced labour behind a locked gate: confinement and force together, not a labour dispute alone.
+    /\b(?:khoa (?:cong|cua|trai)|khong cho (?:ra ngoai|ra khoi|ve|di dau)|nhot|canh gac|co nguoi canh)\b.{0,80}\b(?:bat (?:lam|lao dong)|ep (?:lam|lao dong)|danh|tron|bo tron|khong tra luong)\b/,
+    /\b(?:bat|ep|cuong buc) (?:\w+ ){0,2}(?:lam viec|lao dong|lam)\b.{0,80}\b(?:khoa (?:cong|cua|trai)|khong cho (?:ra ngoai|ra khoi|ve)|nhot|canh gac|co nguoi canh)\b/,
   ],
   "violence-now": [
     new RegExp(`\\b${NOW}\\b.{0,30}\\b(?:cam dao|cam gay|cam sung|cam bua|cam rieu|${HIT})\\b`),
     /\b(?:doi|doa) (?:giet|chem|dam|dot|tat axit|danh chet|dot nha)\b/,
     /\bcam (?:dao|gay|sung|bua|rieu|kiem|xang)\b.{0,40}\b(?:doi|doa|danh|chem|duoi|giet)\b/,
-    /\bcuu (?:toi|em|e|me|chau|con|be|minh|bé)? ?voi\b|\bcuu (?:toi|em|me|chau|con|be)\b|\bsos\b|\bhelp me\b/,
-    /\bduoi theo\b|\bdap cua\b|\btron trong\b|\bdang tron\b|\bbam theo\b/,
-    // Bleeding or dying is danger now when it is happening, not in a story about last week.
-    new RegExp(
-      `\\b${NOW}\\b.{0,40}\\b(?:chay mau|hap hoi)\\b|\\bchay mau (?:nhieu|khong (?:cam|ngung|dung))\\b`,
-    ),
-    /\bbat tinh\b|\bngat (?:roi|xiu)\b/,
+    // Chased or followed is "followed" (tried before); hiding from someone is still danger now.
+    /\bdap cua\b|\btron trong\b|\bdang tron\b/,
     /\bdo xang\b|\bdot nha\b|\btat axit\b/,
     /\bnhot (?:toi|em|e|me|chau|con|vo)\b|\bkhoa cua nhot\b/,
     // A grown-up dragged off now ("cô gái đang bị 2 thằng kéo lên xe"); a child is child-taken, and a
@@ -157,15 +162,15 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
       `\\b${PLACE}\\b(?: \\w+){0,3} bi chay\\b.{0,40}\\b(?:goi (?:so|ai|cho)|so nao|cuu|phai lam (?:gi|sao)|lam gi bay gio|thoat)\\b`,
     ),
     /\b(?:dang|vua) boc khoi\b|\bchap dien\b.{0,30}\b(?:chay|khoi|lua)\b/,
-    /\bmac ket\b.{0,40}\b(?:lua|khoi|chay|tang)\b|\b(?:lua|khoi|chay)\b.{0,40}\bmac ket\b/,
-    /\b(?:goi|bao|xe|linh) cuu hoa\b.{0,30}\b(?:chua (?:den|toi)|mai chua|oi|voi|ngay|lien)\b|\bgoi (?:cuu hoa|114)\b|\bno (?:binh )?(?:ga|gas|gaz)\b|\b(?:ro ri|ro|xi|hoi) (?:khi )?(?:ga|gas|gaz)\b/,
+    /\bmac ket\b.{0,40}\b(?:lua|khoi|chay)\b|\b(?:lua|khoi|chay)\b.{0,40}\bmac ket\b/,
+    /\b(?:goi|bao|xe|linh) cuu hoa\b.{0,30}\b(?:chua (?:den|toi)|mai chua|oi|voi|ngay|lien)\b|\bgoi (?:cuu hoa|114)\b/,
   ],
   drowning: [
     // "đuối nước" and "chết đuối" are matched with their accents or none (MIXED_PATTERNS): folded,
     // they are also "dưới nước" (under water) and "chết dưới".
     // Fell or jumped into water ("xuống" required: folded, hộ is hồ and sống is sông).
-    /\b(?:roi|nga|te|trot|truot chan|bi cuon|nhay|lan) xuong (?:\w+ ){0,2}(?:song|ho|ao|suoi|kenh|muong|bien|gieng|dap|be boi|ho boi|nuoc)\b/,
-    /\b(?:nuoc|lu|song|song bien) (?:cuon|dang cuon|cuon troi|da cuon)\b|\bket (?:trong|tren) (?:lu|mai nha|noc nha|nuoc)\b|\bnuoc (?:lu )?(?:dang )?(?:len|dang) (?:den|toi|qua) (?:co|nguc|mai|noc)\b/,
+    /\b(?:roi|nga|te|trot|truot chan|bi cuon|nhay|lan) xuong (?:\w+ ){0,2}(?:song|ho(?! sau| voi| tu than| mong| rac)|ao|suoi|kenh|muong|bien|gieng|dap|be boi|ho boi|nuoc)\b/,
+    /\b(?:nuoc|lu|song|song bien) (?:cuon|dang cuon|cuon troi|da cuon)\b/,
     /\b(?:chim|bi chim) (?:xuong )?(?:nuoc|song|ho|ao|bien)\b|\b(?:khong|chua|ko|k) (?:thay )?(?:\w+ ){0,2}noi len\b|\b(?:thuyen|ghe|do|xuong|ca no) (?:\w+ ){0,4}bi (?:lat|chim)\b.{0,40}\b(?:dang|vua|cuu|chua|khong thay|mat tich)\b|\b(?:dang|bi) chim\b|\b(?:lat|chim) (?:thuyen|ghe|do|xuong|ca no|tau)\b.{0,40}\b(?:dang|vua|cuu|chua|khong thay)\b/,
   ],
   "break-in": [
@@ -173,7 +178,9 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
     /\b(?:dang|vua) (?:co )?(?:trom|ke trom|an trom|cuop|ke gian|nguoi la)\b.{0,30}\b(?:vao nha|vao phong|cay|pha|leo|lay (?:do|tien|xe|tai san))\b/,
     /\b(?:nha|phong) (?:\w+ ){0,2}(?:dang )?co (?:trom|ke trom|an trom|ke gian)\b|\bco (?:trom|ke trom|an trom|ke gian|cuop) (?:vao|trong|o trong) (?:nha|phong)\b/,
     /\b(?:ke gian|trom|ke trom|nguoi la|ke la|cuop|ke cuop) (?:\w+ ){0,2}(?:dot nhap|xong|lan|leo|treo) (?:vao )?(?:nha|phong|san)\b/,
-    /\b(?:dang|vua) (?:cay|pha|be) (?:cua|khoa)\b|\bco (?:nguoi|ke|thang) (?:dot nhap|xong vao|dang vao|lan vao|trong nha|cay cua)\b|\bxong vao nha\b|\bdang bi cuop\b|\bbi cuop\b.{0,20}\b(?:vua|dang|xong|luc nay)\b/,
+    /\b(?:dang|vua) (?:cay|pha|be) (?:cua|khoa)\b|\bco (?:nguoi|ke|thang) (?:dot nhap|xong vao|dang vao|lan vao|trong nha|cay cua)\b|\bxong vao nha\b/,
+    // Someone hiding or rummaging inside now ("kẻ lạ mặt đang nấp dưới gầm giường").
+    /\b(?:nguoi la|ke la|la mat|thang la|ke gian|trom|ke trom|bon cuop|ke cuop)\b(?: \w+){0,3} (?:dang )?(?:nap|tron|ron|luc loi|luc|lui cui|o) (?:\w+ ){0,2}(?:trong|duoi|sau|tren|gam) (?:\w+ ){0,2}(?:nha|bep|phong|gac|san|kho|giuong|tu|cau thang|mai)\b/,
     /\b(?:la mat|nguoi la|ke la|ke gian|trom|ke trom)\b.{0,40}\b(?:leo|treo|cay|pha|xong|lan) (?:vao|tuong|rao|cong|cua|khoa|ban cong)\b/,
     /\b(?:dang|vua) (?:bi )?dot nhap\b|\bdot nhap\b.{0,30}\b(?:dang|vua|luc nay|bay gio)\b|\b(?:dang|dung) rinh (?:rap|mo)\b.{0,30}\b(?:nha|cong|cua)\b/,
     /\bnghe (?:co )?tieng (?:dong|cay cua|be khoa|buoc chan|lao xao|nguoi)\b.{0,40}\b(?:nha|duoi|phong|san|bep|cua)\b/,
@@ -197,27 +204,39 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
     new RegExp(
       `\\b(?:tai khoan|tk|stk|the atm|the ngan hang|the tin dung|vi dien tu|momo|zalopay|app ngan hang|ngan hang)\\b(?: \\w+){0,4} (?:dang|van dang|cu|vua|vua moi) ${DRAIN}\\b(?: \\w+){0,3} (?:lien tuc|lien lien|khong ngung|tung khoan|tung dot|nhieu lan|\\d+ lan|khong ro|la)\\b`,
     ),
+    /^(?=.*\b(?:ngan hang|atm|chuyen|rut|tien|tai khoan|tk|otp|so tiet kiem)\b).*\b(?:dan|bat|yeu cau|doa|khong cho|cam|dan do) (?:\w+ ){0,3}(?:khong duoc|ko duoc|dung|khong|cam) (?:tat may|cup may|ngat may|noi voi ai|ke voi ai|bao ai|noi cho ai|cho ai biet|goi cho ai)\b/,
+    /\b(?:dang|van dang) (?:o|tai|ngoi o|dung o|ngoi tai|dung tai|ra) (?:\w+ ){0,2}(?:ngan hang|cay atm|atm|quay giao dich|buu dien)\b.{0,100}\b(?:goi|video|nghe may|dien thoai|xung|tu xung)\b/,
+    /\b(?:goi|video|nghe may|xung|tu xung)\b.{0,100}\b(?:dang|van dang) (?:o|tai|ngoi o|dung o|ngoi tai|ra) (?:\w+ ){0,2}(?:ngan hang|cay atm|atm|quay giao dich|buu dien)\b/,
+    /\b(?:co nguoi|nguoi la|so la|ai do|ho|no|may thang) (?:\w+ ){0,2}(?:goi|nhan tin|bao|noi|xung)\b.{0,80}\b(?:tai nan|cap cuu|mo|nhap vien|bi (?:\w+ ){0,2}bat|bi giu|bao lanh)\b.{0,100}\b(?:dang|sap|chuan bi|dinh|doi|vua|toan) (?:ra |di )?(?:\w+ ){0,2}(?:chuyen|gui|nop|rut)(?! nhuong| nha| khau| sang ten| truong| cong tac)\b/,
+    /\b(?:dang|sap|chuan bi|dinh|doi|vua|toan) (?:ra |di |chay ra )?(?:\w+ ){0,3}(?:chuyen|gui|nop|rut)(?! nhuong| nha| khau| sang ten| truong| cong tac) (?:\w+ ){0,3}(?:tien|khoan|trieu)\b.{0,80}\b(?:nguoi (?:la|noi|xung|tu xung|goi)|so la|ai do)\b.{0,60}\b(?:tai nan|cap cuu|mo|bi bat|bao lanh|chuoc|cong an|giu)\b/,
     new RegExp(
       `^(?=.*\\b(?:vua|moi|lo|trot) (?:bam|nhan|click|an|mo|vao) (?:\\w+ ){0,2}(?:link|duong link|lien ket|duong dan)\\b|.*\\b(?:vua|moi|lo|trot) (?:cai|tai) (?:\\w+ ){0,2}(?:app|ung dung|phan mem)\\b|.*\\b(?:vua|moi|lo|trot) (?:doc|gui|dua|cho|nhap|bao) (?:\\w+ ){0,3}(?:ma )?otp\\b).*\\b(?:tai khoan|tk|stk|the|vi|ngan hang|tien)\\b(?: \\w+){0,4} (?:dang |vua |lien )?${DRAIN}\\b`,
     ),
   ],
 };
 
+/**
+ * A bare cry for help ("cứu với", "SOS"): danger now of a kind not named. Tried after every category
+ * so that "xe lật, người kẹt bên trong, cứu với" is a crash; read as violence-now (113 first).
+ */
+export const CRY_FOR_HELP =
+  /\bcuu (?:toi|em|e|me|chau|con|be|minh|bé)? ?voi\b|\bcuu (?:toi|em|me|chau|con|be)\b|\bsos\b|\bhelp me\b/;
+
 /** The categories that need a sign of now when the text asks about afterwards. */
 export const NOW_ONLY: ReadonlySet<EmergencyCategory> = new Set(NOW_ONLY_CATEGORIES);
 /** Compensation, liability, a procedure, or a time long past: the question is about afterwards. */
 export const LATER_OR_LEGAL =
-  /\b(?:boi thuong|den bu|kien|khoi kien|trach nhiem|bao hiem|xu phat|bi phat|phat (?:bao nhieu|the nao|tien)|thu tuc|ho so|tuyen bo|nam ngoai|nam truoc|thang truoc|tuan truoc|hom truoc|hom qua|hom kia|truoc day|ngay xua|hoi do|luc do|da lau|\d+ (?:nam|thang|tuan) (?:roi|nay|truoc)|lay lai|doi lai|co duoc (?:khong|ko|k)|duoc khong|toi gi|toi danh|pham toi|quy dinh|luat|xu ly|bi xu|xu (?:the nao|ra sao)|muc an|may nam|bao nhieu nam|di tu|phat tu|hinh su|truy cuu|thuong tat|ai chiu|co loi|loi cua ai|co bi (?:bat|phat|di tu|xu))\b/;
+  /\b(?:boi thuong|den bu|kien|khoi kien|trach nhiem|bao hiem|xu phat|bi phat|phat (?:bao nhieu|the nao|tien)|thu tuc|ho so|tuyen bo|nam ngoai|nam truoc|thang truoc|tuan truoc|hom truoc|hom qua|hom kia|truoc day|ngay xua|hoi do|luc do|da lau|\d+ (?:nam|thang|tuan) (?:roi|nay|truoc)|lay lai|doi lai|co duoc (?:khong|ko|k)|duoc khong|toi gi|toi danh|pham toi|quy dinh|luat|xu ly|bi xu|xu (?:the nao|ra sao)|muc an|may nam|bao nhieu nam|di tu|phat tu|hinh su|truy cuu|thuong tat|ai chiu|co loi|loi cua ai|co bi (?:bat|phat|di tu|xu)|co (?:bi )?(?:coi|xem|tinh) la|(?:duoc|bi) (?:coi|xem|tinh) la|co phai (?:la )?(?:\w+ ){0,2}(?:bat coc|toi|pham phap|vi pham|trai phap luat|hanh vi)|co cau thanh|quyen nuoi|nuoi con|cap duong|tham con|tham nom|tranh chap)\b/;
 /**
  * A time past named outright ("tuần trước", "năm ngoái", "hồi đó"): with no sign of now and nothing
  * still going on ({@link STILL}), a suicide or an attack told this way is a story told to ask about
  * afterwards ("tháng trước xóm tôi có người tự tử, khai tử ở đâu").
  */
 export const PAST =
-  /\b(?:nam ngoai|nam truoc|thang truoc|tuan truoc|hom truoc|hom qua|hom kia|truoc day|ngay xua|hoi do|luc do|da lau|may nam truoc|\d+ (?:nam|thang|tuan|ngay) (?:roi|truoc))\b/;
+  /\b(?:nam ngoai|nam truoc|thang truoc|tuan truoc|hom truoc|hom qua|hom kia|truoc day|ngay xua|hoi do|luc do|da lau|(?:may|vai|mot|hai|ba|\d+) (?:nam|thang|tuan|ngay) (?:roi|truoc)|tu (?:nam|thang) (?:ngoai|truoc))\b/;
 /** Something still going on or feared again: a threat, fear, "vẫn", "lại", "nữa", every day. */
 export const STILL =
-  /\b(?:doa|de doa|so|quay lai|van con|van dang|van hay|van cu|van doi|van noi|lai (?:danh|doi|doa|muon|noi|tim)|tiep tuc|tiep|nua|hoai|moi ngay|hang ngay|thuong xuyen|lien tuc|hut|khong thanh|muon chet|khong muon song)\b/;
+  /\b(?:(?:van|con|lai|cu|dang|tiep tuc|hay|thuong xuyen|lien tuc|moi ngay|nay) (?:\w+ ){0,2}(?:doa|de doa|khung bo)|doa (?:se|quay lai|toi|den)|so (?:qua|lam|hai|chet|no|han|anh ta|ong ta|ba ta|bi|lai|quay lai|ve nha)|(?:rat|van|con|dang|luon|that|hoang|lo) so|quay lai|van con|van dang|van hay|van cu|van doi|van noi|lai (?:danh|doi|doa|muon|noi|tim)|tiep tuc|tiep|(?<!khong con |het |khong |chang con )nua|hoai|moi ngay|hang ngay|thuong xuyen|lien tuc|hut|khong thanh|muon chet|khong muon song)\b/;
 /** A suicide that ended in a death someone else now deals with (a death certificate, a funeral, liability). */
 export const SOMEONE_DIED =
   /\b(?:co nguoi|mot nguoi|nguoi thue|nguoi nha|chet|qua doi|tu vong|khai tu|dam tang|an tang|mai tang|thi the)\b/;
@@ -237,6 +256,7 @@ export const FALSE_FRIENDS: readonly (readonly [RegExp, string])[] = [
 /** Diacritic-sensitive patterns for words whose folded form is ambiguous (tự vẫn ≠ tư vấn). */
 export const EXACT_PATTERNS: Readonly<Partial<Record<EmergencyCategory, readonly RegExp[]>>> = {
   suicide: [/tự vẫn|tự tử|quyên sinh/],
+  ...DANGER_NOW_ACCENTED,
 };
 
 /** A word written with its accent or with none at all ("tự" or "tu"; never "từ", "tư", "tử"). */
@@ -267,7 +287,14 @@ export const MIXED_PATTERNS: Readonly<Partial<Record<EmergencyCategory, readonly
  * something happening now, they are not an emergency. Matched on folded text.
  */
 export const LEGAL_QUESTION =
-  /\b(?:pham toi|toi (?:hiep dam|giet nguoi|mua ban nguoi|cuong hiep|dam o|xam hai|co y gay thuong tich)|truy cuu|bi xu (?:ly|li|phat)|xu (?:ly|li) (?:nhu )?(?:the nao|ra sao)|hinh phat|khung hinh phat|muc phat|bi phat|phat tu|duoc hieu|quy dinh|co phai (?:la )?toi)\b/;
+  /\b(?:pham toi|toi (?:hiep dam|giet nguoi|mua ban nguoi|cuong hiep|dam o|xam hai|co y gay thuong tich|bat coc|bat giu nguoi|giu nguoi|cuop|cuong doat|xui giuc|giup (?:nguoi khac )?tu sat|lua dao|tong tien|cuong buc lao dong)|truy cuu|bi xu (?:ly|li|phat)|xu (?:ly|li) (?:nhu )?(?:the nao|ra sao)|hinh phat|khung hinh phat|muc phat|bi phat|phat tu|duoc hieu|quy dinh|co phai (?:la )?toi)\b/;
+/**
+ * An essay, a lesson, the news, a film, or a definition ("bắt cóc là gì", "thế nào là tội xúi giục tự
+ * sát"): nobody is in danger unless help is asked or a wish to die is said.
+ */
+export const ABOUT_THE_LAW =
+  /\b(?:bai luan|tieu luan|luan van|khoa luan|bai tap|bai thi|de thi|de tai|nghien cuu|thuyet trinh|tim hieu ve|mon (?:luat|phap luat|gdcd|giao duc cong dan)|hoc luat|sinh vien luat|doc bao|xem bao|tren bao|bao dang|doc tin|xem tin|ban tin|thoi su|xem phim|bo phim|tieu thuyet|dinh nghia|khai niem|the nao la|duoc hieu (?:la|nhu the nao)|cau thanh toi|dau hieu phap ly|phan biet|(?:bat coc|tu tu|tu sat|cuop|cuong doat|lua dao|mua ban nguoi|tong tien) (?:\w+ ){0,3}la (?:gi|toi gi))\b(?!.*\b(?:muon chet|khong (?:con )?muon song|chan song|het muon song)\b)/;
+
 /** A person concerned or something happening now, with accents. */
 export const PERSONAL_ACCENTED =
   /(?<![\p{L}\p{N}])(?:tôi|tui|tao|em|e|mình|cháu|con tôi|con em|con mình|vợ tôi|chồng tôi|bé|đang|vừa|(?<!truy )cứu|giúp|nhà tôi|hàng xóm)(?![\p{L}\p{N}])/u;
@@ -288,4 +315,10 @@ export const EMERGENCY_NUMBERS: Readonly<Record<EmergencyCategory, readonly stri
   "child-abuse": ["111", "113", "115"],
   trafficking: ["113", "111"],
   "violence-now": ["113", "115", "111"],
+  medical: ["115"],
+  "traffic-accident": ["115", "113"],
+  "gas-explosion": ["114", "115"],
+  disaster: ["114", "115"],
+  robbery: ["113", "115"],
+  followed: ["113"],
 };
