@@ -109,6 +109,17 @@ describe("the answer engine", () => {
     expect(reply.text.indexOf("113")).toBeLessThan(reply.text.indexOf("Trung tâm"));
   });
 
+  it.each([
+    ["bà tôi tự nhiên gục xuống, gọi mãi không dậy", "medical", "115"],
+    ["bếp nhà em đang xì gas nồng nặc", "gas-explosion", "114"],
+    ["xe tải vừa tông xe máy, người lái nằm bất động giữa đường", "traffic-accident", "115"],
+  ])("names the number for the kind of danger first: %j", async (text, category, first) => {
+    const { engine } = engineWith(fakeSearch({}));
+    const reply = await engine.handle(ask(text));
+    expect(reply.emergency).toBe(category);
+    expect(reply.text.match(/\b11[1345]\b/)?.[0]).toBe(first);
+  });
+
   it("answers greetings and requests for a person without searching", async () => {
     const search = fakeSearch({});
     const { engine } = engineWith(search);

@@ -96,7 +96,9 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
     /\bgiu\b.{0,60}\b(?:khong cho (?:ve|di)|ko cho (?:ve|di)|ho chieu)\b/,
     /\b(?:thu|lay het|giu het|giu) ho chieu\b|\b(?:lay|thu|giu) het giay to\b/,
     /\b(?:du|lua|dua) (?:len xe|di|sang|qua)\b.{0,80}\b(?:bien gioi|mat lien lac|cuu)\b/,
-    /\bmoi tha\b|\bdoi tien chuoc\b/,
+    /\bmoi tha\b|\b(?:doi|mang|dem|gui) tien (?:\w+ ){0,3}chuoc\b|\b(?:den|ve) chuoc\b|\b(?:bi giu|giu lai|bat giu|nhot|giam)\b.{0,80}\b(?<!bat )chuoc\b/,
+    // Shut in a car, a room or a yard: "khóa cửa không cho xuống" (not a landlord's curfew, "ra vào").
+    /\bkhoa (?:cua|cong|trai|xe)\b.{0,30}\bkhong cho (?:xuong|ra(?! vao)|ve|di|thoat)\b/,
     /\bbi (?:\w+ ){0,3}(?:giam|nhot|giam long|khoa trai|xich) (?:o|tai|trong|lai)\b.{0,60}\b(?:khong cho (?:ve|ra|di|lien lac)|thu (?:dien thoai|giay to)|canh|cau cuu|(?<!truy )cuu)\b/,
     /\b(?:karaoke|nha chua|massage|quan (?:hat|bia|nhau|ca phe|cafe)|casino|song bac)\b.{0,60}\b(?:bi giu|giu lai|nhot|bi giam|khong cho (?:ve|ra|di)|ep (?:tiep|di khach|ban|lam)|cau cuu)\b/,
     /\b(?:bi giu|giu lai|nhot|bi giam|bi ban|bi lua ban)\b.{0,60}\b(?:karaoke|nha chua|massage|quan (?:hat|bia|nhau)|casino|song bac)\b/,
@@ -204,6 +206,9 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
     new RegExp(
       `\\b(?:tai khoan|tk|stk|the atm|the ngan hang|the tin dung|vi dien tu|momo|zalopay|app ngan hang|ngan hang)\\b(?: \\w+){0,4} (?:dang|van dang|cu|vua|vua moi) ${DRAIN}\\b(?: \\w+){0,3} (?:lien tuc|lien lien|khong ngung|tung khoan|tung dot|nhieu lan|\\d+ lan|khong ro|la)\\b`,
     ),
+    // A phone taken over remotely, or a relative's account borrowed to ask for money now.
+    /^(?=.*\b(?:dang|vua|van dang)\b).*\b(?:chia se man hinh|dieu khien tu xa|dien thoai bi dieu khien|bi dieu khien|teamviewer|anydesk|ultraviewer)\b/,
+    /^(?=.*\b(?:muon tien|vay tien|nho chuyen|xin tien|can tien gap|chuyen giup|chuyen ho|gui giup)\b).*\b(?:zalo|facebook|fb|messenger|nick|tai khoan)\b.{0,100}\b(?:dang|sap|chuan bi|dinh|vua) (?:\w+ ){0,2}chuyen(?! nhuong| nha| khau| sang ten| truong| cong tac| di)\b/,
     /^(?=.*\b(?:ngan hang|atm|chuyen|rut|tien|tai khoan|tk|otp|so tiet kiem)\b).*\b(?:dan|bat|yeu cau|doa|khong cho|cam|dan do) (?:\w+ ){0,3}(?:khong duoc|ko duoc|dung|khong|cam) (?:tat may|cup may|ngat may|noi voi ai|ke voi ai|bao ai|noi cho ai|cho ai biet|goi cho ai)\b/,
     /\b(?:dang|van dang) (?:o|tai|ngoi o|dung o|ngoi tai|dung tai|ra) (?:\w+ ){0,2}(?:ngan hang|cay atm|atm|quay giao dich|buu dien)\b.{0,100}\b(?:goi|video|nghe may|dien thoai|xung|tu xung)\b/,
     /\b(?:goi|video|nghe may|xung|tu xung)\b.{0,100}\b(?:dang|van dang) (?:o|tai|ngoi o|dung o|ngoi tai|ra) (?:\w+ ){0,2}(?:ngan hang|cay atm|atm|quay giao dich|buu dien)\b/,
@@ -293,7 +298,7 @@ export const LEGAL_QUESTION =
  * sát"): nobody is in danger unless help is asked or a wish to die is said.
  */
 export const ABOUT_THE_LAW =
-  /\b(?:bai luan|tieu luan|luan van|khoa luan|bai tap|bai thi|de thi|de tai|nghien cuu|thuyet trinh|tim hieu ve|mon (?:luat|phap luat|gdcd|giao duc cong dan)|hoc luat|sinh vien luat|doc bao|xem bao|tren bao|bao dang|doc tin|xem tin|ban tin|thoi su|xem phim|bo phim|tieu thuyet|dinh nghia|khai niem|the nao la|duoc hieu (?:la|nhu the nao)|cau thanh toi|dau hieu phap ly|phan biet|(?:bat coc|tu tu|tu sat|cuop|cuong doat|lua dao|mua ban nguoi|tong tien) (?:\w+ ){0,3}la (?:gi|toi gi))\b(?!.*\b(?:muon chet|khong (?:con )?muon song|chan song|het muon song)\b)/;
+  /\b(?:bai luan|tieu luan|luan van|khoa luan|bai tap|bai thi|de thi|de tai|nghien cuu|thuyet trinh|tim hieu ve|mon (?:luat|phap luat|gdcd|giao duc cong dan)|hoc luat|sinh vien luat|doc bao|xem bao|tren bao|bao dang tin|doc tin|xem tin|ban tin|thoi su|xem phim|bo phim|tieu thuyet|dinh nghia|khai niem|the nao la|duoc hieu (?:la|nhu the nao)|cau thanh toi|dau hieu phap ly|phan biet(?! doi xu)|(?:bat coc|tu tu|tu sat|cuop|cuong doat|lua dao|mua ban nguoi|tong tien) (?:\w+ ){0,3}la (?:gi|toi gi))\b(?!.*\b(?:muon chet|khong (?:con )?muon song|chan song|het muon song)\b)/;
 
 /** A person concerned or something happening now, with accents. */
 export const PERSONAL_ACCENTED =
