@@ -26,7 +26,7 @@ import {
   type FaqSearch,
   FINANCIAL_DIFFICULTY_QUESTION,
 } from "./core/index.js";
-import { type ContentStore, createCuration, openContentStore } from "./curation/index.js";
+import { type ContentStore, createCuration, curationKeys, openContentStore } from "./curation/index.js";
 import {
   type CaseService,
   type CaseStore,
@@ -216,7 +216,7 @@ export async function createApp(deps: {
       logger: logger.child({ module: "content" }),
     }));
   // A publish on any instance tells the others on this channel (a subscribed connection does nothing else).
-  const corpusChannel = `${prefix}:corpus-published`;
+  const corpusChannel = curationKeys(prefix).corpusPublished;
   const instanceId = randomUUID();
   const corpusSubscriber = redis.duplicate();
   corpusSubscriber.on("error", (err) => logger.debug({ err: err.message }, "corpus subscriber"));

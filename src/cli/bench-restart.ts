@@ -13,6 +13,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { Redis } from "ioredis";
 import { StaffAccounts } from "../escalation/index.js";
+import { redisKeys } from "../redis/index.js";
 import { freePort, sleep, startMeiliServer } from "../runtime/index.js";
 import { type BenchServer, cleanUpBench, startBenchServer } from "./bench-server.js";
 
@@ -26,7 +27,7 @@ const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.flo
 const dataDir = await mkdtemp(path.join(os.tmpdir(), "tlpl-bench-restart-"));
 const meili = await startMeiliServer({ dataDir });
 const prefix = `bench_restart_${randomBytes(4).toString("hex")}`;
-const lockKey = `${prefix}:lock:index:${prefix}`;
+const lockKey = redisKeys.lock(prefix, `index:${prefix}`);
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 process.stderr.write("building the server…\n");

@@ -160,6 +160,8 @@ export const envSchema = z.object({
 
   REDIS_URL: redisUrl.default("redis://127.0.0.1:6379"),
   REDIS_PREFIX: prefix.default("tlpl"),
+  /** On a Redis Cluster: each module's keys carry a hash tag, BullMQ's prefix is braced (changes every key name). */
+  REDIS_CLUSTER_HASH_TAGS: bool.default(false),
   HASH_SECRET: z.string().min(16, "at least 16 characters").optional(),
 
   CONTENT_DIR: z.string().min(1, "a directory path").default("./content"),

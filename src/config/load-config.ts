@@ -1,5 +1,6 @@
 import path from "node:path";
 import { ConfigError } from "../errors/index.js";
+import { redisKeyPrefix } from "../redis/index.js";
 import { type Env, EXAMPLE_MARK, envSchema } from "./config-schema.js";
 
 /** The one configuration object, parsed once at start and passed down frozen. */
@@ -21,7 +22,11 @@ export interface Config {
     readonly index: string;
     readonly binary?: string;
   };
-  readonly redis: { readonly url: string; readonly prefix: string };
+  readonly redis: {
+    readonly url: string;
+    /** The prefix keys are built from: REDIS_PREFIX, or `{REDIS_PREFIX}` with REDIS_CLUSTER_HASH_TAGS (see `redisKeyPrefix`). */
+    readonly prefix: string;
+  };
   readonly hashSecret?: string;
   readonly content: {
     readonly dir: string;
@@ -241,7 +246,10 @@ export function loadConfig(source: Record<string, string | undefined> = {}): Con
     logFormat: e.LOG_FORMAT ?? (e.NODE_ENV === "development" ? "pretty" : "json"),
     dataDir: path.resolve(e.DATA_DIR),
     meili: { url: e.MEILI_URL, masterKey: e.MEILI_MASTER_KEY, index: e.MEILI_INDEX, binary: e.MEILI_BINARY },
-    redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
+    redis: {
+      url: e.REDIS_URL,
+      prefix: redisKeyPrefix({ prefix: e.REDIS_PREFIX, clusterHashTags: e.REDIS_CLUSTER_HASH_TAGS }),
+    },
     hashSecret: e.HASH_SECRET,
     content: {
       dir: path.resolve(e.CONTENT_DIR),

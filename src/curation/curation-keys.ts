@@ -15,5 +15,7 @@ export function curationKeys(prefix: string) {
     inboxHandled: `${base}:curation:inbox:handled`,
     /** What curators did in the inbox. */
     inboxLog: `${base}:curation:inbox:log`,
+    /** The pub/sub channel a publish is announced on, so other instances reload their search snapshot. */
+    corpusPublished: `${base}:corpus-published`,
   } as const;
 }

@@ -9,6 +9,7 @@ export {
   type HistoryEntry,
   RELEASE_AUTHOR,
 } from "./curation-history.js";
+export { curationKeys } from "./curation-keys.js";
 export {
   CurationWorkflow,
   type CurationWorkflowDeps,

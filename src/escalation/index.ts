@@ -1,6 +1,7 @@
 // Case data at the edges (zod schemas and their types).
 
 export { caseEvent } from "./case-event.js";
+export { caseKeys, staffKeys } from "./case-keys.js";
 export {
   type CaseAuditEntry,
   type CaseChannel,

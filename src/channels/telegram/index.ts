@@ -10,6 +10,7 @@ export {
 export { startTelegram, type TelegramChannel, type TelegramDeps } from "./start-telegram.js";
 export { telegramDelivery } from "./telegram-delivery.js";
 export { installTelegramHandlers, type TelegramHandlerDeps } from "./telegram-handlers.js";
+export { telegramKeys } from "./telegram-keys.js";
 export {
   type TelegramOutboundJob,
   type TelegramPiece,

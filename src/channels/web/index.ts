@@ -5,3 +5,4 @@ export { WEB_CHAT_DIR, webChatRouter } from "./web-chat-router.js";
 export { redisWebHistory, type WebHistory, type WebHistoryEntry } from "./web-history.js";
 export { redisWebInbox, type WebInbox, type WebInboxMessage } from "./web-inbox.js";
 export { historyQuerySchema, inboxQuerySchema, webInboxRouter } from "./web-inbox-router.js";
+export { webKeys } from "./web-keys.js";

@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
 import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
-import type { LoginResult, StaffAccounts } from "../../escalation/index.js";
+import { type LoginResult, type StaffAccounts, staffKeys } from "../../escalation/index.js";
 import { HttpError } from "../http-error.js";
 
 /** Logs a staff member in behind a per-IP limit shared by all instances through Redis. */
@@ -17,7 +17,7 @@ export function staffLogin(deps: {
 }): StaffLogin {
   const limiter = new RateLimiterRedis({
     storeClient: deps.redis,
-    keyPrefix: `${deps.prefix}:rl:staff-login`,
+    keyPrefix: staffKeys(deps.prefix).loginLimiter,
     points: deps.perMinute,
     duration: 60,
   });
