@@ -117,7 +117,7 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
     // A grown-up dragged off now ("cô gái đang bị 2 thằng kéo lên xe"); a child is child-taken, and a
     // car towed onto a truck is no one.
     new RegExp(
-      `\\b(?:co gai|phu nu|chi|em gai|ban gai|vo toi|me toi|chi toi|em toi|ban toi|mot nguoi|nguoi|thanh nien|dan ong|ba cu|ong cu)\\b(?: \\w+){0,3} (?:dang|vua|vua moi) bi (?!(?:\\w+ ){0,3}(?:cong an|canh sat|csgt|bo doi))(?:\\w+ ){0,4}${TAKE} (?:\\w+ ){0,2}${AWAY}\\b`,
+      `\\b(?:co gai|phu nu|chi|em gai|ban gai|vo toi|me toi|chi toi|em toi|ban toi|(?:co|mot|1|hai|2) nguoi|thanh nien|dan ong|ba cu|ong cu)\\b(?: (?!xe\\b)\\w+){0,3} (?:dang|vua|vua moi) bi (?!(?:\\w+ ){0,3}(?:cong an|canh sat|csgt|bo doi))(?:\\w+ ){0,4}${TAKE} (?:\\w+ ){0,2}${AWAY}\\b`,
     ),
   ],
   stabbing: [
