@@ -6,8 +6,7 @@ import type { Redis } from "ioredis";
 import { Meilisearch } from "meilisearch";
 import { collectDefaultMetrics, Registry } from "prom-client";
 import { detect } from "tinyld";
-import type { Channels } from "./channels/index.js";
-import { citizenMessenger } from "./channels/index.js";
+import { type Channels, channelHealthDetails, citizenMessenger } from "./channels/index.js";
 import {
   askRouter,
   redisAskLimiter,
@@ -79,9 +78,9 @@ export interface App {
   readonly caseStore: CaseStore;
   readonly accounts: StaffAccounts;
   /** Staff replies reach Telegram and Zalo citizens once the channels are started. */
-  attachChannels(channels: Pick<Channels, "telegram" | "zalo">): void;
+  attachChannels(channels: Channels): void;
   /** Counts an outbound message given up on (pass to startChannels). */
-  onOutboundFailure(platform: "telegram" | "zalo"): void;
+  onOutboundFailure(platform: string): void;
   /** Stops the case timers and the retention job. */
   close(): Promise<void>;
 }
@@ -152,14 +151,9 @@ export async function createApp(deps: {
     clock,
     work: workers,
   });
-  const platforms: { telegram?: Channels["telegram"]; zalo?: Channels["zalo"] } = {};
+  let running: Channels | undefined;
   const messenger = citizenMessenger({
-    get telegram() {
-      return platforms.telegram;
-    },
-    get zalo() {
-      return platforms.zalo;
-    },
+    running: { get: (id) => running?.get(id) },
     redis,
     prefix,
     replyWindowMs: (config.channels.zalo?.replyWindowHours ?? 168) * 3_600_000,
@@ -315,14 +309,7 @@ export async function createApp(deps: {
     },
     healthDetails: {
       ...deps.healthDetails,
-      telegram: () => {
-        const status = platforms.telegram?.status();
-        return status && { ok: status.state === "receiving" || status.state === "starting", ...status };
-      },
-      zalo: () => {
-        const status = platforms.zalo?.status();
-        return status && { ...status };
-      },
+      ...channelHealthDetails(() => running),
     },
     routers: [
       Router().use(appMetrics.httpMiddleware),
@@ -397,17 +384,8 @@ export async function createApp(deps: {
       appMetrics.outboundFailures.inc({ platform });
     },
     attachChannels(channels) {
-      platforms.telegram = channels.telegram;
-      platforms.zalo = channels.zalo;
-      appMetrics.watchQueues(
-        [
-          timers.queue,
-          channels.telegram?.outbound.queue,
-          channels.zalo?.outbound.queue,
-          channels.zalo?.inbound.queue,
-          channels.zalo?.inbox,
-        ].filter((q) => q !== undefined),
-      );
+      running = channels;
+      appMetrics.watchQueues([timers.queue, ...channels.queues()]);
     },
     async close() {
       await cases.stop();

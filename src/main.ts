@@ -122,7 +122,7 @@ export async function start(config: Config, logger: Logger, lifecycle: Lifecycle
         fastRoutes: webhooks,
         onOutboundFailure: built.onOutboundFailure,
       }),
-    (c) => ({ telegram: Boolean(c.telegram), zalo: Boolean(c.zalo) }),
+    (c) => c.configured(),
   );
   built.attachChannels(channels);
   lifecycle.defer("channels", () => channels.close());

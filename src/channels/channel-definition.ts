@@ -1,8 +1,11 @@
+import type { Router } from "express";
 import type { Redis } from "ioredis";
-import type { Button, Clock } from "../core/index.js";
+import type { Config } from "../config/index.js";
+import type { Button, Clock, Engine } from "../core/index.js";
 import type { DeliveryState } from "../escalation/index.js";
-import type { TelegramChannel } from "./telegram/index.js";
-import type { ZaloChannel } from "./zalo/index.js";
+import type { FastRoutes, HealthDetail } from "../http/index.js";
+import type { Logger } from "../logging/index.js";
+import type { QueueLike } from "../metrics/index.js";
 
 /** What a channel can show and when it may write first. */
 export interface ChannelCapabilities {
@@ -14,10 +17,14 @@ export interface ChannelCapabilities {
   readonly maxMessageLength: number;
 }
 
-/** What the desk deliveries are built from; a platform left out answers "unsupported". */
+/** The channels started from config, by id (see `startChannels`). */
+export interface RunningChannels {
+  get(id: string): unknown;
+}
+
+/** What the desk deliveries are built from; a channel not running answers "unsupported". */
 export interface CitizenMessengerDeps {
-  readonly telegram?: Pick<TelegramChannel, "outbound">;
-  readonly zalo?: Pick<ZaloChannel, "outbound">;
+  readonly running?: RunningChannels;
   readonly redis: Redis;
   /** REDIS_PREFIX, as the channels use it. */
   readonly prefix: string;
@@ -48,11 +55,42 @@ export interface DeskDelivery {
   forget(conversationId: string): Promise<void>;
 }
 
+/** What a channel is started with (`startChannels`). */
+export interface ChannelStartDeps {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly redis: Redis;
+  readonly engine: Engine;
+  /** Mounted before the app's JSON parser (webhooks that need the raw body). */
+  readonly router: Router;
+  /** In front of express (webhooks whose acknowledgement is the hot path). */
+  readonly fastRoutes: FastRoutes;
+  /** Counts outbound messages given up on after their last retry. */
+  readonly onOutboundFailure?: (platform: string) => void;
+  /** Long-polling timeout in seconds (tests shorten it). */
+  readonly pollTimeoutSeconds?: number;
+  /** First wait before a polling channel is tried again after a failure (tests shorten it). */
+  readonly reconnectMs?: number;
+}
+
+/** What the app asks of a started channel: its state, its queues, how to stop it. */
+export interface ChannelRuntime<Running> {
+  /** Starts the channel when its config is present; undefined when it is not configured. */
+  start(deps: ChannelStartDeps): Promise<Running | undefined>;
+  /** Its state for `/health/ready`. */
+  health?(running: Running): ReturnType<HealthDetail>;
+  /** Its queues, for the app's queue metrics. */
+  queues(running: Running): readonly QueueLike[];
+  /** Stops receiving, lets running jobs finish, closes the queues. */
+  close(running: Running): Promise<void>;
+}
+
 /**
  * A channel as the rest of the app knows it. `id` is stored with cases and events, and
  * `metricsLabel` in rollup field names: neither may change once a channel is in use.
  */
-export interface ChannelDefinition<Id extends string = string> {
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds channels of every running type
+export interface ChannelDefinition<Id extends string = string, Running = any> {
   readonly id: Id;
   /** Vietnamese name on staff pages ("Zalo"). */
   readonly label: string;
@@ -60,13 +98,15 @@ export interface ChannelDefinition<Id extends string = string> {
   readonly reportLabel: string;
   readonly metricsLabel: string;
   readonly capabilities: ChannelCapabilities;
-  /** Builds the channel's desk delivery. */
-  readonly desk: (deps: CitizenMessengerDeps) => DeskDelivery;
+  /** Builds the channel's desk delivery; `running` is the started channel, when it is. */
+  desk(deps: CitizenMessengerDeps, running: () => Running | undefined): DeskDelivery;
+  /** How a channel that runs in the app (polling, webhooks, queues) is started; none for the web chat. */
+  readonly runtime?: ChannelRuntime<Running>;
 }
 
 /** Keeps the literal id, so the id union can be derived from the list of definitions. */
-export function defineChannel<const Id extends string>(
-  definition: ChannelDefinition<Id>,
-): ChannelDefinition<Id> {
+export function defineChannel<const Id extends string, Running = never>(
+  definition: ChannelDefinition<Id, Running>,
+): ChannelDefinition<Id, Running> {
   return definition;
 }

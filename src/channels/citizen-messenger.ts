@@ -23,7 +23,7 @@ export function citizenMessenger(deps: CitizenMessengerDeps): CitizenMessenger {
     const definition = channelRegistry.get(channel);
     let delivery = deliveries.get(channel);
     if (!delivery) {
-      delivery = definition.desk(deps);
+      delivery = definition.desk(deps, () => deps.running?.get(channel));
       deliveries.set(channel, delivery);
     }
     return delivery;

@@ -1,7 +1,7 @@
 // Events → daily rollups
 
 // Prometheus
-export { type AppMetrics, createAppMetrics } from "./app-metrics.js";
+export { type AppMetrics, createAppMetrics, type QueueLike } from "./app-metrics.js";
 export { type CallLog, redisCallLog } from "./call-log.js";
 export {
   CALL_OUTCOMES,

@@ -1,3 +1,6 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Router } from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type ChannelId,
@@ -5,11 +8,14 @@ import {
   citizenMessenger,
   type DeskMessage,
   defineChannel,
+  startChannels,
   UnknownChannelError,
 } from "../../src/channels/index.js";
 import { redisWebInbox } from "../../src/channels/web/index.js";
 import type { IntakeCase } from "../../src/core/index.js";
 import type { StaffViewer } from "../../src/escalation/index.js";
+import { fastRoutes } from "../../src/http/index.js";
+import { createLogger } from "../../src/logging/index.js";
 import { createMetricsIngester, vietnamDay } from "../../src/metrics/index.js";
 import { startTestApp, type TestApp } from "../support/in-process-app.js";
 import { loginStaff } from "../support/staff-client.js";
@@ -139,5 +145,35 @@ describe("an unknown channel", () => {
       messenger.send({ channel: fax, conversationId: "fax-1", text: "Dạ", key: "fax-key" }),
     ).rejects.toBeInstanceOf(UnknownChannelError);
     expect(() => channelRegistry.get("fax")).toThrow(UnknownChannelError);
+  });
+});
+
+describe("starting the registry's channels", () => {
+  it("starts none that is not configured, and still answers Zalo's URL check before Zalo is", async () => {
+    const routes = fastRoutes();
+    const channels = await startChannels({
+      config: app.config,
+      logger: createLogger("silent"),
+      redis: app.redis,
+      engine: app.engine,
+      router: Router(),
+      fastRoutes: routes,
+    });
+    expect(channels.configured()).toEqual({ telegram: false, zalo: false });
+    expect(channels.queues()).toEqual([]);
+    const server = createServer(routes.inFrontOf((_req, res) => res.writeHead(404).end()));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/zalo`;
+      const res = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      });
+      expect(res.status).toBe(200);
+    } finally {
+      server.close();
+      await channels.close();
+    }
   });
 });

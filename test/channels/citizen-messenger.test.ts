@@ -26,8 +26,7 @@ beforeAll(async () => {
   );
   windowMs = (app.config.channels.zalo?.replyWindowHours ?? 0) * HOUR;
   messenger = citizenMessenger({
-    telegram: app.channels.telegram,
-    zalo: app.channels.zalo,
+    running: app.channels,
     redis: app.redis,
     prefix: app.prefix,
     replyWindowMs: windowMs,
@@ -157,7 +156,7 @@ describe("citizenMessenger on Zalo", () => {
     const old = newZaloUser();
     await zaloCitizenWrites(old);
     const later = citizenMessenger({
-      zalo: app.channels.zalo,
+      running: app.channels,
       redis: app.redis,
       prefix: app.prefix,
       replyWindowMs: windowMs,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ZaloChannel } from "../../src/channels/zalo/index.js";
 import {
   type FakeZalo,
   startFakeZalo,
@@ -162,7 +163,7 @@ describe("the Zalo OA channel (real engine)", () => {
   });
 
   it("answers Zalo's unsigned URL check (POST {}) with 200 and queues nothing", async () => {
-    const queue = app.channels.zalo?.inbound.queue;
+    const queue = (app.channels.get("zalo") as ZaloChannel | undefined)?.inbound.queue;
     const jobs = async () => Object.values((await queue?.getJobCounts()) ?? {}).reduce((a, b) => a + b, 0);
     const before = await jobs();
     expect(await fake.checkWebhookUrl(`${app.baseUrl}/webhooks/zalo`)).toBe(200);

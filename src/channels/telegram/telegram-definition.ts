@@ -1,6 +1,7 @@
 import { defineChannel } from "../channel-definition.js";
 import { jobDeliveryState, splitMessage } from "../outbound/index.js";
 import { escapeHtml, inlineKeyboard, TELEGRAM_MAX_TEXT } from "./render-telegram-reply.js";
+import { startTelegram, type TelegramChannel } from "./start-telegram.js";
 import type { TelegramPiece } from "./telegram-outbound-job.js";
 
 const TELEGRAM_CHAT = /^tg-(-?\d{1,20})$/;
@@ -13,28 +14,51 @@ function telegramPieces(text: string, max = TELEGRAM_MAX_TEXT): TelegramPiece[] 
   });
 }
 
-/** Telegram: staff replies to `tg-<chatId>` go through the outbound queue, buttons as an inline keyboard. */
-export const telegramDefinition = defineChannel({
+/**
+ * Telegram, started when TELEGRAM_BOT_TOKEN is set: staff replies to `tg-<chatId>` go through the
+ * outbound queue, buttons as an inline keyboard.
+ */
+export const telegramDefinition = defineChannel<"telegram", TelegramChannel>({
   id: "telegram",
   label: "Telegram",
   reportLabel: "Telegram",
   metricsLabel: "telegram",
   capabilities: { choices: "buttons", replyWindow: false, maxMessageLength: TELEGRAM_MAX_TEXT },
-  desk: (deps) => ({
+  runtime: {
+    async start(deps) {
+      const telegram = deps.config.channels.telegram;
+      if (!telegram) return undefined;
+      return startTelegram({
+        ...deps,
+        telegram,
+        outbound: deps.config.channels.outbound,
+        redisUrl: deps.config.redis.url,
+        prefix: deps.config.redis.prefix,
+      });
+    },
+    health(running) {
+      const status = running.status();
+      return { ok: status.state === "receiving" || status.state === "starting", ...status };
+    },
+    queues: (running) => [running.outbound.queue],
+    close: (running) => running.close(),
+  },
+  desk: (_deps, running) => ({
     async send({ conversationId, text, id, buttons }) {
       const chat = TELEGRAM_CHAT.exec(conversationId);
-      if (!deps.telegram || !chat) return "unsupported";
+      const telegram = running();
+      if (!telegram || !chat) return "unsupported";
       const pieces = telegramPieces(text);
       const keyboard = inlineKeyboard(buttons ?? []);
       const last = pieces.at(-1);
       if (last && keyboard.length)
         pieces[pieces.length - 1] = { ...last, replyMarkup: { inline_keyboard: keyboard } };
-      await deps.telegram.outbound.add(id, { key: id, chatId: Number(chat[1]), pieces });
+      await telegram.outbound.add(id, { key: id, chatId: Number(chat[1]), pieces });
       return "queued";
     },
-    state: (_key, id, recorded) => jobDeliveryState(deps.telegram?.outbound.queue, id, recorded),
+    state: (_key, id, recorded) => jobDeliveryState(running()?.outbound.queue, id, recorded),
     async canReach(conversationId) {
-      return deps.telegram !== undefined && TELEGRAM_CHAT.test(conversationId);
+      return running() !== undefined && TELEGRAM_CHAT.test(conversationId);
     },
     async forget() {},
   }),

@@ -1,21 +1,49 @@
 import { defineChannel } from "../channel-definition.js";
 import { jobDeliveryState, redisSentMarkers, splitMessage } from "../outbound/index.js";
+import { startZalo, type ZaloChannel } from "./start-zalo.js";
 import { redisZaloLastInbound } from "./zalo-last-inbound.js";
 import { ZALO_MAX_TEXT } from "./zalo-outbound-job.js";
+import { ZALO_WEBHOOK_PATH, zaloUrlCheckOnly } from "./zalo-webhook.js";
 
 const ZALO_USER = /^zl-(.{1,64})$/;
 
 /**
- * Zalo: staff replies to `zl-<userId>` go through the outbound queue, and only within the
+ * Zalo OA, started when ZALO_APP_ID and ZALO_OA_SECRET_KEY are set: staff replies to `zl-<userId>` go through the outbound queue, and only within the
  * customer-service window; a user who last wrote longer ago is not messaged ("outside-window").
  */
-export const zaloDefinition = defineChannel({
+export const zaloDefinition = defineChannel<"zalo", ZaloChannel>({
   id: "zalo",
   label: "Zalo",
   reportLabel: "Zalo OA",
   metricsLabel: "zalo",
   capabilities: { choices: "numbered", replyWindow: true, maxMessageLength: ZALO_MAX_TEXT },
-  desk: (deps) => {
+  runtime: {
+    async start(deps) {
+      const zalo = deps.config.channels.zalo;
+      if (zalo) {
+        return startZalo({
+          ...deps,
+          zalo,
+          outbound: deps.config.channels.outbound,
+          redisUrl: deps.config.redis.url,
+          prefix: deps.config.redis.prefix,
+        });
+      }
+      // Zalo shows the OA secret key only once the webhook URL is saved, and checks the URL first.
+      deps.fastRoutes.post(
+        ZALO_WEBHOOK_PATH,
+        zaloUrlCheckOnly({
+          onUrlCheck: () =>
+            deps.logger.info("Zalo checked the webhook URL before Zalo is configured: answered 200"),
+        }),
+      );
+      return undefined;
+    },
+    health: (running) => ({ ...running.status() }),
+    queues: (running) => [running.outbound.queue, running.inbound.queue, running.inbox],
+    close: (running) => running.close(),
+  },
+  desk: (deps, running) => {
     const markers = redisSentMarkers(deps.redis, deps.prefix);
     const lastInbound = redisZaloLastInbound(deps.redis, deps.prefix);
     /** Open when the user wrote within the window and Zalo has not refused a message (-230/-232) since. */
@@ -24,10 +52,11 @@ export const zaloDefinition = defineChannel({
     return {
       async send({ conversationId, text, id }) {
         const userId = ZALO_USER.exec(conversationId)?.[1];
-        if (!deps.zalo || !userId) return "unsupported";
+        const zalo = running();
+        if (!zalo || !userId) return "unsupported";
         const last = await lastInbound.get(userId);
         if (last === undefined || !(await windowOpen(userId))) return "outside-window";
-        await deps.zalo.outbound.add(id, {
+        await zalo.outbound.add(id, {
           key: id,
           userId,
           pieces: splitMessage(text, ZALO_MAX_TEXT),
@@ -36,7 +65,7 @@ export const zaloDefinition = defineChannel({
         return "queued";
       },
       async state(_key, id, recorded) {
-        const state = await jobDeliveryState(deps.zalo?.outbound.queue, id, recorded);
+        const state = await jobDeliveryState(running()?.outbound.queue, id, recorded);
         // Zalo's worker itself keeps a reply back when the window closed while it waited in the queue.
         if (state !== "queued" && state !== "unsupported" && (await markers.has(`${id}-outside-window`))) {
           return "outside-window";
@@ -45,7 +74,7 @@ export const zaloDefinition = defineChannel({
       },
       async canReach(conversationId) {
         const userId = ZALO_USER.exec(conversationId)?.[1];
-        return deps.zalo !== undefined && userId !== undefined && (await windowOpen(userId));
+        return running() !== undefined && userId !== undefined && (await windowOpen(userId));
       },
       async forget() {},
     };

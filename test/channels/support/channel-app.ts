@@ -52,7 +52,7 @@ export async function startChannelApp(
     router,
     fastRoutes: webhooks,
     pollTimeoutSeconds: 1,
-    telegramReconnectMs: options.telegramReconnectMs,
+    reconnectMs: options.telegramReconnectMs,
     onOutboundFailure: built.onOutboundFailure,
   });
   built.attachChannels(channels);
