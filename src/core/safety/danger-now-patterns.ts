@@ -20,7 +20,7 @@ export type DangerNowCategory = (typeof DANGER_NOW_CATEGORIES)[number];
 
 /** Happening now: "đang", "vừa", "tự nhiên", "bỗng". */
 const NOW =
-  "(?:dang|vua|vua moi|bong|bong dung|dot nhien|tu nhien|tu dung|luc nay|ngay bay gio|nay gio|gio van|gio lai)";
+  "(?:dang|vua|vua moi|bong|bong dung|dot nhien|tu nhien|tu dung|luc nay|ngay bay gio|nay gio|tu nay gio|tu luc nay|gio van|gio lai)";
 /** Help asked now, or what to do this minute. */
 const CRY_STRONG =
   "(?:(?<!truy |cap )cuu(?! tro| te)|giup (?:voi|gap|em|toi|minh)|goi (?:xe )?cap cuu|113|114|115|lam sao bay gio|lam gi bay gio|(?<!ho tro |cuu tro |tro cap |tinh trang )khan cap)";
@@ -29,24 +29,24 @@ const CRY = `(?:${CRY_STRONG}|phai lam (?:gi|sao)|lam (?:gi|sao) (?:bay gio|gio|
 
 /** Signs of a body in danger that no chronic illness or story explains away. */
 const ACUTE =
-  "(?:bat tinh|ngat xiu|xiu (?:mat|ngang|luon|xuong|tai cho)|(?:bi|lan ra|te|nga|roi vao|len con) xiu|ngung tho|khong (?:con )?tho (?:duoc nua|nua|ra duoc|noi)|khong con tho|tho khong noi|ngung tim|tim (?:ngung dap|ngung)|(?:khong|ko) (?:bat duoc|con|thay) mach|(?:moi|mat|nguoi|da|tay chan|mong tay) (?:tim tai|tim ngat|tai nhot|xanh tai)(?! san| lieu| khoan| chinh)|lim (?:di|dan)|(?:lay|keo|vo|goi mai|goi hoai|lay mai|lay hoai) (?:khong|ko|chang) (?:day|tinh day|tinh lai|phan ung|cu dong)|khong (?:thay |con )?phan ung|nam (?:guc|bat dong)|guc (?:xuong|tai cho)|ho sac sua|sac (?:sua|nuoc|thuc an|sua)|sui bot mep|co giat (?:lien tuc|khong ngung|manh|toan than|tron mat|sui)|(?:dang|len con) co giat)";
+  "(?:bat tinh|ngat xiu|xiu (?:mat|ngang|luon|xuong|tai cho)|(?:bi|lan ra|te|nga|roi vao|len con) xiu|ngung tho|khong (?:con )?tho (?:duoc nua|nua|ra duoc|noi)|khong con tho|tho khong noi|ngung tim|tim (?:ngung dap|ngung)|(?:khong|ko) (?:bat duoc|con|thay) mach|(?:moi|mat|nguoi|da|tay chan|mong tay) (?:tim tai|tim ngat|tai nhot|xanh tai)(?! san| lieu| khoan| chinh)|lim (?:di|dan)|(?:lay|keo|vo|goi mai|goi hoai|lay mai|lay hoai) (?:khong|ko|chang) (?:day|tinh day|tinh lai|phan ung|cu dong)|khong (?:thay |con )?phan ung|nam (?:guc|bat dong)|lo mo|khong (?:con )?nhan ra (?:ai|nguoi nha)|ngu li bi|mat y thuc|guc (?:xuong|tai cho)|ho sac sua|sac (?:sua|nuoc|thuc an|sua)|sui bot mep|co giat (?:lien tuc|khong ngung|manh|toan than|tron mat|sui)|(?:dang|len con) co giat)";
 /** Symptoms a chronic illness also has ("khó thở", "đau ngực"): danger when now or with a cry. */
 const SYMPTOM =
   "(?:co giat|len con (?:co giat|dong kinh|dau tim|hen|suyen|dau nguc|dau that nguc)|kho tho|tho (?:doc|gap|hon hen|kho khe|rit)|dau (?:that )?nguc|dau tim|hap hoi|tim dap (?:nhanh|manh|loan)|sot cao|non (?:oi|mua|lien tuc|ra mau|thoc thao)|oi (?:ra mau|lien tuc)|ho ra mau|tieu chay (?:lien tuc|nhieu)|dau bung (?:du doi|quan|lan lon)|choang (?:vang|nga)|meo mieng|liet (?:nua nguoi|mot ben|tay|chan)|yeu nua nguoi|noi ngong|te (?:nua nguoi|mot ben|tay chan|nua mat)|sung (?:mat|moi|hong|luoi|phu)|noi (?:man|me day) (?:\\w+ ){0,2}(?:khap|toan)|tat tho|tron mat|giat (?:tay chan|lien tuc|nguoi)|dot quy|tai bien|nhoi mau|xuat huyet nao|mat (?:nhieu )?mau|chay mau)";
 /** Poisoning, overdose, allergy, choking, burns, electric shock, heavy bleeding, a birth: danger by nature. */
 const HARM =
-  "(?:ngo doc|trung doc|an (?:phai )?nam (?:doc|rung|dai|la hai|la moc)|(?:uong|an|nuot) (?:nham|phai) (?:\\w+ ){0,2}(?:thuoc|nuoc tay|hoa chat|xang|dau hoa|axit|ruou gia|ruou pha|con 90|con y te|con cong nghiep|nuoc rua|thuoc chuot|thuoc sau|pin)|uong (?:qua|nhieu|ca) (?:lieu|vi thuoc|lo thuoc|hop thuoc)|qua lieu|soc (?:thuoc|phan ve)|di ung (?:nang|toan than)|bi dien giat|dien giat (?:\\w+ ){0,2}(?:nga|bat tinh|khong|chet|cuu)|(?:bi )?ran (?:doc )?can|ong (?:vo ve|bap cay) (?:\\w+ ){0,2}dot|nuot (?:phai |nham )?(?:dong xu|pin|vien bi|nam cham|di vat|xuong ca)|hoc (?:xuong|di vat|keo|thach|hat (?:mit|nhan|vai|chom|lac|dau)|dong xu|vien bi|do choi|thuc an)|nghen (?:tho|thuc an|keo)|mac nghen|bong (?:nuoc soi|dau soi|axit|xang|toan than|do (?:2|3|hai|ba))|dut (?:tay|chan|dong mach|ngon tay|ngon) (?:\\w+ ){0,2}(?:sau|chay mau|mau)|bang huyet|dang chuyen da|chuyen da (?:roi|sap de)|sap de (?:roi|ngay|toi noi)|chay mau (?:nhieu|khong (?:cam|ngung|dung|het)|o at|lenh lang|xoi xa|tu tung|qua)|mau (?:chay|ra) (?:nhieu|khong ngung|khong cam|lenh lang|xoi xa|o at)|oc mau|hoc mau)";
+  "(?:ngo doc|trung doc|an (?:phai )?nam (?:doc|rung|dai|la hai|la moc)|(?:uong|an|nuot) (?:nham|phai) (?:\\w+ ){0,2}(?:thuoc|nuoc tay|hoa chat|xang|dau hoa|axit|ruou gia|ruou pha|con 90|con y te|con cong nghiep|nuoc rua|thuoc chuot|thuoc sau|pin)|uong (?:qua|nhieu|ca) (?:lieu|vi thuoc|lo thuoc|hop thuoc)|qua lieu|soc (?:thuoc|phan ve)|di ung (?:nang|toan than)|bi dien giat|dien giat (?:\\w+ ){0,2}(?:nga|bat tinh|khong|chet|cuu)|(?:bi )?ran (?:doc )?can|ong (?:vo ve|bap cay) (?:\\w+ ){0,2}dot|nuot (?:phai |nham )?(?:dong xu|pin|vien bi|nam cham|di vat|xuong ca)|hoc (?:xuong|di vat|keo|thach|hat (?:mit|nhan|vai|chom|lac|dau)|dong xu|vien bi|do choi|thuc an)|nghen (?:tho|thuc an|keo)|mac nghen|bong (?:nuoc soi|dau soi|axit|xang|toan than|do (?:2|3|hai|ba))|dut (?:tay|chan|dong mach|ngon tay|ngon) (?:\\w+ ){0,2}(?:sau|chay mau|mau)|mau (?:phun|tuon|vot) (?:ra|thanh tia|xoi xa|nhieu|lenh lang|khong ngung|o at)|(?:may|luoi) (?:\\w+ ){0,3}(?:cat|cuon|kep|nghien|cua|cheo) (?:\\w+ ){0,2}(?:dut|nat|cut) (?:\\w+ ){0,2}(?:tay|chan|ngon|dau)|ngat (?:khoi|khi) than|(?:dot|suoi|bep|lo) than (?:\\w+ ){0,4}phong kin|bang huyet|dang chuyen da|chuyen da (?:roi|sap de)|sap de (?:roi|ngay|toi noi)|chay mau (?:nhieu|khong (?:cam|ngung|dung|het)|o at|lenh lang|xoi xa|tu tung|qua)|mau (?:chay|ra) (?:nhieu|khong ngung|khong cam|lenh lang|xoi xa|o at)|oc mau|hoc mau)";
 
 /** A road crash (not a work accident, named so when asking about the law). */
 const CRASH =
-  "(?:tai nan(?! lao dong)|dam xe|(?:xe|oto|o to) (?:\\w+ ){0,3}(?:dam|tong|hit|lao|lat|cuon|keo le)|(?:dam|tong) (?:nhau|vao|vo|trung|phai)|bi (?:xe )?(?:\\w+ ){0,2}(?:tong|hit|cuon|keo le|quet (?:nga|trung|phai|vao)|can (?:qua|len|trung|phai|nat))|xe (?:\\w+ ){0,2}can (?:qua|len|trung|phai|nat)|lat xe|xe (?:\\w+ ){0,2}(?:bi )?lat|va cham(?! soc| lo| chi| con)|nga xe|te xe)";
+  "(?:tai nan(?! lao dong)|dam xe|(?:xe|oto|o to) (?:\\w+ ){0,3}(?:dam|tong|hit|lao|lat|cuon|keo le)|(?:xe|oto|o to) (?:\\w+ ){0,2}can (?:qua|len|trung|phai|nat)|(?:dam|tong) (?:nhau|vao|vo|trung|phai)|bi (?:xe )?(?:\\w+ ){0,2}(?:tong|hit|cuon|keo le|quet (?:nga|trung|phai|vao)|can (?:qua|len|trung|phai|nat))|xe (?:\\w+ ){0,2}can (?:qua|len|trung|phai|nat)|lat xe|xe (?:\\w+ ){0,2}(?:bi )?lat|va cham(?! soc| lo| chi| con)|nga xe|te xe)";
 /** Someone hurt there: lying still, bleeding, trapped, not moving. */
 const HURT =
   "(?:nam (?:bat dong|im|giua duong|ra duong|sat|bet|bat tinh|guc|ren|le duong|ben duong|tren duong|duoi duong|vung mau)|ren ri|nga (?:xuong|ra|lan|soai|dap)|(?<=(?:tong|dam|quet|hit|va) )nga|bi thuong (?:nang|nhieu|rat nang)|(?:nhieu|may|vai|\\d+) nguoi (?:bi thuong|nguy kich)|bat tinh|chay mau|mau (?:me|chay|nhieu|lenh lang|ra nhieu)|gay (?:chan|tay|xuong|co|cot song)|trong thuong|nguy kich|(?:khong|ko|chua) (?:day|cu dong|nhuc nhich|noi duoc)|(?:bi )?ket (?:trong|duoi|chan|cung|ben trong)|mac ket|co giat|me man|bat dong|vo dau|dap dau|chan thuong so nao|hon me|tho yeu|keo le)";
 
 /** A flood rising, water breaking in (not the price of water). */
 const FLOOD =
-  "(?:(?<!(?:tien|gia|hoa don|dong ho|cong to|nuoc sach|ho) )nuoc (?:lu |lut |song |suoi )?(?:dang |van )?(?:len|dang|dang len|dang cao|tran vao|ap vao|do ve|tran ve) (?:nhanh|cao|qua|manh|toi|den|ngap|vao|ngang|gan|nha|xom|lang)|lu (?:quet|ong|dang (?:ve|len|dang)|ve nhanh|tran|cuon|dang)|(?:nuoc|lu) (?:\\w+ ){0,2}ngap (?:den|toi|qua|het|nua|gan|ngang) (?:co|nguc|bung|dau|mai|noc|nha|tang|giuong|cua so|dau goi|ban|hong)|(?:mac ket|bi ket|ket lai|bi co lap|bi cuon) (?:\\w+ ){0,3}(?:lu|nuoc lu|nuoc ngap|vung ngap)|(?:lu|nuoc lu|nuoc) (?:\\w+ ){0,3}(?:co lap|bi co lap)|ket (?:trong|tren) (?:lu|mai nha|noc nha|nuoc)|nuoc (?:lu )?(?:dang )?(?:len|dang) (?:den|toi|qua) (?:co|nguc|mai|noc))";
+  "(?:(?<!(?:tien|gia|hoa don|dong ho|cong to|nuoc sach|ho) )nuoc (?:lu |lut |song |suoi )?(?:dang |van )?(?:len|dang|dang len|dang cao|tran vao|ap vao|do ve|tran ve) (?:nhanh|cao|qua|manh|toi|den|ngap|vao|ngang|gan|nha|xom|lang)|lu (?:quet|ong|dang (?:ve|len|dang)|ve nhanh|len (?:nhanh|cao|qua)|tran|cuon|dang)|(?:nuoc|lu) (?:\\w+ ){0,2}ngap (?:den|toi|qua|het|nua|gan|ngang) (?:co|nguc|bung|dau|mai|noc|nha|tang|giuong|cua so|dau goi|ban|hong)|(?:mac ket|bi ket|ket lai|bi co lap|bi cuon) (?:\\w+ ){0,3}(?:lu|nuoc lu|nuoc ngap|vung ngap)|(?:lu|nuoc lu|nuoc) (?:\\w+ ){0,5}(?:co lap|bi co lap)|ket (?:trong|tren) (?:lu|mai nha|noc nha|nuoc)|nuoc (?:lu )?(?:dang )?(?:len|dang) (?:den|toi|qua) (?:co|nguc|mai|noc))";
 /** Earth or a building coming down on people. */
 const SLIDE =
   "(?:vui lap|bi vui|(?:dat|bun|da) (?:\\w+ ){0,2}vui|(?:nha|tuong|tran|mai|cau|gian giao|cong trinh|ham|lo gach|gieng|chung cu|toa nha|can ho|nha xuong|cot dien|cay) (?:\\w+ ){0,2}(?:bi )?(?:sap|sup|do sap|do xuong|do ap|do(?= de )|gay|nga|quat do) (?:\\w+ ){0,4}(?:de (?:len|trung|vao|chet|bep|ket)|vui|bi lap|mac ket|ket (?:ben duoi|duoi|trong)|bi thuong|cuu|keu (?:cuu|la|khoc)|ben duoi|o duoi|duoi dong|ben trong))";
@@ -56,7 +56,7 @@ const TRAPPED =
 
 /** Gas, chemicals or an explosion: folded "nổ" is also "nợ" and "nó", so only in company. */
 const GAS =
-  "(?:(?:ro ri|ro|xi|bi xi|bi ro|mui) (?:khi )?(?:ga|gas|gaz|khi dot)|hoi (?:gas|gaz)|no (?:binh (?:ga|gas|gaz)|gas|gaz)|(?:binh|ong|day|van|bep) (?:ga|gas|gaz) (?:\\w+ ){0,2}(?:phat no|no|bi ro|bi xi|ro ri)|phat no|no tung|tieng no (?:lon|inh|dung|vang)|(?:noi hoi|lo hoi|binh (?:nong lanh|ac quy|khi|oxy|hoi|cuu hoa)|tram (?:bien ap|dien)|may bien ap|pin|xe dien|kho (?:phao|hoa chat)|bon (?:xang|dau|chua)) (?:\\w+ ){0,2}(?:phat no|no tung|vua no|no roi)|(?:ro ri|boc|bay) (?:ra )?(?:khi doc|hoa chat|amoniac|khi clo|clo|axit)|ngat khi|khi doc (?:\\w+ ){0,4}(?:ngat|kho tho|ngo doc|xiu|bat tinh))";
+  "(?:(?:ro ri|ro|xi|bi xi|bi ro|mui) (?:khi )?(?:ga|gas|gaz|khi dot)|hoi (?:gas|gaz)|no (?:binh (?:ga|gas|gaz)|gas|gaz)|(?:binh|ong|day|van|bep) (?:ga|gas|gaz) (?:\\w+ ){0,2}(?:phat no|no|bi ro|bi xi|ro ri|boc lua|boc chay|phun lua|xi lua)|phat no|no tung|tieng no (?:lon|inh|dung|vang)|(?:noi hoi|lo hoi|binh (?:nong lanh|ac quy|khi|oxy|hoi|cuu hoa)|tram (?:bien ap|dien)|may bien ap|pin|xe dien|kho (?:phao|hoa chat)|bon (?:xang|dau|chua)) (?:\\w+ ){0,2}(?:phat no|no tung|vua no|no roi)|(?:ro ri|boc|bay) (?:ra )?(?:khi doc|hoa chat|amoniac|khi clo|clo|axit)|ngat khi|khi doc (?:\\w+ ){0,4}(?:ngat|kho tho|ngo doc|xiu|bat tinh))";
 
 /** Robbery or extortion in progress, with a weapon or a demand. */
 const WEAPON =
@@ -82,7 +82,15 @@ export const DANGER_NOW_PATTERNS: Readonly<Record<DangerNowCategory, readonly Re
     re(`\\b${HARM}\\b`),
     re(`\\b${NOW}\\b(?: \\w+){0,6} (?:bi )?${SYMPTOM}\\b`),
     re(`\\b${SYMPTOM}\\b.{0,60}\\b${CRY}\\b`),
-    re(`\\b${SYMPTOM} (?:\\w+ ){0,3}(?:lien tuc|khong ngung|du doi|nang lam|qua troi|dot ngot|bat ngo)\\b`),
+    re(
+      `\\b${SYMPTOM} (?:\\w+ ){0,3}(?:lien tuc|khong ngung|du doi|nang lam|qua troi|dot ngot|bat ngo|lan ra (?:tay|canh tay|vai|ham|lung))\\b`,
+    ),
+    // Two signs at once ("đau ngực, khó thở"): an attack, not a chronic illness named.
+    re(`\\b${SYMPTOM}\\b.{0,50}\\b${SYMPTOM}\\b`),
+    // A pregnancy with bleeding, waters breaking, pain or a fit.
+    re(
+      `\\b(?:co bau|mang thai|mang bau|bau \\d+ thang|thai \\d+ (?:tuan|thang))\\b.{0,40}\\b(?:ra (?:nhieu )?mau|chay mau|dau bung (?:du doi|quan|nhieu|lam)|vo oi|ra nuoc oi|co giat|ngat)\\b`,
+    ),
     // A fall with no response: an old person down on the floor, not getting up.
     re(
       `\\b(?:nga|te|truot chan|nga quy|do guc|guc|lan ra)\\b(?: \\w+){0,5} (?:khong|ko|chang|chua) (?:day|dung day|tinh|cu dong|nhuc nhich|noi|tra loi|mo mat)\\b`,
@@ -142,6 +150,13 @@ export const DANGER_NOW_PATTERNS: Readonly<Record<DangerNowCategory, readonly Re
     re(
       `\\b(?:dang|vua|vua moi) (?:bi )?(?:\\w+ ){0,3}(?:chan duong|chan xe|chan dau|tran lot)\\b.{0,60}\\b(?:doi|bat|lay|cuop|giat) (?:\\w+ ){0,2}${LOOT}\\b`,
     ),
+    re(
+      `\\b(?:chan duong|chan xe|chan dau)\\b(?: \\w+){0,3} (?:luc (?:tui|nguoi|soat)|lay het|cuop|giat) (?:\\w+ ){0,3}${SNATCHED}\\b`,
+    ),
+    // Armed men walking into a shop, a bank or a home and making demands.
+    re(
+      `\\b(?:cam|mang|vac) (?:\\w+ ){0,2}${WEAPON} (?:xong )?vao (?:tiem|cua hang|ngan hang|quan|nha|cay xang|phong giao dich)\\b.{0,50}\\b(?:bat|doi|lay|cuop|dap|luc|troi)\\b`,
+    ),
     // Extortion in person now: forced to withdraw or hand over money this minute.
     re(
       `\\b(?:dang|vua|vua moi|bay gio) (?:bi )?(?:\\w+ ){0,3}(?:ep|bat|cuong ep|buoc|khong che|dan) (?:\\w+ ){0,4}(?:rut|chuyen|dua|nop|ky) (?:\\w+ ){0,2}(?:tien|het|so tiet kiem|the|atm|giay no|giay vay|vang)\\b`,
@@ -164,9 +179,16 @@ export const DANGER_NOW_PATTERNS: Readonly<Record<DangerNowCategory, readonly Re
     re(
       `\\b${PURSUER}\\b(?: \\w+){0,5} (?:bam theo|bam duoi|duoi theo|rinh rap|le deo theo) (?:\\w+ ){0,3}(?:tu|suot|nay gio|den tan|toi tan|ve tan|ca)\\b`,
     ),
+    re(
+      `\\b(?:co thang|co nguoi|co gia|co ke|co xe|thang la|nguoi la|ke la|gia la|mot thang|mot gia|may thang|2 thang|hai thang)\\b(?: \\w+){0,4} (?:di theo|chay theo|theo sau) (?:\\w+ ){0,3}(?:tu|suot|ve|den tan|toi tan)\\b`,
+    ),
+    // A strange car or man waiting outside the house and watching it.
+    re(
+      `^(?=.*\\b(?:nhin (?:vao|chong chong)|rinh|theo doi|chup anh|quay phim|so)\\b).*\\b(?:xe|o to|oto|nguoi|thang|gia|ke) (?:\\w+ ){0,2}la (?:mat )?(?:\\w+ ){0,2}(?:do|dau|dung|ngoi|rinh|lang vang) (?:\\w+ ){0,2}(?:truoc|ngoai|quanh|canh|doi dien) (?:cua|cong|nha|ngo|hem|phong)\\b`,
+    ),
     // A stranger at the door or under the house threatening now.
     re(
-      `\\b${PURSUER}\\b(?: \\w+){0,3} (?:dap cua|go cua|pha cua|dung (?:truoc|ngoai|o) (?:cua|cong|nha)|doi (?:vao|mo cua)|bam chuong|lang vang|rinh (?:truoc|ngoai|quanh))\\b.{0,60}\\b(?:doa|de doa|chui|doi|cam|say|khong (?:chiu )?di|so|giet|danh|xong|dot)\\b`,
+      `\\b${PURSUER}\\b(?: \\w+){0,3} (?:dap cua|go cua|pha cua|dung (?:truoc|ngoai|o|duoi|canh) (?:\\w+ )?(?:cua|cong|nha|phong|chung cu|ngo|hem)|doi (?:vao|mo cua)|bam chuong|lang vang|rinh (?:truoc|ngoai|quanh))\\b.{0,60}\\b(?:doa|de doa|chui|doi|cam|say|khong (?:chiu )?di|so|giet|danh|xong|dot)\\b`,
     ),
   ],
 };
@@ -188,7 +210,7 @@ export const CALM: Readonly<Partial<Record<DangerNowCategory, RegExp>>> = {
  * cho uống nước được không" asks what to do now.
  */
 export const LEGAL_AFTER =
-  /\b(?:boi thuong|den bu|khoi kien|kien (?:ai|doi|duoc|nguoi|cong ty|ra toa)|trach nhiem|bao hiem|bhyt|xu phat|bi phat|phat (?:bao nhieu|the nao|tien|tu|hanh chinh)|muc phat|thu tuc|ho so|giay to|nam ngoai|nam truoc|thang truoc|tuan truoc|hom truoc|hom qua|hom kia|truoc day|ngay xua|hoi do|da lau|(?:may|vai|mot|hai|ba|\d+) (?:nam|thang|tuan|ngay) (?:roi|nay|truoc)|toi gi|toi danh|pham toi|quy dinh|luat|nghi dinh|thong tu|xu ly (?:the nao|ra sao|nhu the nao)|muc an|bao nhieu nam|di tu|phat tu|hinh su|truy cuu|thuong tat|ai chiu|loi cua ai|co bi (?:bat|phat|di tu|xu)|che do|tro cap|giam dinh|suc lao dong|vien phi|chi phi|tai dinh cu|cap dat|di doi|quy hoach|nguy co|phong (?:tranh|ngua|chong)|sau (?:khi )?(?:bao|lu|con lu|dot lu|thien tai|sat lo|tai nan|vu (?:chay|no|tai nan))|an toan (?:thuc pham|ve sinh|lao dong|phong chay|khi)|giay phep|dieu kien|tieu chuan|kiem dinh|kinh doanh|khieu nai|dang ky|tap huan|dao tao|nghia vu|quyen loi|khoi to|vu an|bi hai|da (?:bao|trinh bao) (?:cong an|ca)|dieu tra|xet xu|bi xu ly|bi xu|hop dong|di chuc|thua ke|uy quyen|giao dich|ly hon|tranh chap|so do|nha dat|nghi (?:may|bao nhieu)|duoc nghi|nghi (?:phep|om|viec)|(?:khi|neu|lo|gia su|truong hop) (?:\w+ ){0,12}thi (?:minh |toi |em )?(?:phai|nen|can|co|duoc|bi|xu|lam|ai)|tai nan (?:lao dong|ld)|(?:duoc|co) tinh (?:la )?|(?:tuan|thang|nam|hom|bua|dot|tran) (?:roi|vua roi|qua))\b/;
+  /\b(?:boi thuong|den bu|khoi kien|kien (?:ai|doi|duoc|nguoi|cong ty|ra toa)|trach nhiem|bao hiem|bhyt|xu phat|bi phat|phat (?:bao nhieu|the nao|tien|tu|hanh chinh)|muc phat|thu tuc|ho so|giay to|nam ngoai|nam truoc|thang truoc|tuan truoc|hom truoc|hom qua|hom kia|truoc day|ngay xua|hoi do|da lau|(?:may|vai|mot|hai|ba|\d+) (?:nam|thang|tuan|ngay) (?:roi|nay|truoc)|toi gi|toi danh|pham toi|quy dinh|luat|nghi dinh|thong tu|xu ly (?:the nao|ra sao|nhu the nao)|muc an|bao nhieu nam|di tu|phat tu|hinh su|truy cuu|thuong tat|ai chiu|loi cua ai|co bi (?:bat|phat|di tu|xu)|che do|tro cap|giam dinh|suc lao dong|vien phi|chi phi|tai dinh cu|cap dat|di doi|quy hoach|nguy co|phong (?:tranh|ngua|chong)|sau (?:khi )?(?:bao|lu|con lu|dot lu|thien tai|sat lo|tai nan|vu (?:chay|no|tai nan))|an toan (?:thuc pham|ve sinh|lao dong|phong chay|khi)|giay phep|dieu kien|tieu chuan|kiem dinh|kinh doanh|khieu nai|dang ky|tap huan|dao tao|nghia vu|quyen loi|nhung khoan|khoan (?:gi|nao)|phai tra|khoi to|vu an|bi hai|da (?:bao|trinh bao) (?:cong an|ca)|dieu tra|xet xu|bi xu ly|bi xu|hop dong|di chuc|thua ke|uy quyen|giao dich|ly hon|tranh chap|so do|nha dat|nghi (?:may|bao nhieu)|duoc nghi|nghi (?:phep|om|viec)|(?:khi|neu|lo|gia su|truong hop) (?:\w+ ){0,12}thi (?:minh |toi |em )?(?:phai|nen|can|co|duoc|bi|xu|lam|ai)|tai nan (?:lao dong|ld)|(?:duoc|co) tinh (?:la )?|(?:tuan|thang|nam|hom|bua|dot|tran) (?:roi|vua roi|qua))\b/;
 /** A sign of now strong enough to outweigh {@link LEGAL_AFTER} (not a bare "đang": "đang làm hồ sơ"). */
 export const CRY_NOW = re(
   `\\b(?:${CRY_STRONG}|ngay bay gio|luc nay|nay gio|vua moi|van dang|gio (?:dang|van|lai)|mac ket)\\b`,

@@ -58,7 +58,7 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
     /\b(?:muon|dinh|se|chac|thu) chet\b/,
     /\bkhong (?:muon|con muon|thiet) song\b/,
     /\b(?:chan|het muon) song\b/,
-    /\b(?:uong|nuot) (?:thuoc chuot|thuoc sau|thuoc ngu|thuoc tru sau|ca vi thuoc|ca lo thuoc)\b/,
+    /\b(?:uong|nuot) (?:thuoc chuot|thuoc diet chuot|thuoc diet co|thuoc co|thuoc sau|thuoc ngu|thuoc tru sau|ca vi thuoc|ca lo thuoc)\b/,
     /\b(?:nhay|gieo minh) (?:cau|song|lau|tu tang|xuong)\b|\bnhay tu\b/,
     /\brach tay\b|\bcat tay\b|\bcat co tay\b/,
     /\bket thuc (?:cuoc doi|tat ca|cuoc song|doi minh)\b/,
@@ -97,6 +97,7 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
     /\b(?:thu|lay het|giu het|giu) ho chieu\b|\b(?:lay|thu|giu) het giay to\b/,
     /\b(?:du|lua|dua) (?:len xe|di|sang|qua)\b.{0,80}\b(?:bien gioi|mat lien lac|cuu)\b/,
     /\bmoi tha\b|\b(?:doi|mang|dem|gui) tien (?:\w+ ){0,3}chuoc\b|\b(?:den|ve) chuoc\b|\b(?:bi giu|giu lai|bat giu|nhot|giam)\b.{0,80}\b(?<!bat )chuoc\b/,
+    /\b(?:lay|thu|giu|tich thu|cam) (?:het )?(?:dien thoai|giay to|can cuoc)\b.{0,40}\bkhong cho (?:ve|di|ra|lien lac)\b|\bkhong cho (?:ve|di|ra|lien lac)\b.{0,40}\b(?:lay|thu|giu|tich thu) (?:het )?(?:dien thoai|giay to)\b/,
     // Shut in a car, a room or a yard: "khóa cửa không cho xuống" (not a landlord's curfew, "ra vào").
     /\bkhoa (?:cua|cong|trai|xe)\b.{0,30}\bkhong cho (?:xuong|ra(?! vao)|ve|di|thoat)\b/,
     /\bbi (?:\w+ ){0,3}(?:giam|nhot|giam long|khoa trai|xich) (?:o|tai|trong|lai)\b.{0,60}\b(?:khong cho (?:ve|ra|di|lien lac)|thu (?:dien thoai|giay to)|canh|cau cuu|(?<!truy )cuu)\b/,
@@ -108,7 +109,7 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
   ],
   "violence-now": [
     new RegExp(`\\b${NOW}\\b.{0,30}\\b(?:cam dao|cam gay|cam sung|cam bua|cam rieu|${HIT})\\b`),
-    /\b(?:doi|doa) (?:giet|chem|dam|dot|tat axit|danh chet|dot nha)\b/,
+    /\b(?:doi|doa) (?:giet|chem|dam|dot|tat axit|danh chet|dot nha)\b|\bdoa (?:\w+ ){1,5}(?:giet|chem|dot (?:nha|xe)|tat axit|danh chet)\b/,
     /\bcam (?:dao|gay|sung|bua|rieu|kiem|xang)\b.{0,40}\b(?:doi|doa|danh|chem|duoi|giet)\b/,
     // Chased or followed is "followed" (tried before); hiding from someone is still danger now.
     /\bdap cua\b|\btron trong\b|\bdang tron\b/,
@@ -123,7 +124,7 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
   stabbing: [
     // A stabbing or a slashing: "bị đâm" alone is also a car crash ("bị xe đâm"), so with a blade or a wound.
     /\b(?:bi|vua bi|dang bi) (?:dam|chem)\b.{0,30}\b(?:dao|chay mau|mau|nhat|vao (?:bung|nguc|lung|co|dau|nguoi)|trong thuong|guc|nga)\b/,
-    /\b(?:dam|chem) (?:\w+ ){0,2}(?:mot|hai|ba|may|vai|nhieu|\d+) nhat\b|\bnhat dao\b|\brut dao\b|\bcam (?:dao|ma tau|kiem|rua) (?:xong|lao|chem|dam|duoi|vao)\b/,
+    /\b(?:dam|chem) (?:\w+ ){0,2}(?:mot|hai|ba|may|vai|nhieu|\d+) nhat\b|\bnhat dao\b|\brut dao\b|\bcam (?:dao|ma tau|kiem|rua) (?:xong|lao|chem|dam|duoi|vao(?! (?:nha|phong|tiem|cua hang|quan|san|ngan hang)))\b/,
     /\b(?:co nguoi|ai do|mot nguoi|nguoi|vua) bi (?:dam|chem)\b|\b(?:bi|vua bi|dang bi) chem\b|\bdang dam nhau\b/,
     /\b(?:dung|lay|rut) (?:dao|keo|ma tau|kiem|vat nhon|rua|dao gam) (?:\w+ ){0,2}(?:dam|chem)\b/,
     /\bdam chem nhau\b|\bdang (?:danh|chem) nhau\b.{0,40}\b(?:dao|ma tau|kiem|gay|mau)\b/,
@@ -155,7 +156,7 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
     /\b(?:vo cu|chong cu|bo no|me no|bo chau|me chau)\b.{0,20}\b(?:bat|cuop|giat|om) (?:con|be|chau)\b (?:\w+ ){0,2}(?:di mat|chay mat|bo chay|di roi)\b/,
   ],
   fire: [
-    /\bboc chay\b|\bchay (?:lon|du doi|ngun ngut|lan sang|lan qua)\b|\bdam chay\b|\bkhoi (?:mu mit|den kit|bao trum)\b|\bngat khoi\b/,
+    /\bboc chay\b|\bchay (?:lon|du doi|ngun ngut|lan sang|lan qua)\b|\bdam chay\b|\bkhoi (?:mu mit|den kit|bao trum)\b|\bngat khoi(?! than)\b/,
     /\bchay (?:chung cu|xuong|kho|phong tro|khu tro|day tro|nha may)\b|\bchay\b(?: \w+){0,3} (?:lan sang|lan qua|lan toi|lan den)\b|(?:^|\b)(?:chay nha|(?:nha|phong|xuong|kho|bep) (?:\w+ ){0,2}chay) (?:roi|qua|to|lon|cuu)\b|\blua (?:boc|chay|lan|bung|ngun ngut)\b/,
     new RegExp(
       `\\b${PLACE}\\b(?: \\w+){0,4} (?:(?:dang|vua) (?:boc )?chay\\b(?! (?:mau|may|xe|ca|hang|don|viec|tien|qua|di|ve|lai|theo|ra|vao))|bi chay (?:to|lon|du doi|lan|roi)\\b)`,
@@ -204,7 +205,7 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
     // An account being emptied now: money keeps leaving it, or it left right after a link, an app or a
     // code given away. Not a fee or a loan repayment ("bị trừ tiền phí SMS hằng tháng").
     new RegExp(
-      `\\b(?:tai khoan|tk|stk|the atm|the ngan hang|the tin dung|vi dien tu|momo|zalopay|app ngan hang|ngan hang)\\b(?: \\w+){0,4} (?:dang|van dang|cu|vua|vua moi) ${DRAIN}\\b(?: \\w+){0,3} (?:lien tuc|lien lien|khong ngung|tung khoan|tung dot|nhieu lan|\\d+ lan|khong ro|la)\\b`,
+      `\\b(?:tai khoan|tk|stk|the atm|the ngan hang|the tin dung|tien trong the|vi dien tu|momo|zalopay|app ngan hang|ngan hang)\\b(?: \\w+){0,4} (?:dang|van dang|cu|vua|vua moi) ${DRAIN}\\b(?: \\w+){0,3} (?:lien tuc|lien lien|khong ngung|tung khoan|tung dot|nhieu lan|\\d+ lan|khong ro|la|ma (?:toi|em|minh|tui) khong)\\b`,
     ),
     // A phone taken over remotely, or a relative's account borrowed to ask for money now.
     /^(?=.*\b(?:dang|vua|van dang)\b).*\b(?:chia se man hinh|dieu khien tu xa|dien thoai bi dieu khien|bi dieu khien|teamviewer|anydesk|ultraviewer)\b/,
@@ -238,7 +239,7 @@ export const LATER_OR_LEGAL =
  * afterwards ("tháng trước xóm tôi có người tự tử, khai tử ở đâu").
  */
 export const PAST =
-  /\b(?:nam ngoai|nam truoc|thang truoc|tuan truoc|hom truoc|hom qua|hom kia|truoc day|ngay xua|hoi do|luc do|da lau|(?:may|vai|mot|hai|ba|\d+) (?:nam|thang|tuan|ngay) (?:roi|truoc)|tu (?:nam|thang) (?:ngoai|truoc))\b/;
+  /\b(?:nam ngoai|nam truoc|thang truoc|tuan truoc|hom truoc|hom qua|hom kia|truoc day|ngay xua|hoi do|luc do|da lau|(?:may|vai|mot|hai|ba|\d+) (?:nam|thang|tuan|ngay) (?:roi|truoc)|tu (?:nam|thang) (?:ngoai|truoc)|hoi (?:thang|nam) (?:\d+|truoc|ngoai|roi)|hoi (?:dau nam|tet|he)|da (?:bao|trinh bao|to cao) (?:cong an|ca))\b/;
 /** Something still going on or feared again: a threat, fear, "vẫn", "lại", "nữa", every day. */
 export const STILL =
   /\b(?:(?:van|con|lai|cu|dang|tiep tuc|hay|thuong xuyen|lien tuc|moi ngay|nay) (?:\w+ ){0,2}(?:doa|de doa|khung bo)|doa (?:se|quay lai|toi|den)|so (?:qua|lam|hai|chet|no|han|anh ta|ong ta|ba ta|bi|lai|quay lai|ve nha)|(?:rat|van|con|dang|luon|that|hoang|lo) so|quay lai|van con|van dang|van hay|van cu|van doi|van noi|lai (?:danh|doi|doa|muon|noi|tim)|tiep tuc|tiep|(?<!khong con |het |khong |chang con )nua|hoai|moi ngay|hang ngay|thuong xuyen|lien tuc|hut|khong thanh|muon chet|khong muon song)\b/;
