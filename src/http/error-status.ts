@@ -8,8 +8,18 @@ import { serviceUnavailable } from "./service-unavailable.js";
 /** The codes of the modules whose errors a request can meet; each one must have a row below. */
 export type MappedErrorCode = ErrorCodesOf<typeof escalation> | ErrorCodesOf<typeof curation>;
 
-/** Codes the HTTP layer answers with itself (bad bodies, unknown routes, unexpected failures). */
-type HttpCode = "bad_request" | "bad_json" | "too_large" | "unsupported_encoding" | "not_found" | "internal";
+/** Codes the HTTP layer answers with itself (bad bodies, unknown routes, a stale form, unexpected failures). */
+type HttpCode =
+  | "bad_request"
+  | "bad_json"
+  | "too_large"
+  | "unsupported_encoding"
+  | "not_found"
+  | "csrf"
+  | "internal";
+
+/** Why a closed case gives the admin console no FAQ draft (curation's `CaseDraftRefusal`, besides case_not_found). */
+type CaseDraftCode = "case_not_closed" | "no_reply";
 
 /** How a request answers an error: the status, and the message a person reads (Vietnamese, plain). */
 export interface ErrorStatus {
@@ -23,7 +33,7 @@ export interface ErrorStatus {
  * The one table from error code to HTTP answer, used by the JSON error handler and both consoles'
  * error pages. A module error's code missing here fails the typecheck and `error-status.test.ts`.
  */
-export const ERROR_STATUS: { readonly [C in MappedErrorCode | HttpCode]: ErrorStatus } = {
+export const ERROR_STATUS: { readonly [C in MappedErrorCode | CaseDraftCode | HttpCode]: ErrorStatus } = {
   // Escalation: cases and staff accounts.
   case_not_found: { status: 404, message: "Không tìm thấy hồ sơ này, hoặc bạn không có quyền xem." },
   not_holder: {
@@ -54,12 +64,15 @@ export const ERROR_STATUS: { readonly [C in MappedErrorCode | HttpCode]: ErrorSt
     status: 404,
     message: "Nhóm câu hỏi này không còn trong hộp thư (có thể đã được xử lý).",
   },
+  case_not_closed: { status: 409, message: "Chỉ tạo câu hỏi mẫu từ hồ sơ đã đóng." },
+  no_reply: { status: 409, message: "Hồ sơ này không có trả lời của cán bộ để làm câu hỏi mẫu." },
   // The HTTP layer's own.
   bad_request: { status: 400, message: "Yêu cầu không hợp lệ." },
   bad_json: { status: 400, message: "Nội dung gửi lên không phải JSON hợp lệ." },
   too_large: { status: 413, message: "Nội dung gửi lên quá lớn (tối đa 16 KB)." },
   unsupported_encoding: { status: 415, message: "Chỉ nhận nội dung UTF-8." },
   not_found: { status: 404, message: "Không tìm thấy địa chỉ này." },
+  csrf: { status: 403, message: "Phiên làm việc không hợp lệ. Bạn tải lại trang rồi thử lại." },
   internal: { status: 500, message: "Hệ thống đang gặp sự cố. Bạn vui lòng thử lại sau." },
 };
 

@@ -1,13 +1,13 @@
 import { type Request, type Response, Router } from "express";
-import { faqCatalog, VersionConflictError } from "../../curation/index.js";
+import { FaqNotFoundError, faqCatalog, VersionConflictError } from "../../curation/index.js";
 import { httpError } from "../error-status.js";
 import { HttpError } from "../http-error.js";
+import { caseIdOf } from "../staff/index.js";
 import type { AdminDeps } from "./admin-deps.js";
 import { adminGuard, adminOf } from "./admin-guard.js";
 import { faqIdOf, groupIdOf } from "./admin-params.js";
 import {
   amendedBodySchema,
-  caseIdParam,
   currencyQuerySchema,
   faqListQuerySchema,
   noteBodySchema,
@@ -82,8 +82,9 @@ export function adminApiRouter(deps: AdminDeps): Router {
   });
 
   router.get("/faqs/:id", async (req, res) => {
-    const view = await curation.workflow.view(faqIdOf(req));
-    if (!view) throw new HttpError(404, "faq_not_found", "Không tìm thấy câu hỏi mẫu này.");
+    const id = faqIdOf(req);
+    const view = await curation.workflow.view(id);
+    if (!view) throw new FaqNotFoundError(id);
     res.set("ETag", `"${view.current.version}"`).json({
       id: view.id,
       state: view.state,
@@ -149,8 +150,7 @@ export function adminApiRouter(deps: AdminDeps): Router {
 
   router.get("/faqs/:id/history", async (req, res) => {
     const id = faqIdOf(req);
-    if (!(await curation.workflow.view(id)))
-      throw new HttpError(404, "faq_not_found", "Không tìm thấy câu hỏi mẫu này.");
+    if (!(await curation.workflow.view(id))) throw new FaqNotFoundError(id);
     res.json({ history: await curation.workflow.history(id) });
   });
 
@@ -216,10 +216,8 @@ export function adminApiRouter(deps: AdminDeps): Router {
   });
 
   router.get("/drafts/from-case/:caseId", async (req, res) => {
-    const parsed = caseIdParam.safeParse(req.params.caseId);
-    if (!parsed.success) throw new HttpError(404, "case_not_found", "Không tìm thấy hồ sơ này.");
     const { username, role } = adminOf(res).session;
-    res.json({ draft: await caseDraft(deps.cases, { username, role }, parsed.data, now()) });
+    res.json({ draft: await caseDraft(deps.cases, { username, role }, caseIdOf(req, "caseId"), now()) });
   });
 
   async function viewSummary(id: string) {
@@ -227,6 +225,6 @@ export function adminApiRouter(deps: AdminDeps): Router {
     return view && { state: view.state, version: view.current.version, authors: view.authors };
   }
 
-  router.use((_req, _res, next) => next(new HttpError(404, "not_found", "Không tìm thấy địa chỉ này.")));
+  router.use((_req, _res, next) => next(httpError("not_found")));
   return router;
 }

@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type Response, Router } from 
 import { faqSchema } from "../../content/index.js";
 import {
   FaqExistsError,
+  FaqNotFoundError,
   FaqValidationError,
   faqCatalog,
   faqChanges,
@@ -10,6 +11,7 @@ import {
   unifiedDiff,
   VersionConflictError,
 } from "../../curation/index.js";
+import { CaseNotFoundError } from "../../escalation/index.js";
 import { pageErrorHandler, sendPage } from "../console/index.js";
 import { HttpError } from "../http-error.js";
 import type { AdminDeps } from "./admin-deps.js";
@@ -106,7 +108,7 @@ export function adminPagesRouter(deps: AdminDeps): Router {
     const fromCase = typeof req.query.fromCase === "string" ? req.query.fromCase : undefined;
     if (fromCase) {
       const id = caseIdParam.safeParse(fromCase);
-      if (!id.success) throw new HttpError(404, "case_not_found", "Không tìm thấy hồ sơ này.");
+      if (!id.success) throw new CaseNotFoundError(fromCase);
       const { username, role } = session(res);
       const draft = await caseDraft(deps.cases, { username, role }, id.data, now());
       return editor(res, 200, {
@@ -146,7 +148,7 @@ export function adminPagesRouter(deps: AdminDeps): Router {
 
   async function viewOf(id: string) {
     const view = await curation.workflow.view(id);
-    if (!view) throw new HttpError(404, "faq_not_found", "Không tìm thấy câu hỏi mẫu này.");
+    if (!view) throw new FaqNotFoundError(id);
     return view;
   }
 

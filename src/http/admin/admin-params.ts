@@ -1,11 +1,12 @@
 import type { Request } from "express";
+import { FaqNotFoundError } from "../../curation/index.js";
 import { HttpError } from "../http-error.js";
 import { faqIdParam, groupIdParam } from "./admin-schemas.js";
 
 /** The FAQ id of the path; a malformed one is simply not found. */
 export function faqIdOf(req: Request): string {
   const parsed = faqIdParam.safeParse(req.params.id);
-  if (!parsed.success) throw new HttpError(404, "faq_not_found", "Không tìm thấy câu hỏi mẫu này.");
+  if (!parsed.success) throw new FaqNotFoundError(String(req.params.id));
   return parsed.data;
 }
 

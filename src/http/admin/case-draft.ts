@@ -1,12 +1,12 @@
 import { type CaseDraftRefusal, draftFromCase, type FaqPrefill } from "../../curation/index.js";
 import type { CaseService, StaffViewer } from "../../escalation/index.js";
-import { HttpError } from "../http-error.js";
+import { type ERROR_STATUS, httpError } from "../error-status.js";
 
-const REFUSALS: Readonly<Record<CaseDraftRefusal, readonly [number, string, string]>> = {
-  "case-not-found": [404, "case_not_found", "Không tìm thấy hồ sơ này."],
-  "case-not-closed": [409, "case_not_closed", "Chỉ tạo câu hỏi mẫu từ hồ sơ đã đóng."],
-  "no-reply": [409, "no_reply", "Hồ sơ này không có trả lời của cán bộ để làm câu hỏi mẫu."],
-};
+const REFUSALS = {
+  "case-not-found": "case_not_found",
+  "case-not-closed": "case_not_closed",
+  "no-reply": "no_reply",
+} as const satisfies Record<CaseDraftRefusal, keyof typeof ERROR_STATUS>;
 
 /** The FAQ draft of a closed case for the admin console (page and API), or the HttpError saying why not. */
 export async function caseDraft(
@@ -17,6 +17,5 @@ export async function caseDraft(
 ): Promise<FaqPrefill> {
   const result = await draftFromCase(cases, viewer, caseId, now);
   if ("draft" in result) return result.draft;
-  const [status, code, message] = REFUSALS[result.refused];
-  throw new HttpError(status, code, message);
+  throw httpError(REFUSALS[result.refused]);
 }

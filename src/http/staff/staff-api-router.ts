@@ -1,11 +1,18 @@
-import express, { type Request, type Response, Router } from "express";
-import type { CaseService, LegalAidCase, StaffAccounts, StaffViewer } from "../../escalation/index.js";
+import express, { type Response, Router } from "express";
+import {
+  CaseNotFoundError,
+  type CaseService,
+  type LegalAidCase,
+  type StaffAccounts,
+  type StaffViewer,
+} from "../../escalation/index.js";
+import { httpError } from "../error-status.js";
 import { HttpError } from "../http-error.js";
 import { claimLost } from "./claim-lost.js";
 import { staffGuards } from "./staff-guards.js";
 import { loginFailure, type StaffLogin } from "./staff-login.js";
+import { caseIdOf } from "./staff-params.js";
 import {
-  caseIdParam,
   caseListQuerySchema,
   closeBodySchema,
   loginBodySchema,
@@ -34,13 +41,6 @@ const viewer = (res: Response): StaffViewer => {
 function forStaff(c: LegalAidCase): Omit<LegalAidCase, "citizenKey" | "conversationId"> {
   const { citizenKey: _key, conversationId: _chat, ...rest } = c;
   return rest;
-}
-
-/** The case id of the path; a malformed one is simply not found. */
-function caseId(req: Request): string {
-  const parsed = caseIdParam.safeParse(req.params.id);
-  if (!parsed.success) throw new HttpError(404, "case_not_found", "Không tìm thấy hồ sơ này.");
-  return parsed.data;
 }
 
 /**
@@ -92,38 +92,38 @@ export function staffApiRouter(deps: StaffApiDeps): Router {
   });
 
   router.get("/cases/:id", async (req, res) => {
-    const view = await service.view(viewer(res), caseId(req));
-    if (!view)
-      throw new HttpError(404, "case_not_found", "Không tìm thấy hồ sơ này, hoặc bạn không có quyền xem.");
+    const id = caseIdOf(req);
+    const view = await service.view(viewer(res), id);
+    if (!view) throw new CaseNotFoundError(id);
     res.json({ ...view, case: forStaff(view.case) });
   });
 
   router.post("/cases/:id/claim", async (req, res) => {
-    const result = await service.claim(viewer(res), caseId(req));
+    const result = await service.claim(viewer(res), caseIdOf(req));
     if (!result.ok) throw claimLost(result);
     res.json({ ok: true, case: forStaff(result.case) });
   });
 
   router.post("/cases/:id/reply", async (req, res) => {
     const { text } = replyBodySchema.parse(req.body ?? {});
-    res.json(await service.reply(viewer(res), caseId(req), text));
+    res.json(await service.reply(viewer(res), caseIdOf(req), text));
   });
 
   router.post("/cases/:id/note", async (req, res) => {
     const { text } = noteBodySchema.parse(req.body ?? {});
-    await service.note(viewer(res), caseId(req), text);
+    await service.note(viewer(res), caseIdOf(req), text);
     res.json({ ok: true });
   });
 
   router.post("/cases/:id/transfer", async (req, res) => {
     const { to } = transferBodySchema.parse(req.body ?? {});
-    await service.transfer(viewer(res), caseId(req), to);
+    await service.transfer(viewer(res), caseIdOf(req), to);
     res.json({ ok: true });
   });
 
   router.post("/cases/:id/close", async (req, res) => {
     const { outcome } = closeBodySchema.parse(req.body ?? {});
-    await service.close(viewer(res), caseId(req), outcome);
+    await service.close(viewer(res), caseIdOf(req), outcome);
     res.json({ ok: true });
   });
 
@@ -135,6 +135,6 @@ export function staffApiRouter(deps: StaffApiDeps): Router {
     res.json({ accounts: accounts.filter((a) => a !== undefined) });
   });
 
-  router.use((_req, _res, next) => next(new HttpError(404, "not_found", "Không tìm thấy địa chỉ này.")));
+  router.use((_req, _res, next) => next(httpError("not_found")));
   return router;
 }

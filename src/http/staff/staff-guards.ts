@@ -1,6 +1,7 @@
 import type { RequestHandler } from "express";
 import type { StaffAccounts, StaffRole } from "../../escalation/index.js";
 import { REPORT_ROLES } from "../console/index.js";
+import { httpError } from "../error-status.js";
 import { HttpError } from "../http-error.js";
 import { hasCsrfToken, loadStaffAuth, type StaffAuth } from "./staff-session.js";
 
@@ -46,7 +47,7 @@ export function staffGuards(accounts: StaffAccounts) {
         );
       }
       if (req.method !== "GET" && req.method !== "HEAD" && !hasCsrfToken(req, found.session)) {
-        throw new HttpError(403, "csrf", "Phiên làm việc không hợp lệ. Bạn tải lại trang rồi thử lại.");
+        throw httpError("csrf");
       }
       next();
     };

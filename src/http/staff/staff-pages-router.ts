@@ -1,7 +1,14 @@
-import express, { type Request, type Response, Router } from "express";
-import type { CaseService, StaffAccount, StaffAccounts, StaffViewer } from "../../escalation/index.js";
+import express, { type Response, Router } from "express";
+import {
+  CaseNotFoundError,
+  type CaseService,
+  type StaffAccount,
+  type StaffAccounts,
+  type StaffViewer,
+} from "../../escalation/index.js";
 import type { Logger } from "../../logging/index.js";
 import { pageErrorHandler, renderMessagePage, sendPage } from "../console/index.js";
+import { httpError } from "../error-status.js";
 import { HttpError } from "../http-error.js";
 import { unavailable } from "../service-unavailable.js";
 import type { CannedReplyOrg } from "./canned-replies.js";
@@ -11,8 +18,8 @@ import { CASE_NOTICES, type CaseNotice, renderCase } from "./render-case.js";
 import { renderLogin } from "./render-login.js";
 import { renderClosed, renderQueue, renderSearch } from "./render-queue.js";
 import { loginFailure, type StaffLogin } from "./staff-login.js";
+import { caseIdOf } from "./staff-params.js";
 import {
-  caseIdParam,
   caseListQuerySchema,
   closeBodySchema,
   loginBodySchema,
@@ -49,12 +56,6 @@ const viewer = (res: Response): StaffViewer => {
   const { username, role } = auth(res).session;
   return { username, role };
 };
-
-function caseIdOf(req: Request): string {
-  const parsed = caseIdParam.safeParse(req.params.id);
-  if (!parsed.success) throw new HttpError(404, "case_not_found", "Không tìm thấy hồ sơ này.");
-  return parsed.data;
-}
 
 /** Where to go after login: a path of this site under /staff or /admin only (never another host). */
 function safeNext(raw: unknown): string {
@@ -128,7 +129,7 @@ export function staffPagesRouter(deps: StaffPagesDeps): Router {
     }
     res.locals.staff = found;
     if (req.method === "POST" && !hasCsrfToken(req, found.session)) {
-      throw new HttpError(403, "csrf", "Phiên làm việc không hợp lệ. Bạn tải lại trang rồi thử lại.");
+      throw httpError("csrf");
     }
     next();
   });
@@ -160,9 +161,9 @@ export function staffPagesRouter(deps: StaffPagesDeps): Router {
   });
 
   router.get("/staff/cases/:id", async (req, res) => {
-    const view = await service.view(viewer(res), caseIdOf(req));
-    if (!view)
-      throw new HttpError(404, "case_not_found", "Không tìm thấy hồ sơ này, hoặc bạn không có quyền xem.");
+    const id = caseIdOf(req);
+    const view = await service.view(viewer(res), id);
+    if (!view) throw new CaseNotFoundError(id);
     const notice = String(req.query.ok ?? "");
     const colleagues = view.can.transfer ? await deps.accounts.list() : [];
     sendPage(
