@@ -11,23 +11,25 @@ import type { CitizenMessageResult, RateResult } from "./case-store.js";
 export const THREAD_TTL_SECONDS = 90 * 86_400;
 
 /**
- * KEYS: case hash, open index, citizen set, audit stream, intake key ("" = none), thread pointer
- * ("" = none: the citizen is answered by phone). ARGV: id, dueMs, at, by, ...hash fields. Returns 1
- * when written, 0 when the id exists, or the id of the case already opened for this intake (kept 30 days).
- * The thread pointer names the case the citizen's chat now talks to (see CITIZEN_MESSAGE).
+ * KEYS: case hash, open index, citizen set, audit stream, intake key, thread pointer. ARGV: id, dueMs,
+ * at, by, "1" to use the intake key ("" = no intake key), "1" to set the thread pointer ("" = the
+ * citizen is answered by phone), ...hash fields. Unused keys are still real names, never "": on a
+ * cluster every declared key must be in the case space's slot. Returns 1 when written, 0 when the id
+ * exists, or the id of the case already opened for this intake (kept 30 days). The thread pointer
+ * names the case the citizen's chat now talks to (see CITIZEN_MESSAGE).
  */
 const CREATE_CASE = `
-if KEYS[5] ~= "" then
+if ARGV[5] == "1" then
   local existing = redis.call("GET", KEYS[5])
   if existing then return existing end
 end
 if redis.call("EXISTS", KEYS[1]) == 1 then return 0 end
-if KEYS[5] ~= "" then redis.call("SET", KEYS[5], ARGV[1], "EX", 2592000) end
-redis.call("HSET", KEYS[1], unpack(ARGV, 5))
+if ARGV[5] == "1" then redis.call("SET", KEYS[5], ARGV[1], "EX", 2592000) end
+redis.call("HSET", KEYS[1], unpack(ARGV, 7))
 redis.call("ZADD", KEYS[2], ARGV[2], ARGV[1])
 redis.call("SADD", KEYS[3], ARGV[1])
 redis.call("XADD", KEYS[4], "*", "at", ARGV[3], "by", ARGV[4], "action", "created")
-if KEYS[6] ~= "" then
+if ARGV[6] == "1" then
   redis.call("DEL", KEYS[6])
   redis.call("HSET", KEYS[6], "caseId", ARGV[1], "away", "0")
   redis.call("EXPIRE", KEYS[6], ${THREAD_TTL_SECONDS})

@@ -136,13 +136,15 @@ export function redisCaseStore(redis: Redis, config: RedisCaseStoreConfig): Case
           keys.open,
           keys.citizen(record.citizenKey),
           keys.audit(id),
-          input.intakeKey ? keys.intake(input.intakeKey) : "",
-          threaded ? keys.thread(record.citizenKey) : "",
+          keys.intake(input.intakeKey ?? ""),
+          keys.thread(record.citizenKey),
         ],
         id,
         dueMs,
         at,
         by,
+        input.intakeKey ? "1" : "",
+        threaded ? "1" : "",
         ...fields,
       );
       if (typeof written === "string") return { ...(await mustRead(written)), existing: true };
