@@ -29,10 +29,10 @@ const CRY = `(?:${CRY_STRONG}|phai lam (?:gi|sao)|lam (?:gi|sao) (?:bay gio|gio|
 
 /** Signs of a body in danger that no chronic illness or story explains away. */
 const ACUTE =
-  "(?:bat tinh|ngat xiu|xiu (?:mat|ngang|luon|xuong|tai cho)|(?:bi|lan ra|te|nga|roi vao|len con) xiu|ngung tho|khong (?:con )?tho (?:duoc nua|nua|ra duoc|noi)|khong con tho|tho khong noi|ngung tim|tim (?:ngung dap|ngung)|(?:khong|ko) (?:bat duoc|con|thay) mach|(?:moi|mat|nguoi|da|tay chan|mong tay) (?:tim tai|tim ngat|tai nhot|xanh tai)(?! san| lieu| khoan| chinh)|lim (?:di|dan)|(?:lay|keo|vo|goi mai|goi hoai|lay mai|lay hoai) (?:khong|ko|chang) (?:day|tinh day|tinh lai|phan ung|cu dong)|khong (?:thay |con )?phan ung|nam (?:guc|bat dong)|lo mo|khong (?:con )?nhan ra (?:ai|nguoi nha)|ngu li bi|mat y thuc|guc (?:xuong|tai cho)|ho sac sua|sac (?:sua|nuoc|thuc an|sua)|sui bot mep|co giat (?:lien tuc|khong ngung|manh|toan than|tron mat|sui)|(?:dang|len con) co giat)";
+  "(?:bat tinh|ngat xiu|xiu (?:mat|ngang|luon|xuong|tai cho)|(?:bi|lan ra|te|nga|roi vao|len con) xiu|ngung tho|khong (?:con )?tho (?:duoc nua|nua|ra duoc|noi)|khong con tho|tho khong noi|ngung tim|tim (?:ngung dap|ngung)|(?:khong|ko) (?:bat duoc|con|thay) mach|(?:moi|mat|nguoi|da|tay chan|mong tay) (?:tim tai|tim ngat|tai nhot|xanh tai)(?! san| lieu| khoan| chinh)|lim (?:di|dan)|(?:lay|keo|vo|goi mai|goi hoai|lay mai|lay hoai) (?:khong|ko|chang) (?:day|tinh day|tinh lai|phan ung|cu dong)|khong (?:thay |con )?phan ung|nam (?:guc|bat dong)|(?:ba|ong|me|bo|con|be|chau|em|anh|chi|vo|chong|nguoi|ban|co|chu|bac|cu) (?:\\w+ ){0,2}(?:bi )?ngat (?:roi|lim|di roi|xiu)|nam (?:\\w+ ){0,3}(?:khong|ko|chang) (?:cu dong|nhuc nhich|tho nua)|lo mo|khong (?:con )?nhan ra (?:ai|nguoi nha)|ngu li bi|mat y thuc|guc (?:xuong|tai cho)|ho sac sua|sac (?:sua|nuoc|thuc an|sua)|sui bot mep|co giat (?:lien tuc|khong ngung|manh|toan than|tron mat|sui)|(?:dang|len con) co giat)";
 /** Symptoms a chronic illness also has ("khó thở", "đau ngực"): danger when now or with a cry. */
 const SYMPTOM =
-  "(?:co giat|len con (?:co giat|dong kinh|dau tim|hen|suyen|dau nguc|dau that nguc)|kho tho|tho (?:doc|gap|hon hen|kho khe|rit)|dau (?:that )?nguc|dau tim|hap hoi|tim dap (?:nhanh|manh|loan)|sot cao|non (?:oi|mua|lien tuc|ra mau|thoc thao)|oi (?:ra mau|lien tuc)|ho ra mau|tieu chay (?:lien tuc|nhieu)|dau bung (?:du doi|quan|lan lon)|choang (?:vang|nga)|meo mieng|liet (?:nua nguoi|mot ben|tay|chan)|yeu nua nguoi|noi ngong|te (?:nua nguoi|mot ben|tay chan|nua mat)|sung (?:mat|moi|hong|luoi|phu)|noi (?:man|me day) (?:\\w+ ){0,2}(?:khap|toan)|tat tho|tron mat|giat (?:tay chan|lien tuc|nguoi)|dot quy|tai bien|nhoi mau|xuat huyet nao|mat (?:nhieu )?mau|chay mau)";
+  "(?:co giat|len con (?:co giat|dong kinh|dau tim|hen|suyen|dau nguc|dau that nguc)|kho tho|tho (?:doc|gap|hon hen|kho khe|rit)|dau (?:that )?nguc|dau tim|hap hoi|tim dap (?:nhanh|manh|loan)|sot (?:cao|rat|\\d+)|non (?:oi|mua|lien tuc|ra mau|thoc thao)|oi (?:ra mau|lien tuc)|ho ra mau|tieu chay (?:lien tuc|nhieu)|dau bung (?:du doi|quan|lan lon)|choang (?:vang|nga)|meo mieng|liet (?:nua nguoi|mot ben|tay|chan)|yeu nua nguoi|noi ngong|te (?:nua nguoi|mot ben|tay chan|nua mat)|sung (?:mat|moi|hong|luoi|phu)|noi (?:man|me day) (?:\\w+ ){0,2}(?:khap|toan)|tat tho|tron mat|giat (?:tay chan|lien tuc|nguoi)|dot quy|tai bien|nhoi mau|xuat huyet nao|mat (?:nhieu )?mau|chay mau)";
 /** Poisoning, overdose, allergy, choking, burns, electric shock, heavy bleeding, a birth: danger by nature. */
 const HARM =
   "(?:ngo doc|trung doc|an (?:phai )?nam (?:doc|rung|dai|la hai|la moc)|(?:uong|an|nuot) (?:nham|phai) (?:\\w+ ){0,2}(?:thuoc|nuoc tay|hoa chat|xang|dau hoa|axit|ruou gia|ruou pha|con 90|con y te|con cong nghiep|nuoc rua|thuoc chuot|thuoc sau|pin)|uong (?:qua|nhieu|ca) (?:lieu|vi thuoc|lo thuoc|hop thuoc)|qua lieu|soc (?:thuoc|phan ve)|di ung (?:nang|toan than)|bi dien giat|dien giat (?:\\w+ ){0,2}(?:nga|bat tinh|khong|chet|cuu)|(?:bi )?ran (?:doc )?can|ong (?:vo ve|bap cay) (?:\\w+ ){0,2}dot|nuot (?:phai |nham )?(?:dong xu|pin|vien bi|nam cham|di vat|xuong ca)|hoc (?:xuong|di vat|keo|thach|hat (?:mit|nhan|vai|chom|lac|dau)|dong xu|vien bi|do choi|thuc an)|nghen (?:tho|thuc an|keo)|mac nghen|bong (?:nuoc soi|dau soi|axit|xang|toan than|do (?:2|3|hai|ba))|dut (?:tay|chan|dong mach|ngon tay|ngon) (?:\\w+ ){0,2}(?:sau|chay mau|mau)|mau (?:phun|tuon|vot) (?:ra|thanh tia|xoi xa|nhieu|lenh lang|khong ngung|o at)|(?:may|luoi) (?:\\w+ ){0,3}(?:cat|cuon|kep|nghien|cua|cheo) (?:\\w+ ){0,2}(?:dut|nat|cut) (?:\\w+ ){0,2}(?:tay|chan|ngon|dau)|ngat (?:khoi|khi) than|(?:dot|suoi|bep|lo) than (?:\\w+ ){0,4}phong kin|bang huyet|dang chuyen da|chuyen da (?:roi|sap de)|sap de (?:roi|ngay|toi noi)|chay mau (?:nhieu|khong (?:cam|ngung|dung|het)|o at|lenh lang|xoi xa|tu tung|qua)|mau (?:chay|ra) (?:nhieu|khong ngung|khong cam|lenh lang|xoi xa|o at)|oc mau|hoc mau)";
@@ -46,7 +46,7 @@ const HURT =
 
 /** A flood rising, water breaking in (not the price of water). */
 const FLOOD =
-  "(?:(?<!(?:tien|gia|hoa don|dong ho|cong to|nuoc sach|ho) )nuoc (?:lu |lut |song |suoi )?(?:dang |van )?(?:len|dang|dang len|dang cao|tran vao|ap vao|do ve|tran ve) (?:nhanh|cao|qua|manh|toi|den|ngap|vao|ngang|gan|nha|xom|lang)|lu (?:quet|ong|dang (?:ve|len|dang)|ve nhanh|len (?:nhanh|cao|qua)|tran|cuon|dang)|(?:nuoc|lu) (?:\\w+ ){0,2}ngap (?:den|toi|qua|het|nua|gan|ngang) (?:co|nguc|bung|dau|mai|noc|nha|tang|giuong|cua so|dau goi|ban|hong)|(?:mac ket|bi ket|ket lai|bi co lap|bi cuon) (?:\\w+ ){0,3}(?:lu|nuoc lu|nuoc ngap|vung ngap)|(?:lu|nuoc lu|nuoc) (?:\\w+ ){0,5}(?:co lap|bi co lap)|ket (?:trong|tren) (?:lu|mai nha|noc nha|nuoc)|nuoc (?:lu )?(?:dang )?(?:len|dang) (?:den|toi|qua) (?:co|nguc|mai|noc))";
+  "(?:(?<!(?:tien|gia|hoa don|dong ho|cong to|nuoc sach|ho) )nuoc (?:lu |lut |song |suoi )?(?:dang |van )?(?:len|dang|dang len|dang cao|tran vao|ap vao|do ve|tran ve|ngap vao) (?:nhanh|cao|qua|manh|toi|den|ngap|vao|ngang|gan|nha|xom|lang)|lu (?:quet|ong|dang (?:ve|len|dang)|ve nhanh|len (?:nhanh|cao|qua)|tran|cuon|dang)|(?:nuoc|lu) (?:\\w+ ){0,2}ngap (?:den|toi|qua|het|nua|gan|ngang) (?:co|nguc|bung|dau|mai|noc|nha|tang|giuong|cua so|dau goi|ban|hong)|(?:mac ket|bi ket|ket lai|bi co lap|bi cuon) (?:\\w+ ){0,3}(?:lu|nuoc lu|nuoc ngap|vung ngap)|(?:lu|nuoc lu|nuoc) (?:\\w+ ){0,5}(?:co lap|bi co lap)|ket (?:trong|tren) (?:lu|mai nha|noc nha|nuoc)|nuoc (?:lu )?(?:dang )?(?:len|dang) (?:den|toi|qua) (?:co|nguc|mai|noc))";
 /** Earth or a building coming down on people. */
 const SLIDE =
   "(?:vui lap|bi vui|(?:dat|bun|da) (?:\\w+ ){0,2}vui|(?:nha|tuong|tran|mai|cau|gian giao|cong trinh|ham|lo gach|gieng|chung cu|toa nha|can ho|nha xuong|cot dien|cay) (?:\\w+ ){0,2}(?:bi )?(?:sap|sup|do sap|do xuong|do ap|do(?= de )|gay|nga|quat do) (?:\\w+ ){0,4}(?:de (?:len|trung|vao|chet|bep|ket)|vui|bi lap|mac ket|ket (?:ben duoi|duoi|trong)|bi thuong|cuu|keu (?:cuu|la|khoc)|ben duoi|o duoi|duoi dong|ben trong))";
@@ -56,7 +56,7 @@ const TRAPPED =
 
 /** Gas, chemicals or an explosion: folded "nổ" is also "nợ" and "nó", so only in company. */
 const GAS =
-  "(?:(?:ro ri|ro|xi|bi xi|bi ro|mui) (?:khi )?(?:ga|gas|gaz|khi dot)|hoi (?:gas|gaz)|no (?:binh (?:ga|gas|gaz)|gas|gaz)|(?:binh|ong|day|van|bep) (?:ga|gas|gaz) (?:\\w+ ){0,2}(?:phat no|no|bi ro|bi xi|ro ri|boc lua|boc chay|phun lua|xi lua)|phat no|no tung|tieng no (?:lon|inh|dung|vang)|(?:noi hoi|lo hoi|binh (?:nong lanh|ac quy|khi|oxy|hoi|cuu hoa)|tram (?:bien ap|dien)|may bien ap|pin|xe dien|kho (?:phao|hoa chat)|bon (?:xang|dau|chua)) (?:\\w+ ){0,2}(?:phat no|no tung|vua no|no roi)|(?:ro ri|boc|bay) (?:ra )?(?:khi doc|hoa chat|amoniac|khi clo|clo|axit)|ngat khi|khi doc (?:\\w+ ){0,4}(?:ngat|kho tho|ngo doc|xiu|bat tinh))";
+  "(?:(?:ro ri|ro|xi|bi xi|bi ro|mui) (?:khi )?(?:ga|gas|gaz|khi dot)|hoi (?:gas|gaz)|(?:ho|xi|ro) (?:van|day|ong|binh) (?:ga|gas|gaz)|(?:vua|dang) (?:co |xay ra )?(?:vu|tieng) no|no (?:binh (?:ga|gas|gaz)|gas|gaz)|(?:binh|ong|day|van|bep) (?:ga|gas|gaz) (?:\\w+ ){0,2}(?:phat no|no|bi ro|bi xi|ro ri|boc lua|boc chay|phun lua|xi lua)|phat no|no tung|tieng no (?:lon|inh|dung|vang)|(?:noi hoi|lo hoi|binh (?:nong lanh|ac quy|khi|oxy|hoi|cuu hoa)|tram (?:bien ap|dien)|may bien ap|pin|xe dien|kho (?:phao|hoa chat)|bon (?:xang|dau|chua)) (?:\\w+ ){0,2}(?:phat no|no tung|vua no|no roi)|(?:ro ri|boc|bay) (?:ra )?(?:khi doc|hoa chat|amoniac|khi clo|clo|axit)|ngat khi|khi doc (?:\\w+ ){0,4}(?:ngat|kho tho|ngo doc|xiu|bat tinh))";
 
 /** Robbery or extortion in progress, with a weapon or a demand. */
 const WEAPON =
@@ -110,6 +110,9 @@ export const DANGER_NOW_PATTERNS: Readonly<Record<DangerNowCategory, readonly Re
       `\\b(?:(?:dam|tong|hit|can|quet) (?:trung |phai |vao )?(?:nguoi|toi|em|me|bo|con|chau|be|ong|ba|xe|ban|chong|vo)|gay tai nan)\\b(?: \\w+){0,4} (?:roi )?(?:bo chay|bo tron|chay mat|phong (?:xe )?(?:mat|di)|tau thoat)\\b`,
     ),
     re(
+      `\\b(?:vua|moi|lo|vua moi) (?:\\w+ ){0,2}(?:tong|dam|can|quet|hit) (?:trung |phai |vao )?(?:nguoi|mot nguoi|1 nguoi|ba cu|ong cu|em be|chau be|hoc sinh|nguoi di bo)\\b`,
+    ),
+    re(
       `\\b(?:vua|dang|vua moi) (?:xay ra|gap|bi|co|chung kien) (?:\\w+ ){0,2}(?:tai nan(?! lao dong)|vu tai nan|va cham)\\b`,
     ),
     re(`\\b(?:tai nan|dam xe|va cham)\\b.{0,60}\\b(?:${CRY_STRONG}|goi ai|goi so nao)\\b`),
@@ -137,6 +140,7 @@ export const DANGER_NOW_PATTERNS: Readonly<Record<DangerNowCategory, readonly Re
     re(
       `\\b(?:dang|vua|vua moi) (?:bi )?(?:\\w+ ){0,2}(?:cuop(?! ${NOT_LOOT})|tran lot|(?:ke|di|chia|gi) (?:dao|sung|ma tau) (?:vao|len|sat|ngay))\\b`,
     ),
+    re(`\\bbi (?:\\w+ ){0,3}tran lot\\b`),
     re(`\\b(?:dang bi cuop|bi cuop\\b.{0,20}\\b(?:vua|dang|xong|luc nay))\\b`),
     re(
       `\\b(?:ke cuop|bon cuop|thang cuop|cuop(?! ${NOT_LOOT}))\\b.{0,40}\\b(?:${WEAPON}|dang|vua|chay|phong|xong vao|cuu)\\b`,
@@ -181,6 +185,9 @@ export const DANGER_NOW_PATTERNS: Readonly<Record<DangerNowCategory, readonly Re
     ),
     re(
       `\\b(?:co thang|co nguoi|co gia|co ke|co xe|thang la|nguoi la|ke la|gia la|mot thang|mot gia|may thang|2 thang|hai thang)\\b(?: \\w+){0,4} (?:di theo|chay theo|theo sau) (?:\\w+ ){0,3}(?:tu|suot|ve|den tan|toi tan)\\b`,
+    ),
+    re(
+      `\\bco (?:nguoi|thang|ke|xe|gia) (?:la )?(?:\\w+ ){0,2}(?:rinh rap|theo doi|bam theo|bam duoi|le deo theo) (?:nha|toi|em|minh|tui|chi|co|chau|be|con|me)\\b`,
     ),
     // A strange car or man waiting outside the house and watching it.
     re(

@@ -100,7 +100,7 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
     /\b(?:lay|thu|giu|tich thu|cam) (?:het )?(?:dien thoai|giay to|can cuoc)\b.{0,40}\bkhong cho (?:ve|di|ra|lien lac)\b|\bkhong cho (?:ve|di|ra|lien lac)\b.{0,40}\b(?:lay|thu|giu|tich thu) (?:het )?(?:dien thoai|giay to)\b/,
     // Shut in a car, a room or a yard: "khóa cửa không cho xuống" (not a landlord's curfew, "ra vào").
     /\bkhoa (?:cua|cong|trai|xe)\b.{0,30}\bkhong cho (?:xuong|ra(?! vao)|ve|di|thoat)\b/,
-    /\bbi (?:\w+ ){0,3}(?:giam|nhot|giam long|khoa trai|xich) (?:o|tai|trong|lai)\b.{0,60}\b(?:khong cho (?:ve|ra|di|lien lac)|thu (?:dien thoai|giay to)|canh|cau cuu|(?<!truy )cuu)\b/,
+    /\bbi (?:\w+ ){0,3}(?:giam|nhot|giam long|khoa trai|xich) (?:o|tai|trong|lai)\b.{0,60}\b(?:khong cho (?:ve|ra|di|lien lac)|(?:khong|ko) (?:ra|thoat) (?:duoc|dc)|thu (?:dien thoai|giay to)|canh|cau cuu|(?<!truy )cuu)\b/,
     /\b(?:karaoke|nha chua|massage|quan (?:hat|bia|nhau|ca phe|cafe)|casino|song bac)\b.{0,60}\b(?:bi giu|giu lai|nhot|bi giam|khong cho (?:ve|ra|di)|ep (?:tiep|di khach|ban|lam)|cau cuu)\b/,
     /\b(?:bi giu|giu lai|nhot|bi giam|bi ban|bi lua ban)\b.{0,60}\b(?:karaoke|nha chua|massage|quan (?:hat|bia|nhau)|casino|song bac)\b/,
     // Forced labour behind a locked gate: confinement and force together, not a labour dispute alone.
@@ -197,7 +197,7 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
     /\b(?:yeu cau|doi|bat|hoi|xin) (?:\w+ ){0,3}(?:ma )?otp\b/,
     /\b(?:bat|doi|yeu cau|ep|giuc)\b.{0,40}\b(?:chuyen (?:tien|khoan|\d)|nop tien)\b.{0,30}\btrong \d+ phut\b|\b(?:neu khong|khong thi|ko thi|k thi)\b.{0,20}\bchuyen (?:tien|khoan|\d)\b.{0,40}\b(?:bat|khoa|truy na|bat giam|di tu|phong toa)\b/,
     /\b(?:dang|van dang) (?:noi chuyen|nghe may|nghe dien thoai|goi|tren dien thoai|video call|call video)\b.{0,60}\b(?:cong an|vien kiem sat|toa an|ngan hang|chuyen tien|otp)\b/,
-    /\b(?:dang|sap|chuan bi) chuyen (?:tien|khoan|\d)\b.{0,60}\b(?:xung|gia danh|cong an|vien kiem sat|toa an|nguoi la|trung thuong|nhan qua)\b/,
+    /\b(?:dang|sap|chuan bi|vua|vua moi) chuyen (?:tien|khoan|\d+)\b.{0,60}\b(?:xung|gia danh|cong an|vien kiem sat|toa an|nguoi la|trung thuong|nhan qua)\b/,
     /\b(?:dang|van dang) (?:bi )?(?:lua dao|tong tien)\b|\b(?:dang|sap) (?:ra|di|chay ra) (?:ngan hang|cay atm|atm) (?:de )?(?:chuyen|rut|gui)\b/,
     /\b(?:xung|tu xung|gia danh|gia lam|mao danh) (?:la )?(?:cong an|vien kiem sat|toa an|ngan hang|can bo|buu dien)\b.{0,60}\b(?:dang|ngay|lien)\b.{0,40}\b(?:chuyen|nop|otp|tien|cai|quet)\b/,
     /^(?=.*\b(?:goi|dien thoai|zalo|facebook|fb|nhan tin|tin nhan|nguoi la|xung|gia danh|mao danh|video|link|otp|ung dung|app|messenger|telegram|tai khoan)\b).*?\b(?:neu khong|khong thi|ko thi|k thi)\b.{0,20}\b(?:chuyen|nop)\b.{0,40}\b(?:bat|khoa|truy na|bat giam|di tu|phong toa)\b/,
@@ -257,6 +257,8 @@ export const URGENT =
  */
 export const FALSE_FRIENDS: readonly (readonly [RegExp, string])[] = [
   [/(?<!\p{L})(?:bạn|bàn|bận|bản)(?!\p{L})/gu, "banx"],
+  // "nằm ngoài sân" (lying outside) folds like "năm ngoái" (last year), a sign of the past.
+  [/(?<!\p{L})nằm ngoài(?!\p{L})/gu, "nằm bên ngoài"],
 ];
 
 /** Diacritic-sensitive patterns for words whose folded form is ambiguous (tự vẫn ≠ tư vấn). */
