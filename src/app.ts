@@ -156,9 +156,8 @@ export async function createApp(deps: {
     running: { get: (id) => running?.get(id) },
     redis,
     prefix,
-    replyWindowMs: (config.channels.zalo?.replyWindowHours ?? 168) * 3_600_000,
     clock,
-    webHistoryTtlSeconds: config.engine.sessionTtlSeconds,
+    config,
   });
   // The web chat's conversation on the server: a reload or a closed tab shows it again.
   const webHistory = redisWebHistory(redis, prefix, { ttlSeconds: config.engine.sessionTtlSeconds });

@@ -28,11 +28,9 @@ export interface CitizenMessengerDeps {
   readonly redis: Redis;
   /** REDIS_PREFIX, as the channels use it. */
   readonly prefix: string;
-  /** Zalo's customer-service reply window (ZALO_REPLY_WINDOW_HOURS in ms). */
-  readonly replyWindowMs: number;
   readonly clock: Clock;
-  /** How long a web chat's copy of the conversation lives (SESSION_TTL_SECONDS). */
-  readonly webHistoryTtlSeconds?: number;
+  /** Each channel reads its own settings (Zalo's reply window, the web chat's session TTL). */
+  readonly config: Pick<Config, "channels" | "engine">;
 }
 
 /** One staff message to a citizen; `id` is the job id derived from the idempotency `key`. */

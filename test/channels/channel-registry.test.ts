@@ -138,7 +138,7 @@ describe("an unknown channel", () => {
     const messenger = citizenMessenger({
       redis: app.redis,
       prefix: app.config.redis.prefix,
-      replyWindowMs: 0,
+      config: app.config,
       clock: { now: () => new Date() },
     });
     await expect(

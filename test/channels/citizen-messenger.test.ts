@@ -29,7 +29,7 @@ beforeAll(async () => {
     running: app.channels,
     redis: app.redis,
     prefix: app.prefix,
-    replyWindowMs: windowMs,
+    config: app.config,
     clock: { now: () => new Date() },
   });
 }, 60_000);
@@ -159,7 +159,7 @@ describe("citizenMessenger on Zalo", () => {
       running: app.channels,
       redis: app.redis,
       prefix: app.prefix,
-      replyWindowMs: windowMs,
+      config: app.config,
       clock: { now: () => new Date(Date.now() + windowMs + 60_000) },
     });
     expect(await later.canReach("zalo", `zl-${old}`)).toBe(false);
@@ -225,7 +225,7 @@ describe("citizenMessenger on the web chat and unconfigured channels", () => {
     const webOnly = citizenMessenger({
       redis: app.redis,
       prefix: app.prefix,
-      replyWindowMs: windowMs,
+      config: app.config,
       clock: { now: () => new Date() },
     });
     const k = key();

@@ -14,7 +14,7 @@ export const webDefinition = defineChannel({
   desk: (deps) => {
     const inbox = redisWebInbox(deps.redis, deps.prefix);
     const history = redisWebHistory(deps.redis, deps.prefix, {
-      ttlSeconds: deps.webHistoryTtlSeconds ?? 1800,
+      ttlSeconds: deps.config.engine.sessionTtlSeconds,
     });
     return {
       async send({ conversationId, text, key, buttons }) {

@@ -47,8 +47,11 @@ export const zaloDefinition = defineChannel<"zalo", ZaloChannel>({
     const markers = redisSentMarkers(deps.redis, deps.prefix);
     const lastInbound = redisZaloLastInbound(deps.redis, deps.prefix);
     /** Open when the user wrote within the window and Zalo has not refused a message (-230/-232) since. */
-    const windowOpen = (userId: string) =>
-      lastInbound.windowOpen(userId, deps.clock.now().getTime(), deps.replyWindowMs);
+    const windowOpen = async (userId: string) => {
+      const zalo = deps.config.channels.zalo;
+      if (!zalo) return false;
+      return lastInbound.windowOpen(userId, deps.clock.now().getTime(), zalo.replyWindowHours * 3_600_000);
+    };
     return {
       async send({ conversationId, text, id }) {
         const userId = ZALO_USER.exec(conversationId)?.[1];
