@@ -5,7 +5,10 @@ import { adminApiRouter } from "./admin-api-router.js";
 import type { AdminDeps } from "./admin-deps.js";
 import { adminPagesRouter } from "./admin-pages-router.js";
 
-/** The console's stylesheet and script (no inline script: the CSP allows 'self' only): `public/` beside this module, in src/ and dist/. */
+/**
+ * The console's stylesheet and script (no inline script: the CSP allows 'self' only): `public/` beside this
+ * module, in src/ and dist/.
+ */
 export const ADMIN_PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "public");
 
 /**

@@ -25,7 +25,7 @@ export interface FaqDraftInput {
   readonly verifiedAt?: string;
   readonly needsLegalReview: string[];
   readonly related: string[];
-  /** Attribute → values that set the FAQ apart from its siblings; typed one attribute a line, "tên: giá trị, từ khác". */
+  /** Attribute → values that set the FAQ apart from its siblings; typed one a line, "tên: giá trị, từ khác". */
   readonly facets?: Record<string, string[]>;
   readonly answer: string;
 }
@@ -41,7 +41,10 @@ const list = (value: string | string[] | undefined): string[] =>
 // Browsers send CRLF; files use LF.
 const lf = (text: string) => text.replace(/\r\n?/g, "\n");
 
-/** The editor form's fields as a FAQ: blank variant and basis rows are dropped, lists split on commas, claims to review one a line. */
+/**
+ * The editor form's fields as a FAQ: blank variant and basis rows are dropped, lists split on commas, claims to
+ * review one a line.
+ */
 export function faqFromForm(fields: FormFields): FaqDraftInput {
   const documents = all(fields.basisDocument);
   const numbers = all(fields.basisNumber);
@@ -68,7 +71,8 @@ export function faqFromForm(fields: FormFields): FaqDraftInput {
     .split("\n")
     .map((l) => l.trim())
     .filter(Boolean);
-  // "phương tiện: xe máy, mô tô" → {"phương tiện": ["xe máy", "mô tô"]}; a line without ":" gets no value (an error on save).
+  // "phương tiện: xe máy, mô tô" → {"phương tiện": ["xe máy", "mô tô"]}; a line without ":" gets no value
+  // (an error on save).
   const facets = Object.fromEntries(
     facetLines.map((l) => {
       const at = l.indexOf(":");

@@ -23,12 +23,13 @@ export function renderAdminPage(page: {
     ([id, url, label]) =>
       html`<a href="${href(url)}"${id === page.section ? html` aria-current="page"` : ""}>${label}</a>`,
   );
+  const subnav = html`<nav class="subnav" aria-label="Biên tập câu hỏi mẫu">${links}</nav>`;
   return renderLayout({
     title: page.title,
     session: page.session,
     orgName: page.orgName,
     body: html`<link rel="stylesheet" href="/admin/static/admin.css">
-      ${page.session?.role === "admin" ? html`<nav class="subnav" aria-label="Biên tập câu hỏi mẫu">${links}</nav>` : ""}
+      ${page.session?.role === "admin" ? subnav : ""}
       ${page.body}
       <script src="/admin/static/admin.js" defer></script>`,
   });

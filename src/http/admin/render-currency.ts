@@ -3,30 +3,36 @@ import type { EndingCitation, FaqRecord } from "../../curation/index.js";
 import type { StaffSession } from "../../escalation/index.js";
 import { csrfField, html, type SafeHtml } from "../console/index.js";
 import { STATE_LABELS } from "./admin-labels.js";
+import { faqTitle } from "./faq-title.js";
 import { renderAdminPage } from "./render-admin-page.js";
 
 function table(records: readonly FaqRecord[]): SafeHtml {
-  return html`<table><thead><tr><th>Câu hỏi</th><th>Trạng thái</th><th>Hạn rà soát</th></tr></thead><tbody>
-    ${records.map(
-      (
-        r,
-      ) => html`<tr><td><a href="/admin/faqs/${r.faq.id}">${r.faq.question}</a><br><small class="meta">${r.faq.id}</small></td>
+  const rows = records.map(
+    (r) => html`<tr><td>${faqTitle(r.faq)}</td>
         <td>${STATE_LABELS[r.faq.status]}</td><td>${r.faq.reviewDue}</td></tr>`,
-    )}</tbody></table>`;
+  );
+  return html`<table><thead><tr><th>Câu hỏi</th><th>Trạng thái</th><th>Hạn rà soát</th></tr></thead><tbody>
+    ${rows}</tbody></table>`;
 }
 
 const vnDate = (iso: string) => iso.split("-").reverse().join("/");
 
+/** A row of the ending table: the FAQ, the cited document and what it was checked against, its end, its review. */
+function endingRow(r: EndingCitation): SafeHtml {
+  const checked = r.basis.verifiedAgainst
+    ? html`<br><small class="meta">Đã đối chiếu: ${r.basis.verifiedAgainst}</small>`
+    : "";
+  const ending = r.past ? "Đã hết hiệu lực" : "Sắp hết hiệu lực";
+  return html`<tr><td>${faqTitle(r.record.faq)}</td>
+        <td>${basisName(r.basis)}${checked}</td>
+        <td>${vnDate(r.basis.effectiveUntil)} <strong class="late">${ending}</strong></td>
+        <td>${vnDate(r.record.faq.reviewDue)}</td></tr>`;
+}
+
 function endingTable(rows: readonly EndingCitation[]): SafeHtml {
-  return html`<table id="ending"><thead><tr><th>Câu hỏi</th><th>Văn bản được trích dẫn</th><th>Hết hiệu lực sau ngày</th><th>Hạn rà soát</th></tr></thead><tbody>
-    ${rows.map(
-      (
-        r,
-      ) => html`<tr><td><a href="/admin/faqs/${r.record.faq.id}">${r.record.faq.question}</a><br><small class="meta">${r.record.faq.id}</small></td>
-        <td>${basisName(r.basis)}${r.basis.verifiedAgainst ? html`<br><small class="meta">Đã đối chiếu: ${r.basis.verifiedAgainst}</small>` : ""}</td>
-        <td>${vnDate(r.basis.effectiveUntil)} ${r.past ? html`<strong class="late">Đã hết hiệu lực</strong>` : html`<strong class="late">Sắp hết hiệu lực</strong>`}</td>
-        <td>${vnDate(r.record.faq.reviewDue)}</td></tr>`,
-    )}</tbody></table>`;
+  return html`<table id="ending"><thead><tr><th>Câu hỏi</th><th>Văn bản được trích dẫn</th>
+    <th>Hết hiệu lực sau ngày</th><th>Hạn rà soát</th></tr></thead><tbody>
+    ${rows.map(endingRow)}</tbody></table>`;
 }
 
 function reviewList(records: readonly FaqRecord[]): SafeHtml {
@@ -72,19 +78,22 @@ export function renderCurrency(page: {
       <h2>Văn bản đã hoặc sắp hết hiệu lực (trong ${ENDING_WITHIN_DAYS} ngày) (${page.ending.length})</h2>
       ${
         page.ending.length
-          ? html`<p>Câu trả lời dựa trên các văn bản này cần được rà soát và sửa trước ngày văn bản hết hiệu lực.</p>${endingTable(page.ending)}`
+          ? html`<p>Câu trả lời dựa trên các văn bản này cần được rà soát và sửa trước ngày văn bản hết hiệu lực.</p>
+            ${endingTable(page.ending)}`
           : html`<p>Không có câu hỏi mẫu nào trích dẫn văn bản đã hoặc sắp hết hiệu lực.</p>`
       }
       <h2>Nội dung chưa kiểm chứng, cần cán bộ pháp chế xem (${page.legalReview.length})</h2>
       ${
         page.legalReview.length
-          ? html`<p>Những ý dưới đây chưa đối chiếu được với văn bản; câu trả lời đã nói ít đi ở các điểm này.</p>${reviewList(page.legalReview)}`
+          ? html`<p>Những ý dưới đây chưa đối chiếu được với văn bản; câu trả lời đã nói ít đi ở các điểm này.</p>
+            ${reviewList(page.legalReview)}`
           : html`<p>Không có nội dung nào đang chờ kiểm chứng.</p>`
       }
       <h2>Tìm theo văn bản</h2>
       <form method="get" action="/admin/currency" class="filters">
         <div class="field"><label for="doc">Số hiệu hoặc tên văn bản</label>
-          <input id="doc" name="document" maxlength="200" value="${page.document ?? ""}" placeholder="52/2014/QH13"></div>
+          <input id="doc" name="document" maxlength="200" value="${page.document ?? ""}"
+            placeholder="52/2014/QH13"></div>
         <button type="submit">Tìm</button>
       </form>
       ${

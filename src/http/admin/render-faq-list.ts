@@ -1,13 +1,15 @@
 import { AUDIENCES, FAQ_STATUSES, TOPICS, topicLabel } from "../../content/index.js";
 import type { FaqCatalog } from "../../curation/index.js";
 import type { StaffSession } from "../../escalation/index.js";
-import { filterSelect, html, type SafeHtml } from "../console/index.js";
+import { filterSelect, flag, html, type SafeHtml } from "../console/index.js";
 import { AUDIENCE_LABELS, STATE_LABELS } from "./admin-labels.js";
 import type { FaqListQuery } from "./admin-schemas.js";
+import { faqTitle } from "./faq-title.js";
 import { renderAdminPage } from "./render-admin-page.js";
 
 function check(name: string, label: string, on: boolean): SafeHtml {
-  return html`<div class="field check"><input type="checkbox" id="f-${name}" name="${name}" value="1"${on ? html` checked` : ""}>
+  return html`<div class="field check">
+    <input type="checkbox" id="f-${name}" name="${name}" value="1"${flag("checked", on)}>
     <label for="f-${name}">${label}</label></div>`;
 }
 
@@ -22,7 +24,7 @@ export function renderFaqList(page: {
   const { counts } = catalog;
   const rows = catalog.rows.map(
     (r) => html`<tr>
-      <td data-label="Câu hỏi"><a href="/admin/faqs/${r.faq.id}">${r.faq.question}</a><br><small class="meta">${r.faq.id}</small></td>
+      <td data-label="Câu hỏi">${faqTitle(r.faq)}</td>
       <td data-label="Chủ đề">${topicLabel(r.faq.topic)}</td>
       <td data-label="Trạng thái"><span class="badge st-${r.state}">${STATE_LABELS[r.state]}</span>${
         r.liveStatus ? html`<br><small class="meta">Bản đang dùng: ${STATE_LABELS[r.liveStatus]}</small>` : ""
@@ -69,7 +71,8 @@ export function renderFaqList(page: {
     ${
       catalog.rows.length
         ? html`<table class="faqs">
-      <thead><tr><th>Câu hỏi</th><th>Chủ đề</th><th>Trạng thái</th><th>Hạn rà soát</th><th>Đánh giá của người dân</th></tr></thead>
+      <thead><tr><th>Câu hỏi</th><th>Chủ đề</th><th>Trạng thái</th><th>Hạn rà soát</th>
+        <th>Đánh giá của người dân</th></tr></thead>
       <tbody>${rows}</tbody></table>`
         : html`<p class="notice">Không có câu hỏi mẫu nào khớp.</p>`
     }`;

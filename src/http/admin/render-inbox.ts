@@ -45,12 +45,19 @@ export function renderInbox(page: {
       </div>
     </li>`,
   );
-  const downvoted = inbox.downvoted.map(
-    (d) =>
-      html`<li><a href="/admin/faqs/${d.faqId}">${d.faqId}</a>: ${d.count} lượt "chưa đúng ý" (${vnTime(
-        d.firstAt,
-      )} – ${vnTime(d.lastAt)})${d.reasons.length ? html`<ul>${d.reasons.map((r) => html`<li>${r}</li>`)}</ul>` : ""}</li>`,
-  );
+  const downvoted = inbox.downvoted.map((d) => {
+    const reasons = d.reasons.length ? html`<ul>${d.reasons.map((r) => html`<li>${r}</li>`)}</ul>` : "";
+    const when = `(${vnTime(d.firstAt)} – ${vnTime(d.lastAt)})`;
+    const link = html`<a href="/admin/faqs/${d.faqId}">${d.faqId}</a>`;
+    return html`<li>${link}: ${d.count} lượt "chưa đúng ý" ${when}${reasons}</li>`;
+  });
+  const catchingUp = inbox.catchingUp
+    ? html`<p class="notice" role="status">Đang đọc thêm câu hỏi mới gửi đến; tải lại trang sau ít giây để xem đủ.</p>`
+    : "";
+  const dropped = inbox.dropped
+    ? html`<p class="meta">${inbox.dropped} câu hỏi chỉ được hỏi một lần đã không giữ lại,
+      để hộp thư không quá lớn.</p>`
+    : "";
   return renderAdminPage({
     title: "Câu hỏi chưa trả lời được",
     session,
@@ -58,11 +65,16 @@ export function renderInbox(page: {
     section: "inbox",
     body: html`<h1>Câu hỏi chưa trả lời được</h1>
       ${page.notice ? html`<p class="notice" role="status">${page.notice}</p>` : ""}
-      <p>Câu hỏi người dân gửi mà trợ lý chỉ đưa ra lựa chọn hoặc không hiểu, gom theo nội dung giống nhau (đã xóa số điện thoại, số giấy tờ).</p>
-      ${inbox.catchingUp ? html`<p class="notice" role="status">Đang đọc thêm câu hỏi mới gửi đến; tải lại trang sau ít giây để xem đủ.</p>` : ""}
-      ${inbox.dropped ? html`<p class="meta">${inbox.dropped} câu hỏi chỉ được hỏi một lần đã không giữ lại, để hộp thư không quá lớn.</p>` : ""}
+      <p>Câu hỏi người dân gửi mà trợ lý chỉ đưa ra lựa chọn hoặc không hiểu, gom theo nội dung giống nhau
+        (đã xóa số điện thoại, số giấy tờ).</p>
+      ${catchingUp}
+      ${dropped}
       <datalist id="faq-ids">${page.faqIds.map((id) => html`<option value="${id}">`)}</datalist>
-      ${groups.length ? html`<ol class="groups">${groups}</ol>` : html`<p class="notice">Không còn câu hỏi nào chờ xử lý.</p>`}
+      ${
+        groups.length
+          ? html`<ol class="groups">${groups}</ol>`
+          : html`<p class="notice">Không còn câu hỏi nào chờ xử lý.</p>`
+      }
       <h2>Câu trả lời bị đánh giá "chưa đúng ý"</h2>
       ${downvoted.length ? html`<ul>${downvoted}</ul>` : html`<p>Chưa có.</p>`}`,
   });

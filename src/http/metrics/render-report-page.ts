@@ -26,8 +26,15 @@ function downloads(range: { from: string; to: string }): SafeHtml {
   <a class="button secondary" href="${download("csv", "&sep=comma")}" download>Tải CSV (dấu phẩy)</a>
   <a class="button secondary" href="${download("html")}" target="_blank" rel="noopener">Bản để in / lưu PDF</a>
 </p>
-<p class="meta">Bản để in mở trong thẻ mới; dùng lệnh In của trình duyệt và chọn "Lưu dưới dạng PDF" nếu cần tệp PDF.</p>
+<p class="meta">Bản để in mở trong thẻ mới; dùng lệnh In của trình duyệt và chọn "Lưu dưới dạng PDF"
+  nếu cần tệp PDF.</p>
 </section>`;
+}
+
+/** A required date input with its label. */
+function dateField(name: string, label: string, value: string): SafeHtml {
+  return html`<div class="field"><label for="${name}">${label}</label>
+    <input type="date" id="${name}" name="${name}" value="${value}" required></div>`;
 }
 
 /** The "Báo cáo" page: periods one click away, a custom range, a preview and the downloads. */
@@ -35,18 +42,20 @@ export function renderReportPage(page: ReportPage): string {
   const { range, report } = page;
   const presets = page.presets.map((p) => {
     const current = p.from === range.from && p.to === range.to;
-    return html`<li><a href="/staff/reports?${query(p)}"${current ? html` aria-current="true"` : ""}>${p.label}</a></li>`;
+    const marker = current ? html` aria-current="true"` : "";
+    return html`<li><a href="/staff/reports?${query(p)}"${marker}>${p.label}</a></li>`;
   });
   const body = html`<h1>Báo cáo</h1>
 <p>Số liệu tiếp nhận, giải đáp và trợ giúp pháp lý, để gửi Sở Tư pháp định kỳ 6 tháng và hằng năm.</p>
 <section aria-labelledby="periods"><h2 id="periods">Chọn kỳ báo cáo</h2>
 <ul class="presets">${presets}</ul>
 <form method="get" action="/staff/reports" class="filters">
-  <div class="field"><label for="from">Từ ngày</label><input type="date" id="from" name="from" value="${range.from}" required></div>
-  <div class="field"><label for="to">Đến ngày</label><input type="date" id="to" name="to" value="${range.to}" required></div>
+  ${dateField("from", "Từ ngày", range.from)}
+  ${dateField("to", "Đến ngày", range.to)}
   <button type="submit">Xem báo cáo</button>
 </form>
-<p class="meta">Nếu kỳ báo cáo của đơn vị chốt số liệu vào ngày khác, chọn "Từ ngày" và "Đến ngày" rồi bấm Xem báo cáo.</p>
+<p class="meta">Nếu kỳ báo cáo của đơn vị chốt số liệu vào ngày khác, chọn "Từ ngày" và "Đến ngày"
+  rồi bấm Xem báo cáo.</p>
 </section>
 ${
   report

@@ -40,7 +40,8 @@ export function reportTablesHtml(report: Report, headingLevel: "h2" | "h3" = "h2
 <tr class="total"><td>Tổng cộng</td>${t.columns.map((c) => html`<td class="n">${num(t.total[c.key] ?? 0)}</td>`)}</tr>
 </tbody></table>${t.note ? html`<p class="note">Ghi chú: ${t.note}</p>` : ""}`;
   return html`${heading("Tổng hợp")}
-<table><thead><tr><th scope="col">Chỉ tiêu</th><th scope="col">Số liệu</th></tr></thead><tbody>${summary}</tbody></table>
+<table><thead><tr><th scope="col">Chỉ tiêu</th><th scope="col">Số liệu</th></tr></thead>
+<tbody>${summary}</tbody></table>
 ${report.tables.map(table)}`;
 }
 

@@ -14,6 +14,7 @@ export function cannedReplies(org: CannedReplyOrg = {}): readonly { label: strin
   ]
     .filter(Boolean)
     .join(", ");
+  const place = where ? ` (${where})` : "";
   return [
     {
       label: "Đã nhận hồ sơ",
@@ -25,7 +26,7 @@ export function cannedReplies(org: CannedReplyOrg = {}): readonly { label: strin
     },
     {
       label: "Mời đến Trung tâm",
-      text: `Dạ, anh/chị mang căn cước và các giấy tờ liên quan đến ${center}${where ? ` (${where})` : ""} để cán bộ xem trực tiếp và hướng dẫn thủ tục trợ giúp pháp lý miễn phí.`,
+      text: `Dạ, anh/chị mang căn cước và các giấy tờ liên quan đến ${center}${place} để cán bộ xem trực tiếp và hướng dẫn thủ tục trợ giúp pháp lý miễn phí.`,
     },
     {
       label: "Kết thúc trao đổi",

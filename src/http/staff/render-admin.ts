@@ -14,11 +14,11 @@ export function renderAdmin(page: {
     orgName: page.orgName,
     body: html`<h1>Tài khoản cán bộ</h1>
       <p>Thêm tài khoản bằng lệnh <code>npm run user:add -- --username TEN --role staff</code>.</p>
-      <table><thead><tr><th scope="col">Tên đăng nhập</th><th scope="col">Vai trò</th><th scope="col">Tạo lúc</th></tr></thead>
+      <table><thead><tr><th scope="col">Tên đăng nhập</th><th scope="col">Vai trò</th>
+        <th scope="col">Tạo lúc</th></tr></thead>
       <tbody>${page.accounts.map(
-        (
-          a,
-        ) => html`<tr><td data-label="Tên đăng nhập">${a.username}</td><td data-label="Vai trò">${ROLE_LABELS[a.role]}</td>
+        (a) => html`<tr><td data-label="Tên đăng nhập">${a.username}</td>
+          <td data-label="Vai trò">${ROLE_LABELS[a.role]}</td>
           <td data-label="Tạo lúc">${vnTime(a.createdAt)}</td></tr>`,
       )}</tbody></table>`,
   });

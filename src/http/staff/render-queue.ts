@@ -12,6 +12,8 @@ function pageLink(query: CaseListQuery, offset: number): SafeHtml {
   return href(`/staff/cases?${params.toString()}`);
 }
 
+const LATE = html` <strong class="late">Quá hạn</strong>`;
+
 /** "2 tin mới": citizen messages in the thread nobody has read yet. */
 function unreadBadge(c: CaseSummary): SafeHtml | string {
   return c.unread > 0 ? html` <span class="badge unread">${c.unread} tin mới</span>` : "";
@@ -25,13 +27,14 @@ function casePage(
   text: { readonly summary: string; readonly caption: string; readonly empty: string },
 ): SafeHtml {
   const offset = query.offset ?? 0;
+  const hasNext = offset + list.cases.length < list.matching;
   return html`<div id="queue-table" data-live>
     <p>${text.summary}</p>
     ${list.cases.length ? caseTable(list.cases, text.caption) : html`<p class="empty">${text.empty}</p>`}
     </div>
     <nav class="pager" aria-label="Trang">
       ${offset > 0 ? html`<a href="${pageLink(query, Math.max(0, offset - limit))}">← Trang trước</a>` : ""}
-      ${offset + list.cases.length < list.matching ? html`<a href="${pageLink(query, offset + limit)}">Trang sau →</a>` : ""}
+      ${hasNext ? html`<a href="${pageLink(query, offset + limit)}">Trang sau →</a>` : ""}
     </nav>`;
 }
 
@@ -43,7 +46,7 @@ function caseTable(cases: readonly CaseSummary[], caption: string): SafeHtml {
     ) => html`<tr class="${c.overdue ? "overdue" : ""}${c.unread > 0 ? " has-unread" : ""}" data-case="${c.id}">
       <td data-label="Mã hồ sơ"><a href="/staff/cases/${c.id}">${c.id}</a>${unreadBadge(c)}</td>
       <td data-label="Trạng thái"><span class="badge s-${c.status}">${STATUS_LABELS[c.status]}</span></td>
-      <td data-label="Hạn trả lời">${vnTime(c.firstResponseDueAt)}${c.overdue ? html` <strong class="late">Quá hạn</strong>` : ""}</td>
+      <td data-label="Hạn trả lời">${vnTime(c.firstResponseDueAt)}${c.overdue ? LATE : ""}</td>
       <td data-label="Chủ đề">${topicLabel(c.topic)}</td>
       <td data-label="Kênh">${channelLabel(c.channel)}</td>
       <td data-label="Xã/phường">${c.commune}</td>
@@ -170,6 +173,13 @@ export function renderClosed(page: {
   });
 }
 
+/** How many cases a search found, or what to try when none. */
+function searchSummary(found: number, q: string): SafeHtml {
+  if (found) return html`${found} hồ sơ khớp với «${q}».`;
+  return html`Không tìm thấy hồ sơ nào khớp với «${q}». Bạn thử mã hồ sơ (TGPL-2026-000123),
+    vài số cuối của số điện thoại, hoặc tên xã/phường.`;
+}
+
 /** Search results over open and closed cases. */
 export function renderSearch(page: {
   readonly session: StaffSession;
@@ -179,7 +189,7 @@ export function renderSearch(page: {
 }): string {
   const body = html`<h1>Tìm hồ sơ</h1>
     ${listHeader("search", page.q)}
-    <p role="status">${page.cases.length ? html`${page.cases.length} hồ sơ khớp với «${page.q}».` : html`Không tìm thấy hồ sơ nào khớp với «${page.q}». Bạn thử mã hồ sơ (TGPL-2026-000123), vài số cuối của số điện thoại, hoặc tên xã/phường.`}</p>
+    <p role="status">${searchSummary(page.cases.length, page.q)}</p>
     ${page.cases.length ? caseTable(page.cases, "Kết quả tìm hồ sơ") : ""}`;
   return renderLayout({ title: "Tìm hồ sơ", session: page.session, orgName: page.orgName, body });
 }
