@@ -139,6 +139,17 @@ describe("POST /api/v1/ask", () => {
     expect(res.body.text).toMatch(/^Dạ|^[^<]/);
   });
 
+  it("puts the emergency numbers in the first lines of a reply that did not understand the message", async () => {
+    // A danger told in words the detector does not know falls through to here: the numbers must still show.
+    const first = await app.ask({ text: "ừm thì cái đó ấy mà", sessionId: "s-not-understood" });
+    expect(first.body.kind).toBe("fallback");
+    const again = await app.ask({ text: "ờ ờ cái kia kìa", sessionId: "s-not-understood" });
+    for (const reply of [first.body, again.body]) {
+      const opening = reply.text.split("\n\n")[0];
+      for (const number of ["113", "114", "115"]) expect(opening).toContain(number);
+    }
+  });
+
   it("records one usage event per ask with a hashed session and no message text for answers", async () => {
     const key = eventStreamKeys.usage(app.config.redis.prefix);
     const before = await app.redis.xlen(key);

@@ -1,5 +1,5 @@
 import type { OrgInfo } from "../compose/org-info.js";
-import { contactLine } from "../compose/texts.js";
+import { contactLine, DANGER_LINE } from "../compose/texts.js";
 import { formatVietnamTime } from "./format-vietnam-time.js";
 
 const numbered = (items: readonly string[]) => items.map((item, i) => `${i + 1}. ${item}`).join("\n");
@@ -14,7 +14,7 @@ export const intakeTexts = {
       case "complex-case":
         return `Dạ, trường hợp của bạn cần cán bộ trợ giúp pháp lý xem trực tiếp, vì có thời hạn gấp hoặc nhiều việc liên quan. Cần gấp, bạn liên hệ ngay:\n${contactLine(org)}\nMình cũng có thể gửi hồ sơ của bạn cho cán bộ ngay bây giờ.`;
       case "second-failure":
-        return "Dạ, mình vẫn chưa tìm được câu trả lời đúng ý bạn. Mình có thể gửi câu hỏi của bạn cho cán bộ trợ giúp pháp lý để cán bộ trả lời.";
+        return `Dạ, mình vẫn chưa tìm được câu trả lời đúng ý bạn. ${DANGER_LINE}\n\nMình có thể gửi câu hỏi của bạn cho cán bộ trợ giúp pháp lý để cán bộ trả lời.`;
       default:
         return "Dạ, mình sẽ chuyển việc của bạn cho cán bộ trợ giúp pháp lý. Trợ giúp pháp lý là miễn phí cho người thuộc diện được hưởng.";
     }
