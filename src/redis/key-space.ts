@@ -32,9 +32,12 @@ export function spreadBase(prefix: string): string {
   return tagOf(prefix) ?? prefix;
 }
 
-/** The prefix BullMQ's queues live under: `<prefix>:bull`, or the braced `{tlpl:bull}` BullMQ asks for on a cluster. */
-export function bullPrefix(prefix: string): string {
-  return tagOf(prefix) === undefined ? `${prefix}:bull` : keyBase(prefix, "bull");
+/**
+ * The prefix a BullMQ queue lives under: `<prefix>:bull`; on a cluster the braced prefix BullMQ asks
+ * for, one per queue (`{tlpl:bull:outbound-zalo}`) so the queues spread over the nodes.
+ */
+export function bullPrefix(prefix: string, queue: string): string {
+  return tagOf(prefix) === undefined ? `${prefix}:bull` : keyBase(prefix, `bull:${queue}`);
 }
 
 /** The SCAN patterns that together match every key under `prefix`, tagged or not (for tests and benches that clean up). */

@@ -111,7 +111,7 @@ describe("Redis key names with cluster hash tags off", () => {
       redisKeys.indexHash(prefix, "faq"),
     ]).toEqual(["tlpl:session:s", "tlpl:cache:c", "tlpl:index-hash:faq"]);
     expect(redisKeys.lock(prefix, "index:faq")).toBe("tlpl:lock:index:faq");
-    expect(bullPrefix(prefix)).toBe("tlpl:bull");
+    expect(bullPrefix(prefix, "outbound-zalo")).toBe("tlpl:bull");
   });
 });
 
@@ -124,7 +124,7 @@ describe("Redis key names with REDIS_CLUSTER_HASH_TAGS=true", () => {
     expect(staffKeys(prefix).users).toBe("{tlpl:staff}:staff:users");
     expect(metricsKeys.day(prefix, "2026-12-07")).toBe("{tlpl:metrics}:rollup:2026-12-07");
     expect(eventStreamKeys.usage(prefix)).toBe("{tlpl:metrics}:usage");
-    expect(bullPrefix(prefix)).toBe("{tlpl:bull}");
+    expect(bullPrefix(prefix, "outbound-zalo")).toBe("{tlpl:bull:outbound-zalo}");
     expect(redisKeys.session(prefix, "s")).toBe("tlpl:session:s");
   });
 });

@@ -54,7 +54,7 @@ export function createJobQueue<T>(options: JobQueueOptions<T>): JobQueue<T> {
   const queue = new Queue(options.name, {
     // Adding fails at once while Redis is down (no offline queue), so a request never waits on it.
     connection: { url: options.redisUrl, maxRetriesPerRequest: 2, enableOfflineQueue: false },
-    prefix: bullPrefix(options.prefix),
+    prefix: bullPrefix(options.prefix, options.name),
     defaultJobOptions: {
       attempts: options.attempts,
       backoff: { type: "exponential", delay: options.backoffMs },
@@ -86,7 +86,7 @@ export function createJobQueue<T>(options: JobQueueOptions<T>): JobQueue<T> {
           },
           {
             connection: { url: options.redisUrl },
-            prefix: bullPrefix(options.prefix),
+            prefix: bullPrefix(options.prefix, options.name),
             concurrency: options.concurrency,
             limiter: options.limiter,
             lockDuration: options.lockSeconds * 1000,
