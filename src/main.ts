@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import { Router } from "express";
 import { Meilisearch } from "meilisearch";
 import { createApp, INDEX_TIMEOUT_MS } from "./app.js";
-import { startChannels } from "./channels/index.js";
+import { channelRegistry, startChannels } from "./channels/index.js";
 import { type Config, exampleOrgFields, loadConfig } from "./config/index.js";
 import { openContentStore } from "./curation/index.js";
 import { AppError, ConfigError } from "./errors/index.js";
@@ -194,7 +194,7 @@ async function run(): Promise<void> {
     process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
     process.exit(2);
   }
-  const logger = createLogger(config.logLevel, undefined, config.logFormat);
+  const logger = createLogger(config.logLevel, undefined, config.logFormat, channelRegistry.secretHeaders());
   const lifecycle = new Lifecycle(logger);
   let stopping = false;
   const stop = async (signal: string, code: number) => {

@@ -96,6 +96,8 @@ export interface ChannelDefinition<Id extends string = string, Running = any> {
   readonly reportLabel: string;
   readonly metricsLabel: string;
   readonly capabilities: ChannelCapabilities;
+  /** Request headers carrying the channel's webhook secret or signature: redacted from logs. */
+  readonly secretHeaders?: readonly string[];
   /** Builds the channel's desk delivery; `running` is the started channel, when it is. */
   desk(deps: CitizenMessengerDeps, running: () => Running | undefined): DeskDelivery;
   /** How a channel that runs in the app (polling, webhooks, queues) is started; none for the web chat. */

@@ -18,6 +18,8 @@ export interface ChannelRegistry {
   /** Ids in registration order (the built-ins first). */
   ids(): readonly ChannelId[];
   has(id: unknown): id is ChannelId;
+  /** Every channel's secret request headers (webhook secrets, signatures), for log redaction. */
+  secretHeaders(): readonly string[];
   /** The metrics labels, in the order of {@link ids}. */
   metricsLabels(): readonly string[];
   /** The channel's definition; throws {@link UnknownChannelError} for an id not registered. */
@@ -38,6 +40,7 @@ export function createChannelRegistry(definitions: readonly ChannelDefinition[])
   const registry: ChannelRegistry = {
     ids: () => [...byId.keys()] as ChannelId[],
     has: (id): id is ChannelId => typeof id === "string" && byId.has(id),
+    secretHeaders: () => [...byId.values()].flatMap((d) => d.secretHeaders ?? []),
     metricsLabels: () => [...byId.values()].map((d) => d.metricsLabel),
     get(id) {
       const definition = byId.get(id);

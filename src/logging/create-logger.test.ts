@@ -2,7 +2,7 @@ import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { createLogger } from "./create-logger.js";
 
-function capture() {
+function capture(secretHeaders?: readonly string[]) {
   const lines: string[] = [];
   const stream = new Writable({
     write(chunk, _enc, done) {
@@ -10,7 +10,7 @@ function capture() {
       done();
     },
   });
-  return { lines, logger: createLogger("info", stream) };
+  return { lines, logger: createLogger("info", stream, "json", secretHeaders) };
 }
 
 describe("createLogger", () => {
@@ -24,6 +24,13 @@ describe("createLogger", () => {
     expect(out).not.toContain("kkkkkkkk");
     expect(out).not.toContain("nested text");
     expect(out).toContain("[redacted]");
+  });
+
+  it("redacts the secret headers it is given, such as a webhook's signature", () => {
+    const { lines, logger } = capture(["X-Zevent-Signature"]);
+    logger.info({ req: { headers: { "x-zevent-signature": "mac=s3cret", host: "bot.example" } } }, "request");
+    expect(lines.join("")).not.toContain("s3cret");
+    expect(lines.join("")).toContain("bot.example");
   });
 
   it("redacts credentials in request headers", () => {

@@ -8,8 +8,6 @@ import { type Logger, pino } from "pino";
 export const REDACT_PATHS = [
   "req.headers.authorization",
   "req.headers.cookie",
-  'req.headers["x-telegram-bot-api-secret-token"]',
-  'req.headers["x-zevent-signature"]',
   'req.headers["x-metrics-token"]',
   'res.headers["set-cookie"]',
   "password",
@@ -30,7 +28,8 @@ export const REDACT_PATHS = [
 export type LogFormat = "json" | "pretty";
 
 /**
- * Builds the one logger of the process; modules get `logger.child({ module })`. `pretty` formats
+ * Builds the one logger of the process; modules get `logger.child({ module })`. `secretHeaders`
+ * (the channels' webhook secrets and signatures) are redacted from requests too. `pretty` formats
  * lines with pino-pretty in pino's transport worker thread (off the event loop); pino-pretty is a
  * development dependency, so where it is not installed (a production image) the lines stay JSON.
  */
@@ -38,11 +37,16 @@ export function createLogger(
   level: string,
   destination?: pino.DestinationStream,
   format: LogFormat = "json",
+  secretHeaders: readonly string[] = [],
 ): Logger {
+  const paths = [
+    ...REDACT_PATHS,
+    ...secretHeaders.map((h) => `req.headers[${JSON.stringify(h.toLowerCase())}]`),
+  ];
   const options: pino.LoggerOptions = {
     level,
     base: undefined,
-    redact: { paths: REDACT_PATHS, censor: "[redacted]" },
+    redact: { paths, censor: "[redacted]" },
     timestamp: pino.stdTimeFunctions.isoTime,
   };
   if (format === "pretty" && !destination && prettyInstalled()) {

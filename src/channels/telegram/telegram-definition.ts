@@ -3,6 +3,7 @@ import { jobDeliveryState, splitMessage } from "../outbound/index.js";
 import { escapeHtml, inlineKeyboard, TELEGRAM_MAX_TEXT } from "./render-telegram-reply.js";
 import { startTelegram, type TelegramChannel } from "./start-telegram.js";
 import type { TelegramPiece } from "./telegram-outbound-job.js";
+import { TELEGRAM_SECRET_HEADER } from "./telegram-webhook-router.js";
 
 const TELEGRAM_CHAT = /^tg-(-?\d{1,20})$/;
 
@@ -24,6 +25,7 @@ export const telegramDefinition = defineChannel<"telegram", TelegramChannel>({
   reportLabel: "Telegram",
   metricsLabel: "telegram",
   capabilities: { choices: "buttons", replyWindow: false, maxMessageLength: TELEGRAM_MAX_TEXT },
+  secretHeaders: [TELEGRAM_SECRET_HEADER],
   runtime: {
     async start(deps) {
       const telegram = deps.config.channels.telegram;

@@ -1,6 +1,7 @@
 import { defineChannel } from "../channel-definition.js";
 import { jobDeliveryState, redisSentMarkers, splitMessage } from "../outbound/index.js";
 import { startZalo, type ZaloChannel } from "./start-zalo.js";
+import { ZALO_SIGNATURE_HEADER } from "./verify-zalo-signature.js";
 import { redisZaloLastInbound } from "./zalo-last-inbound.js";
 import { ZALO_MAX_TEXT } from "./zalo-outbound-job.js";
 import { ZALO_WEBHOOK_PATH, zaloUrlCheckOnly } from "./zalo-webhook.js";
@@ -17,6 +18,7 @@ export const zaloDefinition = defineChannel<"zalo", ZaloChannel>({
   reportLabel: "Zalo OA",
   metricsLabel: "zalo",
   capabilities: { choices: "numbered", replyWindow: true, maxMessageLength: ZALO_MAX_TEXT },
+  secretHeaders: [ZALO_SIGNATURE_HEADER],
   runtime: {
     async start(deps) {
       const zalo = deps.config.channels.zalo;
