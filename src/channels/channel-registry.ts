@@ -1,6 +1,6 @@
 import type { ChannelDefinition } from "./channel-definition.js";
+import { UnknownChannelError } from "./errors.js";
 import { telegramDefinition } from "./telegram/telegram-definition.js";
-import { UnknownChannelError } from "./unknown-channel-error.js";
 import { webDefinition } from "./web/web-definition.js";
 import { zaloDefinition } from "./zalo/zalo-definition.js";
 

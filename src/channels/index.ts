@@ -16,8 +16,8 @@ export {
   createChannelRegistry,
 } from "./channel-registry.js";
 export { citizenMessenger } from "./citizen-messenger.js";
+export { UnknownChannelError } from "./errors.js";
 export * as outbound from "./outbound/index.js";
 export { type Channels, channelHealthDetails, startChannels } from "./start-channels.js";
 export * as telegram from "./telegram/index.js";
-export { UnknownChannelError } from "./unknown-channel-error.js";
 export * as zalo from "./zalo/index.js";

@@ -12,11 +12,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, _req, res, next) => {
     if (res.headersSent) return next(error);
     const known = toHttpError(error);
-    if (known) {
-      res.set(known.headers).status(known.status).json(known.body());
-      return;
-    }
-    logger.error({ err: error }, "unhandled error");
-    res.status(500).json(httpError("internal").body());
+    if (!known || known.status === 500) logger.error({ err: error }, "unhandled error");
+    const answer = known ?? httpError("internal");
+    res.set(answer.headers).status(answer.status).json(answer.body());
   };
 }

@@ -1,10 +1,17 @@
+import type { AddressInfo } from "node:net";
+import { Writable } from "node:stream";
+import { Router } from "express";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import * as channelErrors from "../channels/errors.js";
+import * as channels from "../channels/index.js";
 import * as curationErrors from "../curation/errors.js";
 import * as curation from "../curation/index.js";
 import { AppError, DependencyError } from "../errors/index.js";
 import * as escalationErrors from "../escalation/errors.js";
 import * as escalation from "../escalation/index.js";
+import { createLogger } from "../logging/index.js";
+import { createHttpApp } from "./create-app.js";
 import { ERROR_STATUS, toHttpError } from "./error-status.js";
 import { HttpError } from "./http-error.js";
 
@@ -21,6 +28,7 @@ function classesOf(module: Record<string, unknown>): [string, ErrorClass][] {
 const MODULES = [
   { name: "escalation", errors: escalationErrors, index: escalation as Record<string, unknown> },
   { name: "curation", errors: curationErrors, index: curation as Record<string, unknown> },
+  { name: "channels", errors: channelErrors, index: channels as Record<string, unknown> },
 ];
 
 describe("the HTTP error table", () => {
@@ -123,5 +131,40 @@ describe("toHttpError", () => {
     expect(toHttpError(own)).toBe(own);
     expect(toHttpError(new TypeError("x is undefined"))).toBeUndefined();
     expect(toHttpError(new DependencyError("meilisearch", "no binary"))).toBeUndefined();
+  });
+});
+
+describe("the app's JSON error handler", () => {
+  it("answers module errors through the table, and logs a 500 row but not a refusal", async () => {
+    const lines: Array<{ level: number; msg?: string }> = [];
+    const stream = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(JSON.parse(String(chunk)));
+        done();
+      },
+    });
+    const router = Router();
+    router.get("/closed", () => {
+      throw new escalation.CaseStateError("TGPL-2026-000001", "closed", "reply");
+    });
+    router.get("/fax", () => {
+      channels.channelRegistry.get("fax");
+    });
+    const app = createHttpApp({ logger: createLogger("info", stream), probes: {}, routers: [router] });
+    const server = app.listen(0, "127.0.0.1");
+    await new Promise((r) => server.once("listening", r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const closed = await fetch(`${base}/closed`);
+      expect(closed.status).toBe(409);
+      expect(await closed.text()).toBe('{"error":{"code":"case_closed","message":"Hồ sơ đã đóng."}}');
+      expect(lines.filter((l) => l.msg === "unhandled error")).toEqual([]);
+      const fax = await fetch(`${base}/fax`);
+      expect(fax.status).toBe(500);
+      expect(((await fax.json()) as { error: { code: string } }).error.code).toBe("unknown_channel");
+      expect(lines.filter((l) => l.msg === "unhandled error")).toHaveLength(1);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type * as channels from "../channels/index.js";
 import type * as curation from "../curation/index.js";
 import { AppError, type ErrorCodesOf } from "../errors/index.js";
 import type * as escalation from "../escalation/index.js";
@@ -6,7 +7,10 @@ import { HttpError } from "./http-error.js";
 import { serviceUnavailable } from "./service-unavailable.js";
 
 /** The codes of the modules whose errors a request can meet; each one must have a row below. */
-export type MappedErrorCode = ErrorCodesOf<typeof escalation> | ErrorCodesOf<typeof curation>;
+export type MappedErrorCode =
+  | ErrorCodesOf<typeof escalation>
+  | ErrorCodesOf<typeof curation>
+  | ErrorCodesOf<typeof channels>;
 
 /** Codes the HTTP layer answers with itself (bad bodies, unknown routes, a stale form, unexpected failures). */
 type HttpCode =
@@ -21,7 +25,10 @@ type HttpCode =
 /** Why a closed case gives the admin console no FAQ draft (curation's `CaseDraftRefusal`, besides case_not_found). */
 type CaseDraftCode = "case_not_closed" | "no_reply";
 
-/** How a request answers an error: the status, and the message a person reads (Vietnamese, plain). */
+/**
+ * How a request answers an error: the status, and the message a person reads (Vietnamese, plain).
+ * A 500 row is a fault of the deployment or the data, not of the request: the handlers log it.
+ */
 export interface ErrorStatus {
   readonly status: number;
   readonly message: string;
@@ -63,6 +70,11 @@ export const ERROR_STATUS: { readonly [C in MappedErrorCode | CaseDraftCode | Ht
   group_not_found: {
     status: 404,
     message: "Nhóm câu hỏi này không còn trong hộp thư (có thể đã được xử lý).",
+  },
+  // Channels: a case written from a channel this deployment does not register.
+  unknown_channel: {
+    status: 500,
+    message: "Hồ sơ này đến từ một kênh chat hệ thống không còn hỗ trợ. Bạn vui lòng gọi điện cho người dân.",
   },
   case_not_closed: { status: 409, message: "Chỉ tạo câu hỏi mẫu từ hồ sơ đã đóng." },
   no_reply: { status: 409, message: "Hồ sơ này không có trả lời của cán bộ để làm câu hỏi mẫu." },

@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, Request } from "express";
 import type { StaffSession } from "../../escalation/index.js";
 import type { Logger } from "../../logging/index.js";
-import { toHttpError } from "../error-status.js";
+import { httpError, toHttpError } from "../error-status.js";
 import type { HttpError } from "../http-error.js";
 import { sendPage } from "./send-page.js";
 
@@ -24,8 +24,8 @@ const TITLES: Readonly<Record<number, string>> = {
 
 /**
  * The error page of a server-rendered console: an error the HTTP table knows (`toHttpError`) becomes
- * a message page with the status, a title and a way back; anything else is logged and shown as a
- * polite 500 with no detail. Static files keep express's handling.
+ * a message page with the status, a title and a way back (a 500 row is logged too); anything else is
+ * logged and shown as a polite 500 with no detail. Static files keep express's handling.
  */
 export function pageErrorHandler(deps: {
   readonly render: (page: MessagePage) => string;
@@ -39,16 +39,12 @@ export function pageErrorHandler(deps: {
   return (error, req, res, next) => {
     if (req.path.startsWith("/static/")) return next(error);
     const mapped = toHttpError(error);
+    if (!mapped || mapped.status === 500) deps.logger.error({ err: error }, deps.failure);
     if (!mapped) {
-      deps.logger.error({ err: error }, deps.failure);
       return sendPage(
         res,
         500,
-        deps.render({
-          title: "Có lỗi",
-          message: "Hệ thống đang gặp sự cố. Bạn vui lòng thử lại sau.",
-          orgName: deps.orgName,
-        }),
+        deps.render({ title: "Có lỗi", message: httpError("internal").message, orgName: deps.orgName }),
       );
     }
     // Set by the staff guards (StaffAuth); read by shape so the kit does not depend on the staff console.
