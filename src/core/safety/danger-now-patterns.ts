@@ -32,7 +32,7 @@ const ACUTE =
   "(?:bat tinh|ngat xiu|xiu (?:mat|ngang|luon|xuong|tai cho)|(?:bi|lan ra|te|nga|roi vao|len con) xiu|ngung tho|khong (?:con )?tho (?:duoc nua|nua|ra duoc|noi)|khong con tho|tho khong noi|ngung tim|tim (?:ngung dap|ngung)|(?:khong|ko) (?:bat duoc|con|thay) mach|(?:moi|mat|nguoi|da|tay chan|mong tay) (?:tim tai|tim ngat|tai nhot|xanh tai)(?! san| lieu| khoan| chinh)|lim (?:di|dan)|(?:lay|keo|vo|goi mai|goi hoai|lay mai|lay hoai) (?:khong|ko|chang) (?:day|tinh day|tinh lai|phan ung|cu dong)|khong (?:thay |con )?phan ung|nam (?:guc|bat dong)|(?:ba|ong|me|bo|con|be|chau|em|anh|chi|vo|chong|nguoi|ban|co|chu|bac|cu) (?:\\w+ ){0,2}(?:bi )?ngat (?:roi|lim|di roi|xiu)|nam (?:\\w+ ){0,3}(?:khong|ko|chang) (?:cu dong|nhuc nhich|tho nua)|lo mo|khong (?:con )?nhan ra (?:ai|nguoi nha)|ngu li bi|mat y thuc|guc (?:xuong|tai cho)|ho sac sua|sac (?:sua|nuoc|thuc an|sua)|sui bot mep|co giat (?:lien tuc|khong ngung|manh|toan than|tron mat|sui)|(?:dang|len con) co giat)";
 /** Symptoms a chronic illness also has ("khó thở", "đau ngực"): danger when now or with a cry. */
 const SYMPTOM =
-  "(?:co giat|len con (?:co giat|dong kinh|dau tim|hen|suyen|dau nguc|dau that nguc)|kho tho|tho (?:doc|gap|hon hen|kho khe|rit)|dau (?:that )?nguc|dau tim|hap hoi|tim dap (?:nhanh|manh|loan)|sot (?:cao|rat|\\d+)|non (?:oi|mua|lien tuc|ra mau|thoc thao)|oi (?:ra mau|lien tuc)|ho ra mau|tieu chay (?:lien tuc|nhieu)|dau bung (?:du doi|quan|lan lon)|choang (?:vang|nga)|meo mieng|liet (?:nua nguoi|mot ben|tay|chan)|yeu nua nguoi|noi ngong|te (?:nua nguoi|mot ben|tay chan|nua mat)|sung (?:mat|moi|hong|luoi|phu)|noi (?:man|me day) (?:\\w+ ){0,2}(?:khap|toan)|tat tho|tron mat|giat (?:tay chan|lien tuc|nguoi)|dot quy|tai bien|nhoi mau|xuat huyet nao|mat (?:nhieu )?mau|chay mau)";
+  "(?:co giat|len con (?:co giat|dong kinh|dau tim|hen|suyen|dau nguc|dau that nguc)|kho tho|tho (?:doc|gap|hon hen|kho khe|rit)|dau (?:that )?nguc|dau tim|hap hoi|tim dap (?:nhanh|manh|loan)|sot (?:cao|rat|\\d+)|non (?:oi|mua|lien tuc|ra mau|thoc thao)|oi (?:ra mau|lien tuc)|ho ra mau|tieu chay (?:lien tuc|nhieu)|dau bung (?:du doi|quan|lan lon)|choang (?:vang|nga)|meo mieng|(?:mat|mieng) (?:\\w+ ){0,2}(?:bi )?(?:xe|lech|meo) (?:han|xuong|sang|mot ben)|khong (?:noi duoc|noi ra loi)|liet (?:nua nguoi|mot ben|tay|chan)|yeu nua nguoi|noi ngong|te (?:nua nguoi|mot ben|tay chan|nua mat)|sung (?:mat|moi|hong|luoi|phu)|noi (?:man|me day) (?:\\w+ ){0,2}(?:khap|toan)|tat tho|tron mat|giat (?:tay chan|lien tuc|nguoi)|dot quy|tai bien|nhoi mau|xuat huyet nao|mat (?:nhieu )?mau|chay mau)";
 /** Poisoning, overdose, allergy, choking, burns, electric shock, heavy bleeding, a birth: danger by nature. */
 const HARM =
   "(?:ngo doc|trung doc|an (?:phai )?nam (?:doc|rung|dai|la hai|la moc)|(?:uong|an|nuot) (?:nham|phai) (?:\\w+ ){0,2}(?:thuoc|nuoc tay|hoa chat|xang|dau hoa|axit|ruou gia|ruou pha|con 90|con y te|con cong nghiep|nuoc rua|thuoc chuot|thuoc sau|pin)|uong (?:qua|nhieu|ca) (?:lieu|vi thuoc|lo thuoc|hop thuoc)|qua lieu|soc (?:thuoc|phan ve)|di ung (?:nang|toan than)|bi dien giat|dien giat (?:\\w+ ){0,2}(?:nga|bat tinh|khong|chet|cuu)|(?:bi )?ran (?:doc )?can|ong (?:vo ve|bap cay) (?:\\w+ ){0,2}dot|nuot (?:phai |nham )?(?:dong xu|pin|vien bi|nam cham|di vat|xuong ca)|hoc (?:xuong|di vat|keo|thach|hat (?:mit|nhan|vai|chom|lac|dau)|dong xu|vien bi|do choi|thuc an)|nghen (?:tho|thuc an|keo)|mac nghen|bong (?:nuoc soi|dau soi|axit|xang|toan than|do (?:2|3|hai|ba))|dut (?:tay|chan|dong mach|ngon tay|ngon) (?:\\w+ ){0,2}(?:sau|chay mau|mau)|mau (?:phun|tuon|vot) (?:ra|thanh tia|xoi xa|nhieu|lenh lang|khong ngung|o at)|(?:may|luoi) (?:\\w+ ){0,3}(?:cat|cuon|kep|nghien|cua|cheo) (?:\\w+ ){0,2}(?:dut|nat|cut) (?:\\w+ ){0,2}(?:tay|chan|ngon|dau)|ngat (?:khoi|khi) than|(?:dot|suoi|bep|lo) than (?:\\w+ ){0,4}phong kin|bang huyet|dang chuyen da|chuyen da (?:roi|sap de)|sap de (?:roi|ngay|toi noi)|chay mau (?:nhieu|khong (?:cam|ngung|dung|het)|o at|lenh lang|xoi xa|tu tung|qua)|mau (?:chay|ra) (?:nhieu|khong ngung|khong cam|lenh lang|xoi xa|o at)|oc mau|hoc mau)";
@@ -56,7 +56,7 @@ const TRAPPED =
 
 /** Gas, chemicals or an explosion: folded "nổ" is also "nợ" and "nó", so only in company. */
 const GAS =
-  "(?:(?:ro ri|ro|xi|bi xi|bi ro|mui) (?:khi )?(?:ga|gas|gaz|khi dot)|hoi (?:gas|gaz)|(?:ho|xi|ro) (?:van|day|ong|binh) (?:ga|gas|gaz)|(?:vua|dang) (?:co |xay ra )?(?:vu|tieng) no|no (?:binh (?:ga|gas|gaz)|gas|gaz)|(?:binh|ong|day|van|bep) (?:ga|gas|gaz) (?:\\w+ ){0,2}(?:phat no|no|bi ro|bi xi|ro ri|boc lua|boc chay|phun lua|xi lua)|phat no|no tung|tieng no (?:lon|inh|dung|vang)|(?:noi hoi|lo hoi|binh (?:nong lanh|ac quy|khi|oxy|hoi|cuu hoa)|tram (?:bien ap|dien)|may bien ap|pin|xe dien|kho (?:phao|hoa chat)|bon (?:xang|dau|chua)) (?:\\w+ ){0,2}(?:phat no|no tung|vua no|no roi)|(?:ro ri|boc|bay) (?:ra )?(?:khi doc|hoa chat|amoniac|khi clo|clo|axit)|ngat khi|khi doc (?:\\w+ ){0,4}(?:ngat|kho tho|ngo doc|xiu|bat tinh))";
+  "(?:(?:ro ri|ro|xi|bi xi|bi ro|mui) (?:khi )?(?:ga|gas|gaz|khi dot)|hoi (?:gas|gaz)|(?:ho|xi|ro) (?:van|day|ong|binh) (?:ga|gas|gaz)|(?:vua|dang) (?:co |xay ra )?(?:vu|tieng) no|no (?:binh (?:ga|gas|gaz)|gas|gaz)|(?:binh|ong|day|van|bep) (?:ga|gas|gaz) (?:\\w+ ){0,2}(?:phat no|no|bi ro|bi xi|ro ri|boc lua|boc chay|phun lua|xi lua)|phat no|no tung|(?:dang|vua) (?:bi )?chay no|tieng no (?:lon|inh|dung|vang)|(?:noi hoi|lo hoi|binh (?:nong lanh|ac quy|khi|oxy|hoi|cuu hoa)|tram (?:bien ap|dien)|may bien ap|pin|xe dien|kho (?:phao|hoa chat)|bon (?:xang|dau|chua)) (?:\\w+ ){0,2}(?:phat no|no tung|vua no|no roi)|(?:ro ri|boc|bay) (?:ra )?(?:khi doc|hoa chat|amoniac|khi clo|clo|axit)|ngat khi (?:doc|than|ga|gas|co|metan|ham|lo|hoa chat)|khi doc (?:\\w+ ){0,4}(?:ngat|kho tho|ngo doc|xiu|bat tinh))";
 
 /** Robbery or extortion in progress, with a weapon or a demand. */
 const WEAPON =
@@ -69,7 +69,7 @@ const LOOT = "(?:tien|dien thoai|xe|vang|vi|tui|tai san|do|day chuyen|nhan|dong 
 
 /** Somebody after the writer: a stranger, an ex, a car, a gang. */
 const PURSUER =
-  "(?:co nguoi|co thang|co xe|co ke|co gia|mot thang|mot nguoi|mot gia|mot ong|nguoi la|ke la|thang la|gia la|ong la|ai do|hai thang|2 thang|may thang|vai thang|mot nhom|bon|xe may|xe o to|o to|oto|xe hoi|nguoi yeu cu|chong cu|vo cu|ny cu|anh ta|gia do|thang do|ten do)";
+  "(?:co nguoi|co thang|co xe|co ke|co gia|mot thang|mot nguoi|mot gia|mot ong|nguoi la|ke la|thang la|gia la|ong la|ai do|hai thang|2 thang|may thang|vai thang|mot nhom|bon|xe may|xe o to|o to|oto|xe hoi|nguoi yeu cu|chong cu|vo cu|ny cu|anh ta|gia do|thang do|ten do|thang say|ong say|ke say|gia say|thang nghien|con nghien)";
 const FOLLOW =
   "(?:di theo|bam theo|theo sau|theo (?:toi|em|minh|tui|chi|co|chau|be)|duoi theo|chay theo|le deo theo|rinh rap|rinh|theo doi(?! (?:\\w+ ){0,2}(?:ho so|vu viec|suc khoe|benh|tien do|dieu tri|qua trinh))|bam duoi|doi (?:o|truoc|ngoai) (?:cua|cong|nha|phong|truong|cho lam)|dung (?:doi|cho|rinh|truoc|ngoai) (?:cua|cong|nha|phong))";
 
@@ -93,7 +93,7 @@ export const DANGER_NOW_PATTERNS: Readonly<Record<DangerNowCategory, readonly Re
     ),
     // A fall with no response: an old person down on the floor, not getting up.
     re(
-      `\\b(?:nga|te|truot chan|nga quy|do guc|guc|lan ra)\\b(?: \\w+){0,5} (?:khong|ko|chang|chua) (?:day|dung day|tinh|cu dong|nhuc nhich|noi|tra loi|mo mat)\\b`,
+      `\\b(?:nga|te|truot chan|nga quy|do guc|guc|lan ra)\\b(?: \\w+){0,7} (?:khong|ko|chang|chua) (?:day|dung day|tinh|cu dong|nhuc nhich|noi|tra loi|mo mat)\\b`,
     ),
     re(`\\b(?:nga|te) (?:\\w+ ){0,3}(?:dap dau|vo dau|chay mau dau|gay co)\\b`),
     // Someone suspected of a stroke or heart attack now ("hình như bố bị đột quỵ").
@@ -104,6 +104,9 @@ export const DANGER_NOW_PATTERNS: Readonly<Record<DangerNowCategory, readonly Re
   "traffic-accident": [
     re(`\\b${CRASH}\\b.{0,80}\\b${HURT}\\b`),
     re(`\\b${HURT}\\b.{0,40}\\b(?:do|vi|sau khi|sau) (?:\\w+ ){0,2}(?:tai nan|bi xe|va cham|dam xe)\\b`),
+    re(
+      `\\b(?:xe|oto|o to)\\b(?: \\w+){0,3} (?:lao|roi|lat|bi lat) (?:\\w+ ){0,2}xuong (?:vuc|song|ho|kenh|suoi|deo|ruong|muong|gam cau)\\b`,
+    ),
     // A hit-and-run now.
     re(`\\b${CRASH}\\b.{0,80}\\b(?:bo chay|bo tron|phong (?:xe )?(?:di )?mat|chay mat|tau thoat)\\b`),
     re(
@@ -141,6 +144,7 @@ export const DANGER_NOW_PATTERNS: Readonly<Record<DangerNowCategory, readonly Re
       `\\b(?:dang|vua|vua moi) (?:bi )?(?:\\w+ ){0,2}(?:cuop(?! ${NOT_LOOT})|tran lot|(?:ke|di|chia|gi) (?:dao|sung|ma tau) (?:vao|len|sat|ngay))\\b`,
     ),
     re(`\\bbi (?:\\w+ ){0,3}tran lot\\b`),
+    re(`\\bgiat (?:\\w+ ){0,2}${SNATCHED}\\b.{0,60}\\b(?:nga|chay mat|phong mat|bo chay|keo le)\\b`),
     re(`\\b(?:dang bi cuop|bi cuop\\b.{0,20}\\b(?:vua|dang|xong|luc nay))\\b`),
     re(
       `\\b(?:ke cuop|bon cuop|thang cuop|cuop(?! ${NOT_LOOT}))\\b.{0,40}\\b(?:${WEAPON}|dang|vua|chay|phong|xong vao|cuu)\\b`,
@@ -159,7 +163,7 @@ export const DANGER_NOW_PATTERNS: Readonly<Record<DangerNowCategory, readonly Re
     ),
     // Armed men walking into a shop, a bank or a home and making demands.
     re(
-      `\\b(?:cam|mang|vac) (?:\\w+ ){0,2}${WEAPON} (?:xong )?vao (?:tiem|cua hang|ngan hang|quan|nha|cay xang|phong giao dich)\\b.{0,50}\\b(?:bat|doi|lay|cuop|dap|luc|troi)\\b`,
+      `\\b(?:cam|mang|vac) (?:\\w+ ){0,2}${WEAPON} (?:xong )?vao (?:tiem|cua hang|ngan hang|quan|nha|cay xang|phong giao dich)\\b(?:$|.{0,50}\\b(?:bat|doi|lay|cuop|dap|luc|troi)\\b)`,
     ),
     // Extortion in person now: forced to withdraw or hand over money this minute.
     re(
@@ -195,7 +199,7 @@ export const DANGER_NOW_PATTERNS: Readonly<Record<DangerNowCategory, readonly Re
     ),
     // A stranger at the door or under the house threatening now.
     re(
-      `\\b${PURSUER}\\b(?: \\w+){0,3} (?:dap cua|go cua|pha cua|dung (?:truoc|ngoai|o|duoi|canh) (?:\\w+ )?(?:cua|cong|nha|phong|chung cu|ngo|hem)|doi (?:vao|mo cua)|bam chuong|lang vang|rinh (?:truoc|ngoai|quanh))\\b.{0,60}\\b(?:doa|de doa|chui|doi|cam|say|khong (?:chiu )?di|so|giet|danh|xong|dot)\\b`,
+      `\\b${PURSUER}\\b(?: \\w+){0,3} (?:dap cua|go cua|pha cua|(?:dung|ngoi|chui|la het|quay pha)(?: \\w+)? (?:truoc|ngoai|o|duoi|canh) (?:\\w+ )?(?:cua|cong|nha|phong|chung cu|ngo|hem)|doi (?:vao|mo cua)|bam chuong|lang vang|rinh (?:truoc|ngoai|quanh))\\b.{0,60}\\b(?:doa|de doa|chui|doi|cam|say|khong (?:chiu )?di|so|giet|danh|xong|dot)\\b`,
     ),
   ],
 };
@@ -217,7 +221,7 @@ export const CALM: Readonly<Partial<Record<DangerNowCategory, RegExp>>> = {
  * cho uống nước được không" asks what to do now.
  */
 export const LEGAL_AFTER =
-  /\b(?:boi thuong|den bu|khoi kien|kien (?:ai|doi|duoc|nguoi|cong ty|ra toa)|trach nhiem|bao hiem|bhyt|xu phat|bi phat|phat (?:bao nhieu|the nao|tien|tu|hanh chinh)|muc phat|thu tuc|ho so|giay to|nam ngoai|nam truoc|thang truoc|tuan truoc|hom truoc|hom qua|hom kia|truoc day|ngay xua|hoi do|da lau|(?:may|vai|mot|hai|ba|\d+) (?:nam|thang|tuan|ngay) (?:roi|nay|truoc)|toi gi|toi danh|pham toi|quy dinh|luat|nghi dinh|thong tu|xu ly (?:the nao|ra sao|nhu the nao)|muc an|bao nhieu nam|di tu|phat tu|hinh su|truy cuu|thuong tat|ai chiu|loi cua ai|co bi (?:bat|phat|di tu|xu)|che do|tro cap|giam dinh|suc lao dong|vien phi|chi phi|tai dinh cu|cap dat|di doi|quy hoach|nguy co|phong (?:tranh|ngua|chong)|sau (?:khi )?(?:bao|lu|con lu|dot lu|thien tai|sat lo|tai nan|vu (?:chay|no|tai nan))|an toan (?:thuc pham|ve sinh|lao dong|phong chay|khi)|giay phep|dieu kien|tieu chuan|kiem dinh|kinh doanh|khieu nai|dang ky|tap huan|dao tao|nghia vu|quyen loi|nhung khoan|khoan (?:gi|nao)|phai tra|khoi to|vu an|bi hai|da (?:bao|trinh bao) (?:cong an|ca)|dieu tra|xet xu|bi xu ly|bi xu|hop dong|di chuc|thua ke|uy quyen|giao dich|ly hon|tranh chap|so do|nha dat|nghi (?:may|bao nhieu)|duoc nghi|nghi (?:phep|om|viec)|(?:khi|neu|lo|gia su|truong hop) (?:\w+ ){0,12}thi (?:minh |toi |em )?(?:phai|nen|can|co|duoc|bi|xu|lam|ai)|tai nan (?:lao dong|ld)|(?:duoc|co) tinh (?:la )?|(?:tuan|thang|nam|hom|bua|dot|tran) (?:roi|vua roi|qua))\b/;
+  /\b(?:boi thuong|den bu|khoi kien|kien (?:ai|doi|duoc|nguoi|cong ty|ra toa)|trach nhiem|bao hiem|bhyt|xu phat|bi phat|phat (?:bao nhieu|the nao|tien|tu|hanh chinh)|muc phat|thu tuc|ho so|giay to|nam ngoai|nam truoc|thang truoc|tuan truoc|hom truoc|hom qua|hom kia|truoc day|ngay xua|hoi do|da lau|(?:may|vai|mot|hai|ba|\d+) (?:nam|thang|tuan|ngay) (?:roi|nay|truoc)|toi gi|toi danh|pham toi|quy dinh|luat|nghi dinh|thong tu|xu ly (?:the nao|ra sao|nhu the nao)|muc an|bao nhieu nam|di tu|phat tu|hinh su|truy cuu|thuong tat|ai chiu|loi cua ai|co bi (?:bat|phat|di tu|xu)|che do|tro cap|giam dinh|suc lao dong|vien phi|chi phi|tai dinh cu|cap dat|di doi|quy hoach|nguy co|phong (?:tranh|ngua|chong)|sau (?:khi )?(?:bao|lu|con lu|dot lu|thien tai|sat lo|tai nan|vu (?:chay|no|tai nan))|an toan (?:thuc pham|ve sinh|lao dong|phong chay|khi)|giay phep|dieu kien|tieu chuan|kiem dinh|kinh doanh|khieu nai|dang ky|tap huan|dao tao|nghia vu|quyen loi|boi duong|phu cap|co duoc (?:\w+ ){0,4}(?:tien|tro cap|boi duong|phu cap|nghi|huong|ho tro|bao hiem|mien)|nhung khoan|khoan (?:gi|nao)|phai tra|khoi to|vu an|bi hai|da (?:bao|trinh bao) (?:cong an|ca)|dieu tra|xet xu|bi xu ly|bi xu|hop dong|di chuc|thua ke|uy quyen|giao dich|ly hon|tranh chap|so do|nha dat|nghi (?:may|bao nhieu)|duoc nghi|nghi (?:phep|om|viec)|(?:khi|neu|lo|gia su|truong hop) (?:\w+ ){0,12}thi (?:minh |toi |em )?(?:phai|nen|can|co|duoc|bi|xu|lam|ai)|tai nan (?:lao dong|ld)|(?:duoc|co) tinh (?:la )?|(?:tuan|thang|nam|hom|bua|dot|tran) (?:roi|vua roi|qua))\b/;
 /** A sign of now strong enough to outweigh {@link LEGAL_AFTER} (not a bare "đang": "đang làm hồ sơ"). */
 export const CRY_NOW = re(
   `\\b(?:${CRY_STRONG}|ngay bay gio|luc nay|nay gio|vua moi|van dang|gio (?:dang|van|lai)|mac ket)\\b`,

@@ -92,7 +92,7 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
     /\b(?:bien gioi|trung quoc|tq|campuchia|cam pu chia|myanmar)\b.{0,120}\b(?:giu lai|khong cho ve|ko cho ve|nhot|thu ho chieu|chuoc|doi tien|mat lien lac|(?<!truy )cuu)\b/,
     // Held papers alone are a labour or impound question ("công an giữ xe vì không có giấy tờ");
     // held papers with confinement are not.
-    /\b(?:nhot|giam long)\b.{0,60}\b(?:khong cho ve|giay to|ho chieu|dien thoai)\b/,
+    /\b(?:nhot|giam long)\b.{0,60}\b(?:khong cho (?:ve|lien lac|goi|dung dien thoai)|giay to|ho chieu|dien thoai)\b/,
     /\bgiu\b.{0,60}\b(?:khong cho (?:ve|di)|ko cho (?:ve|di)|ho chieu)\b/,
     /\b(?:thu|lay het|giu het|giu) ho chieu\b|\b(?:lay|thu|giu) het giay to\b/,
     /\b(?:du|lua|dua) (?:len xe|di|sang|qua)\b.{0,80}\b(?:bien gioi|mat lien lac|cuu)\b/,
@@ -189,7 +189,7 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
     /\bnghe (?:co )?tieng (?:dong|cay cua|be khoa|buoc chan|lao xao|nguoi)\b.{0,40}\b(?:nha|duoi|phong|san|bep|cua)\b/,
   ],
   "scam-now": [
-    /^(?=.*\b(?:goi|dien thoai|zalo|facebook|fb|nhan tin|tin nhan|nguoi la|xung|gia danh|mao danh|video|link|otp|ung dung|app|messenger|telegram|tai khoan)\b).*?\b(?:dang|bay gio|luc nay|ngay bay gio|van dang)\b.{0,60}\b(?:bat|doi|yeu cau|ep|giuc|hoi|bao)\b.{0,40}\b(?:chuyen (?:(?:\w+ ){0,3}(?:trieu|ty|tr|cu|nghin|ngan|dong|tien)|tien|khoan|gap|ngay)|nop tien|doc (?:ma )?otp|gui (?:ma )?otp|cai (?:app|ung dung)|quet (?:ma )?qr)\b/,
+    /^(?=.*\b(?:goi|dien thoai|zalo|facebook|fb|nhan tin|tin nhan|nguoi la|xung|gia danh|mao danh|video|link|otp|ung dung|app|messenger|telegram|tai khoan)\b).*?\b(?:dang|bay gio|luc nay|ngay bay gio|van dang)\b.{0,60}\b(?:bat|doi|yeu cau|ep|giuc|hoi|bao)\b.{0,40}\b(?:chuyen (?:(?:\w+ ){0,3}(?:trieu|ty|tr|cu|nghin|ngan|dong|tien)|tien|khoan|gap|ngay)|nop (?:tien|phi|le phi|thue)|doc (?:ma )?otp|gui (?:ma )?otp|cai (?:app|ung dung)|quet (?:ma )?qr)\b/,
     /\b(?:dang|bay gio|luc nay|ngay bay gio|van dang)\b.{0,60}\b(?:bat|doi|yeu cau|ep|giuc)\b.{0,40}\bchuyen (?:(?:\w+ ){0,3}(?:trieu|ty|tr|cu|nghin|ngan|tien)|tien|khoan|phi|coc|\d)\b/,
     /\bdang (?:bi )?lua\b(?! dao (?:nam|thang|la))|\b(?:ke lua dao|ke lua|ke gian|bon lua dao|doi tuong)\b (?:\w+ ){0,2}(?:dang|van dang) (?:goi|nhan tin|doi|bat|yeu cau|giuc|video)\b/,
     // Not "gấp": folded it is also gặp (meet).
