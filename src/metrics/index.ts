@@ -1,6 +1,5 @@
-// Events → daily rollups
-
-// Prometheus
+// The metrics module: Prometheus counters, the event streams rolled up per Vietnamese day, the call log,
+// and the reports built from the rollups with their exports. Its routes live in src/http/metrics.
 export { type AppMetrics, createAppMetrics, type QueueLike } from "./app-metrics.js";
 export { type CallLog, redisCallLog } from "./call-log.js";
 export {
@@ -10,7 +9,6 @@ export {
   callEventSchema,
   callLogInputSchema,
 } from "./call-log-schema.js";
-// Reports and exports
 export type { DashboardData, DashboardDay } from "./dashboard-data.js";
 export {
   createMetricsIngester,
