@@ -29,13 +29,13 @@ const CRY = `(?:${CRY_STRONG}|phai lam (?:gi|sao)|lam (?:gi|sao) (?:bay gio|gio|
 
 /** Signs of a body in danger that no chronic illness or story explains away. */
 const ACUTE =
-  "(?:bat tinh|ngat xiu|xiu (?:mat|ngang|luon|xuong|tai cho)|(?:bi|lan ra|te|nga|roi vao|len con) xiu|ngung tho|khong (?:con )?tho (?:duoc nua|nua|ra duoc|noi)|khong con tho|tho khong noi|ngung tim|tim (?:ngung dap|ngung)|(?:khong|ko) (?:bat duoc|con|thay) mach|(?:moi|mat|nguoi|da|tay chan|mong tay) (?:tim tai|tim ngat|tai nhot|xanh tai)(?! san| lieu| khoan| chinh)|lim (?:di|dan)|(?:lay|keo|vo|goi mai|goi hoai|lay mai|lay hoai) (?:khong|ko|chang) (?:day|tinh day|tinh lai|phan ung|cu dong)|khong (?:thay |con )?phan ung|nam (?:guc|bat dong)|(?:ba|ong|me|bo|con|be|chau|em|anh|chi|vo|chong|nguoi|ban|co|chu|bac|cu) (?:\\w+ ){0,2}(?:bi )?ngat (?:roi|lim|di roi|xiu)|nam (?:\\w+ ){0,3}(?:khong|ko|chang) (?:cu dong|nhuc nhich|tho nua)|lo mo|khong (?:con )?nhan ra (?:ai|nguoi nha)|ngu li bi|mat y thuc|guc (?:xuong|tai cho)|ho sac sua|sac (?:sua|nuoc|thuc an|sua)|sui bot mep|co giat (?:lien tuc|khong ngung|manh|toan than|tron mat|sui)|(?:dang|len con) co giat)";
+  "(?:bat tinh|ngat xiu|xiu (?:mat|ngang|luon|xuong|tai cho)|(?:bi|lan ra|te|nga|roi vao|len con) xiu|ngung tho|khong (?:con )?tho (?:duoc nua|nua|ra duoc|noi)|khong con tho|tho khong noi|ngung tim|tim (?:ngung dap|ngung)|(?:khong|ko) (?:bat duoc|con|thay) mach|(?:moi|mat|nguoi|da|tay chan|mong tay) (?:tim tai|tim ngat|tai nhot|xanh tai)(?! san| lieu| khoan| chinh)|lim (?:di|dan)|(?:lay|keo|vo|goi mai|goi hoai|lay mai|lay hoai|keu|keu mai|keu hoai) (?:khong|ko|chang|hong) (?:day|tinh day|tinh lai|phan ung|cu dong)|khong (?:thay |con )?phan ung|nam (?:guc|bat dong)|(?:ba|ong|me|bo|con|be|chau|em|anh|chi|vo|chong|nguoi|ban|co|chu|bac|cu) (?:\\w+ ){0,2}(?:bi )?ngat (?:roi|lim|di roi|xiu)|nam (?:\\w+ ){0,3}(?:khong|ko|chang) (?:cu dong|nhuc nhich|tho nua)|lo mo|khong (?:con )?nhan ra (?:ai|nguoi nha)|ngu li bi|mat y thuc|guc (?:xuong|tai cho)|ho sac sua|sac (?:sua|nuoc|thuc an|sua)|sui bot mep|co giat (?:lien tuc|khong ngung|manh|toan than|tron mat|sui)|(?:dang|len con) co giat)";
 /** Symptoms a chronic illness also has ("khó thở", "đau ngực"): danger when now or with a cry. */
 const SYMPTOM =
   "(?:co giat|len con (?:co giat|dong kinh|dau tim|hen|suyen|dau nguc|dau that nguc)|kho tho|tho (?:doc|gap|hon hen|kho khe|rit)|dau (?:that )?nguc|dau tim|hap hoi|tim dap (?:nhanh|manh|loan)|sot (?:cao|rat|\\d+)|non (?:oi|mua|lien tuc|ra mau|thoc thao)|oi (?:ra mau|lien tuc)|ho ra mau|tieu chay (?:lien tuc|nhieu)|dau bung (?:du doi|quan|lan lon)|choang (?:vang|nga)|meo mieng|(?:mat|mieng) (?:\\w+ ){0,2}(?:bi )?(?:xe|lech|meo) (?:han|xuong|sang|mot ben)|khong (?:noi duoc|noi ra loi)|liet (?:nua nguoi|mot ben|tay|chan)|yeu nua nguoi|noi ngong|te (?:nua nguoi|mot ben|tay chan|nua mat)|sung (?:mat|moi|hong|luoi|phu)|noi (?:man|me day) (?:\\w+ ){0,2}(?:khap|toan)|tat tho|tron mat|giat (?:tay chan|lien tuc|nguoi)|dot quy|tai bien|nhoi mau|xuat huyet nao|mat (?:nhieu )?mau|chay mau)";
 /** Poisoning, overdose, allergy, choking, burns, electric shock, heavy bleeding, a birth: danger by nature. */
 const HARM =
-  "(?:ngo doc|trung doc|an (?:phai )?nam (?:doc|rung|dai|la hai|la moc)|(?:uong|an|nuot) (?:nham|phai) (?:\\w+ ){0,2}(?:thuoc|nuoc tay|hoa chat|xang|dau hoa|axit|ruou gia|ruou pha|con 90|con y te|con cong nghiep|nuoc rua|thuoc chuot|thuoc sau|pin)|uong (?:qua|nhieu|ca) (?:lieu|vi thuoc|lo thuoc|hop thuoc)|qua lieu|soc (?:thuoc|phan ve)|di ung (?:nang|toan than)|bi dien giat|dien giat (?:\\w+ ){0,2}(?:nga|bat tinh|khong|chet|cuu)|(?:bi )?ran (?:doc )?can|ong (?:vo ve|bap cay) (?:\\w+ ){0,2}dot|nuot (?:phai |nham )?(?:dong xu|pin|vien bi|nam cham|di vat|xuong ca)|hoc (?:xuong|di vat|keo|thach|hat (?:mit|nhan|vai|chom|lac|dau)|dong xu|vien bi|do choi|thuc an)|nghen (?:tho|thuc an|keo)|mac nghen|bong (?:nuoc soi|dau soi|axit|xang|toan than|do (?:2|3|hai|ba))|dut (?:tay|chan|dong mach|ngon tay|ngon) (?:\\w+ ){0,2}(?:sau|chay mau|mau)|mau (?:phun|tuon|vot) (?:ra|thanh tia|xoi xa|nhieu|lenh lang|khong ngung|o at)|(?:may|luoi) (?:\\w+ ){0,3}(?:cat|cuon|kep|nghien|cua|cheo) (?:\\w+ ){0,2}(?:dut|nat|cut) (?:\\w+ ){0,2}(?:tay|chan|ngon|dau)|ngat (?:khoi|khi) than|(?:dot|suoi|bep|lo) than (?:\\w+ ){0,4}phong kin|bang huyet|dang chuyen da|chuyen da (?:roi|sap de)|sap de (?:roi|ngay|toi noi)|chay mau (?:nhieu|khong (?:cam|ngung|dung|het)|o at|lenh lang|xoi xa|tu tung|qua)|mau (?:chay|ra) (?:nhieu|khong ngung|khong cam|lenh lang|xoi xa|o at)|oc mau|hoc mau)";
+  "(?:ngo doc|trung doc|an (?:phai )?nam (?:doc|rung|dai|la hai|la moc)|(?:uong|an|nuot) (?:nham|phai) (?:\\w+ ){0,2}(?:thuoc|nuoc tay|hoa chat|xang|dau hoa|axit|ruou gia|ruou pha|con 90|con y te|con cong nghiep|nuoc rua|thuoc chuot|thuoc sau|pin)|uong (?:qua|nhieu|ca) (?:lieu|vi thuoc|lo thuoc|hop thuoc)|qua lieu|soc (?:thuoc|phan ve)|di ung (?:nang|toan than)|bi dien giat|day dien (?:\\w+ ){0,4}(?:dut|roi|ho)\\b.{0,60}\\b(?:nga|giat|dam phai|dap phai|cham phai|bat tinh)|dien giat (?:\\w+ ){0,2}(?:nga|bat tinh|khong|chet|cuu)|(?:bi )?ran (?:doc )?can|ong (?:vo ve|bap cay) (?:\\w+ ){0,2}dot|nuot (?:phai |nham )?(?:dong xu|pin|vien bi|nam cham|di vat|xuong ca)|mac (?:xuong|di vat|hat (?:mit|nhan|vai|chom))|hoc (?:xuong|di vat|keo|thach|hat (?:mit|nhan|vai|chom|lac|dau)|dong xu|vien bi|do choi|thuc an)|nghen (?:tho|thuc an|keo)|mac nghen|bong (?:nuoc soi|dau soi|axit|xang|toan than|do (?:2|3|hai|ba))|dut (?:tay|chan|dong mach|ngon tay|ngon) (?:\\w+ ){0,2}(?:sau|chay mau|mau)|mau (?:phun|tuon|vot) (?:ra|thanh tia|xoi xa|nhieu|lenh lang|khong ngung|o at)|(?:may|luoi) (?:\\w+ ){0,3}(?:cat|cuon|kep|nghien|cua|cheo) (?:\\w+ ){0,2}(?:dut|nat|cut) (?:\\w+ ){0,2}(?:tay|chan|ngon|dau)|ngat (?:khoi|khi) than|(?:dot|suoi|bep|lo) than (?:\\w+ ){0,4}phong kin|bang huyet|dang chuyen da|chuyen da (?:roi|sap de)|sap de (?:roi|ngay|toi noi)|chay mau (?:nhieu|khong (?:cam|ngung|dung|het)|o at|lenh lang|xoi xa|tu tung|qua)|mau (?:chay|ra) (?:nhieu|khong ngung|khong cam|lenh lang|xoi xa|o at)|oc mau|hoc mau)";
 
 /** A road crash (not a work accident, named so when asking about the law). */
 const CRASH =
@@ -46,7 +46,7 @@ const HURT =
 
 /** A flood rising, water breaking in (not the price of water). */
 const FLOOD =
-  "(?:(?<!(?:tien|gia|hoa don|dong ho|cong to|nuoc sach|ho) )nuoc (?:lu |lut |song |suoi )?(?:dang |van )?(?:len|dang|dang len|dang cao|tran vao|ap vao|do ve|tran ve|ngap vao) (?:nhanh|cao|qua|manh|toi|den|ngap|vao|ngang|gan|nha|xom|lang)|lu (?:quet|ong|dang (?:ve|len|dang)|ve nhanh|len (?:nhanh|cao|qua)|tran|cuon|dang)|(?:nuoc|lu) (?:\\w+ ){0,2}ngap (?:den|toi|qua|het|nua|gan|ngang) (?:co|nguc|bung|dau|mai|noc|nha|tang|giuong|cua so|dau goi|ban|hong)|(?:mac ket|bi ket|ket lai|bi co lap|bi cuon) (?:\\w+ ){0,3}(?:lu|nuoc lu|nuoc ngap|vung ngap)|(?:lu|nuoc lu|nuoc) (?:\\w+ ){0,5}(?:co lap|bi co lap)|ket (?:trong|tren) (?:lu|mai nha|noc nha|nuoc)|nuoc (?:lu )?(?:dang )?(?:len|dang) (?:den|toi|qua) (?:co|nguc|mai|noc))";
+  "(?:(?<!(?:tien|gia|hoa don|dong ho|cong to|nuoc sach|ho) )nuoc (?:lu |lut |song |suoi )?(?:dang |van )?(?:len|dang|dang len|dang cao|tran vao|ap vao|do ve|tran ve|ngap vao) (?:nhanh|cao|qua|manh|toi|den|ngap|vao|ngang|gan|nha|xom|lang)|lu (?:quet|ong|dang (?:ve|len|dang)|ve nhanh|len (?:nhanh|cao|qua)|tran|cuon|dang)|(?:nuoc|lu) (?:\\w+ ){0,2}ngap (?:den|toi|qua|het|nua|gan|ngang) (?:co|nguc|bung|dau|mai|noc|nha|tang|giuong|cua so|dau goi|ban|hong)|(?:mac ket|bi ket|ket lai|bi co lap|bi cuon) (?:\\w+ ){0,3}(?:lu|nuoc lu|nuoc ngap|vung ngap)|(?:nuoc lu|lu|nuoc (?:dang|da) (?:tran|ngap)) (?:da |dang )?(?:vao|tran vao|ngap) (?:nha|xom|lang|phong)|(?:lu|nuoc lu|nuoc) (?:\\w+ ){0,5}(?:co lap|bi co lap)|ket (?:trong|tren) (?:lu|mai nha|noc nha|nuoc)|nuoc (?:lu )?(?:dang )?(?:len|dang) (?:den|toi|qua) (?:co|nguc|mai|noc))";
 /** Earth or a building coming down on people. */
 const SLIDE =
   "(?:vui lap|bi vui|(?:dat|bun|da) (?:\\w+ ){0,2}vui|(?:nha|tuong|tran|mai|cau|gian giao|cong trinh|ham|lo gach|gieng|chung cu|toa nha|can ho|nha xuong|cot dien|cay) (?:\\w+ ){0,2}(?:bi )?(?:sap|sup|do sap|do xuong|do ap|do(?= de )|gay|nga|quat do) (?:\\w+ ){0,4}(?:de (?:len|trung|vao|chet|bep|ket)|vui|bi lap|mac ket|ket (?:ben duoi|duoi|trong)|bi thuong|cuu|keu (?:cuu|la|khoc)|ben duoi|o duoi|duoi dong|ben trong))";
@@ -69,9 +69,9 @@ const LOOT = "(?:tien|dien thoai|xe|vang|vi|tui|tai san|do|day chuyen|nhan|dong 
 
 /** Somebody after the writer: a stranger, an ex, a car, a gang. */
 const PURSUER =
-  "(?:co nguoi|co thang|co xe|co ke|co gia|mot thang|mot nguoi|mot gia|mot ong|nguoi la|ke la|thang la|gia la|ong la|ai do|hai thang|2 thang|may thang|vai thang|mot nhom|bon|xe may|xe o to|o to|oto|xe hoi|nguoi yeu cu|chong cu|vo cu|ny cu|anh ta|gia do|thang do|ten do|thang say|ong say|ke say|gia say|thang nghien|con nghien)";
+  "(?:co nguoi|co thang|co xe|co ke|co gia|mot thang|mot nguoi|mot gia|mot ong|nguoi la|ke la|thang la|gia la|ong la|ai do|hai thang|2 thang|may thang|vai thang|mot nhom|bon|xe may|xe o to|o to|oto|xe hoi|nguoi yeu cu|chong cu|vo cu|ny cu|anh ta|gia do|thang do|ten do|thang say|ong say|ke say|gia say|thang nghien|con nghien|nguoi dan ong|dan ong la|ong kia|thang kia|co chiec xe|chiec xe|xe (?:ban tai|tai|hoi|16 cho|7 cho|la))";
 const FOLLOW =
-  "(?:di theo|bam theo|theo sau|theo (?:toi|em|minh|tui|chi|co|chau|be)|duoi theo|chay theo|le deo theo|rinh rap|rinh|theo doi(?! (?:\\w+ ){0,2}(?:ho so|vu viec|suc khoe|benh|tien do|dieu tri|qua trinh))|bam duoi|doi (?:o|truoc|ngoai) (?:cua|cong|nha|phong|truong|cho lam)|dung (?:doi|cho|rinh|truoc|ngoai) (?:cua|cong|nha|phong))";
+  "(?:di theo|bam theo|theo sau|theo (?:toi|em|minh|tui|chi|co|chau|be)|duoi theo|chay theo (?:xe|toi|em|minh|tui|chi|co|chau|be|con)|le deo theo|rinh rap|rinh|theo doi(?! (?:\\w+ ){0,2}(?:ho so|vu viec|suc khoe|benh|tien do|dieu tri|qua trinh))|bam duoi|doi (?:o|truoc|ngoai) (?:cua|cong|nha|phong|truong|cho lam)|dung (?:doi|cho|rinh|truoc|ngoai) (?:cua|cong|nha|phong))";
 
 const re = (source: string) => new RegExp(source);
 
@@ -93,7 +93,7 @@ export const DANGER_NOW_PATTERNS: Readonly<Record<DangerNowCategory, readonly Re
     ),
     // A fall with no response: an old person down on the floor, not getting up.
     re(
-      `\\b(?:nga|te|truot chan|nga quy|do guc|guc|lan ra)\\b(?: \\w+){0,7} (?:khong|ko|chang|chua) (?:day|dung day|tinh|cu dong|nhuc nhich|noi|tra loi|mo mat)\\b`,
+      `\\b(?:nga|te|truot chan|nga quy|do guc|guc|lan ra)\\b(?: \\w+){0,7} (?:khong|ko|chang|chua|hong) (?:day|dung day|tinh|cu dong|nhuc nhich|noi|tra loi|mo mat)\\b`,
     ),
     re(`\\b(?:nga|te) (?:\\w+ ){0,3}(?:dap dau|vo dau|chay mau dau|gay co)\\b`),
     // Someone suspected of a stroke or heart attack now ("hình như bố bị đột quỵ").
@@ -138,12 +138,19 @@ export const DANGER_NOW_PATTERNS: Readonly<Record<DangerNowCategory, readonly Re
     re(
       `\\b(?:bao|loc|giong loc|loc xoay) (?:\\w+ ){0,3}(?:toc mai|quat do|cuon bay|sap nha)\\b.{0,60}\\b(?:${CRY}|nguoi|ket|de)\\b`,
     ),
+    re(
+      `^(?=.*\\b(?:bao|loc|giong|gio giat|mua bao|loc xoay)\\b).*\\b(?:mai ton|mai nha|mai|ton|ngoi) (?:\\w+ ){0,2}(?:bay (?:het|mat|di|sach)|bi toc|toc|bi cuon)\\b`,
+    ),
   ],
   robbery: [
     re(
       `\\b(?:dang|vua|vua moi) (?:bi )?(?:\\w+ ){0,2}(?:cuop(?! ${NOT_LOOT})|tran lot|(?:ke|di|chia|gi) (?:dao|sung|ma tau) (?:vao|len|sat|ngay))\\b`,
     ),
     re(`\\bbi (?:\\w+ ){0,3}tran lot\\b`),
+    re(`\\b(?:ep xe|chan xe|chan duong)\\b.{0,40}\\b(?:giat|cuop) (?:\\w+ ){0,2}(?:do|${SNATCHED})\\b`),
+    re(
+      `\\bbi (?:\\w+ ){0,2}cuop(?! ${NOT_LOOT})\\b.{0,60}\\b(?:danh|dam|chem|nam|bat tinh|chay mau|bi thuong|nga)\\b`,
+    ),
     re(`\\bgiat (?:\\w+ ){0,2}${SNATCHED}\\b.{0,60}\\b(?:nga|chay mat|phong mat|bo chay|keo le)\\b`),
     re(`\\b(?:dang bi cuop|bi cuop\\b.{0,20}\\b(?:vua|dang|xong|luc nay))\\b`),
     re(

@@ -172,7 +172,7 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
     // "đuối nước" and "chết đuối" are matched with their accents or none (MIXED_PATTERNS): folded,
     // they are also "dưới nước" (under water) and "chết dưới".
     // Fell or jumped into water ("xuống" required: folded, hộ is hồ and sống is sông).
-    /\b(?:roi|nga|te|trot|truot chan|bi cuon|nhay|lan) xuong (?:\w+ ){0,2}(?:song|ho(?! sau| voi| tu than| mong| rac)|ao|suoi|kenh|muong|bien|gieng|dap|be boi|ho boi|nuoc)\b/,
+    /\b(?:roi|nga|te|trot|truot chan|bi cuon|nhay|lan) xuong (?:(?!vung )\w+ ){0,2}(?:song|ho(?! sau| voi| tu than| mong| rac)|ao|suoi|kenh|muong|bien|gieng|dap|be boi|ho boi|nuoc)\b/,
     /\b(?:nuoc|lu|song|song bien) (?:cuon|dang cuon|cuon troi|da cuon)\b/,
     /\b(?:chim|bi chim) (?:xuong )?(?:nuoc|song|ho|ao|bien)\b|\b(?:khong|chua|ko|k) (?:thay )?(?:\w+ ){0,2}noi len\b|\b(?:thuyen|ghe|do|xuong|ca no) (?:\w+ ){0,4}bi (?:lat|chim)\b.{0,40}\b(?:dang|vua|cuu|chua|khong thay|mat tich)\b|\b(?:dang|bi) chim\b|\b(?:lat|chim) (?:thuyen|ghe|do|xuong|ca no|tau)\b.{0,40}\b(?:dang|vua|cuu|chua|khong thay)\b/,
   ],
@@ -183,7 +183,7 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
     /\b(?:ke gian|trom|ke trom|nguoi la|ke la|cuop|ke cuop) (?:\w+ ){0,2}(?:dot nhap|xong|lan|leo|treo) (?:vao )?(?:nha|phong|san)\b/,
     /\b(?:dang|vua) (?:cay|pha|be) (?:cua|khoa)\b|\bco (?:nguoi|ke|thang) (?:dot nhap|xong vao|dang vao|lan vao|trong nha|cay cua)\b|\bxong vao nha\b/,
     // Someone hiding or rummaging inside now ("kẻ lạ mặt đang nấp dưới gầm giường").
-    /\b(?:nguoi la|ke la|la mat|thang la|ke gian|trom|ke trom|bon cuop|ke cuop)\b(?: \w+){0,3} (?:dang )?(?:nap|tron|ron|luc loi|luc|lui cui|o) (?:\w+ ){0,2}(?:trong|duoi|sau|tren|gam) (?:\w+ ){0,2}(?:nha|bep|phong|gac|san|kho|giuong|tu|cau thang|mai)\b/,
+    /\b(?:nguoi la|ke la|la mat|thang la|ke gian|trom|ke trom|bon cuop|ke cuop)\b(?: \w+){0,3} (?:dang )?(?:nap|tron|ron|luc loi|luc|lui cui|o|con|van con) (?:\w+ ){0,2}(?:trong|duoi|sau|tren|gam) (?:\w+ ){0,2}(?:nha|bep|phong|gac|san|kho|giuong|tu|cau thang|mai)\b/,
     /\b(?:la mat|nguoi la|ke la|ke gian|trom|ke trom)\b.{0,40}\b(?:leo|treo|cay|pha|xong|lan) (?:vao|tuong|rao|cong|cua|khoa|ban cong)\b/,
     /\b(?:dang|vua) (?:bi )?dot nhap\b|\bdot nhap\b.{0,30}\b(?:dang|vua|luc nay|bay gio)\b|\b(?:dang|dung) rinh (?:rap|mo)\b.{0,30}\b(?:nha|cong|cua)\b/,
     /\bnghe (?:co )?tieng (?:dong|cay cua|be khoa|buoc chan|lao xao|nguoi)\b.{0,40}\b(?:nha|duoi|phong|san|bep|cua)\b/,
@@ -200,7 +200,7 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
     /\b(?:dang|sap|chuan bi|vua|vua moi) chuyen (?:tien|khoan|\d+)\b.{0,60}\b(?:xung|gia danh|cong an|vien kiem sat|toa an|nguoi la|trung thuong|nhan qua)\b/,
     /\b(?:dang|van dang) (?:bi )?(?:lua dao|tong tien)\b|\b(?:dang|sap) (?:ra|di|chay ra) (?:ngan hang|cay atm|atm) (?:de )?(?:chuyen|rut|gui)\b/,
     /\b(?:xung|tu xung|gia danh|gia lam|mao danh) (?:la )?(?:cong an|vien kiem sat|toa an|ngan hang|can bo|buu dien)\b.{0,60}\b(?:dang|ngay|lien)\b.{0,40}\b(?:chuyen|nop|otp|tien|cai|quet)\b/,
-    /^(?=.*\b(?:goi|dien thoai|zalo|facebook|fb|nhan tin|tin nhan|nguoi la|xung|gia danh|mao danh|video|link|otp|ung dung|app|messenger|telegram|tai khoan)\b).*?\b(?:neu khong|khong thi|ko thi|k thi)\b.{0,20}\b(?:chuyen|nop)\b.{0,40}\b(?:bat|khoa|truy na|bat giam|di tu|phong toa)\b/,
+    /^(?=.*\b(?:goi|dien thoai|zalo|facebook|fb|nhan tin|tin nhan|nguoi la|xung|gia danh|mao danh|video|link|otp|ung dung|app|messenger|telegram|tai khoan)\b).*?\b(?:neu khong|khong thi|ko thi|k thi)\b.{0,20}\b(?:chuyen|nop|dong)\b.{0,40}\b(?:bat|khoa|truy na|bat giam|di tu|phong toa|cat (?:dien|nuoc|sim|mang))\b/,
     /\b(?:sap|chuan bi|dinh|toi dinh) chuyen (?:tien|khoan|\d)\b.{0,50}\b(?:lua|cong an|trung thuong|nhan qua|phi|vien kiem sat|nguoi la)\b/,
     // An account being emptied now: money keeps leaving it, or it left right after a link, an app or a
     // code given away. Not a fee or a loan repayment ("bị trừ tiền phí SMS hằng tháng").
@@ -216,7 +216,7 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
     /\b(?:co nguoi|nguoi la|so la|ai do|ho|no|may thang) (?:\w+ ){0,2}(?:goi|nhan tin|bao|noi|xung)\b.{0,80}\b(?:tai nan|cap cuu|mo|nhap vien|bi (?:\w+ ){0,2}bat|bi giu|bao lanh)\b.{0,100}\b(?:dang|sap|chuan bi|dinh|doi|vua|toan) (?:ra |di )?(?:\w+ ){0,2}(?:chuyen|gui|nop|rut)(?! nhuong| nha| khau| sang ten| truong| cong tac)\b/,
     /\b(?:dang|sap|chuan bi|dinh|doi|vua|toan) (?:ra |di |chay ra )?(?:\w+ ){0,3}(?:chuyen|gui|nop|rut)(?! nhuong| nha| khau| sang ten| truong| cong tac) (?:\w+ ){0,3}(?:tien|khoan|trieu)\b.{0,80}\b(?:nguoi (?:la|noi|xung|tu xung|goi)|so la|ai do)\b.{0,60}\b(?:tai nan|cap cuu|mo|bi bat|bao lanh|chuoc|cong an|giu)\b/,
     new RegExp(
-      `^(?=.*\\b(?:vua|moi|lo|trot) (?:bam|nhan|click|an|mo|vao) (?:\\w+ ){0,2}(?:link|duong link|lien ket|duong dan)\\b|.*\\b(?:vua|moi|lo|trot) (?:cai|tai) (?:\\w+ ){0,2}(?:app|ung dung|phan mem)\\b|.*\\b(?:vua|moi|lo|trot) (?:doc|gui|dua|cho|nhap|bao) (?:\\w+ ){0,3}(?:ma )?otp\\b).*\\b(?:tai khoan|tk|stk|the|vi|ngan hang|tien)\\b(?: \\w+){0,4} (?:dang |vua |lien )?${DRAIN}\\b`,
+      `^(?=.*\\blink\\b.*\\b(?:bam|nhan|click|an) vao\\b|.*\\b(?:vua|moi|lo|trot) (?:bam|nhan|click|an|mo|vao) (?:\\w+ ){0,2}(?:link|duong link|lien ket|duong dan)\\b|.*\\b(?:vua|moi|lo|trot) (?:cai|tai) (?:\\w+ ){0,2}(?:app|ung dung|phan mem)\\b|.*\\b(?:vua|moi|lo|trot) (?:doc|gui|dua|cho|nhap|bao) (?:\\w+ ){0,3}(?:ma )?otp\\b).*\\b(?:tai khoan|tk|stk|the|vi|ngan hang|tien)\\b(?: \\w+){0,4} (?:dang |vua |lien )?${DRAIN}\\b`,
     ),
   ],
 };
