@@ -71,10 +71,18 @@ export interface ChannelStartDeps {
   readonly reconnectMs?: number;
 }
 
+/** What a channel's `start` gets: the start deps and the settings every channel's queues share. */
+export interface ChannelRunDeps extends ChannelStartDeps {
+  readonly outbound: Config["channels"]["outbound"];
+  readonly redisUrl: string;
+  /** REDIS_PREFIX: every key and queue of a channel lives under it. */
+  readonly prefix: string;
+}
+
 /** What the app asks of a started channel: its state, its queues, how to stop it. */
 export interface ChannelRuntime<Running> {
   /** Starts the channel when its config is present; undefined when it is not configured. */
-  start(deps: ChannelStartDeps): Promise<Running | undefined>;
+  start(deps: ChannelRunDeps): Promise<Running | undefined>;
   /** Its state for `/health/ready`. */
   health?(running: Running): ReturnType<HealthDetail>;
   /** Its queues, for the app's queue metrics. */

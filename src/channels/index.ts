@@ -1,6 +1,7 @@
 export type {
   ChannelCapabilities,
   ChannelDefinition,
+  ChannelRunDeps,
   ChannelRuntime,
   ChannelStartDeps,
   CitizenMessengerDeps,

@@ -30,9 +30,16 @@ export async function startChannels(deps: ChannelStartDeps): Promise<Channels> {
   const started = new Map<string, { definition: ChannelDefinition; running: unknown }>();
   const stopAll = () =>
     Promise.all([...started.values()].map(({ definition, running }) => definition.runtime?.close(running)));
+  const { config } = deps;
+  const run = {
+    ...deps,
+    outbound: config.channels.outbound,
+    redisUrl: config.redis.url,
+    prefix: config.redis.prefix,
+  };
   try {
     for (const definition of runnable()) {
-      const running = await definition.runtime?.start(deps);
+      const running = await definition.runtime?.start(run);
       if (running !== undefined) started.set(definition.id, { definition, running });
     }
   } catch (error) {

@@ -30,13 +30,7 @@ export const telegramDefinition = defineChannel<"telegram", TelegramChannel>({
     async start(deps) {
       const telegram = deps.config.channels.telegram;
       if (!telegram) return undefined;
-      return startTelegram({
-        ...deps,
-        telegram,
-        outbound: deps.config.channels.outbound,
-        redisUrl: deps.config.redis.url,
-        prefix: deps.config.redis.prefix,
-      });
+      return startTelegram({ ...deps, telegram });
     },
     health(running) {
       const status = running.status();

@@ -23,13 +23,7 @@ export const zaloDefinition = defineChannel<"zalo", ZaloChannel>({
     async start(deps) {
       const zalo = deps.config.channels.zalo;
       if (zalo) {
-        return startZalo({
-          ...deps,
-          zalo,
-          outbound: deps.config.channels.outbound,
-          redisUrl: deps.config.redis.url,
-          prefix: deps.config.redis.prefix,
-        });
+        return startZalo({ ...deps, zalo });
       }
       // Zalo shows the OA secret key only once the webhook URL is saved, and checks the URL first.
       deps.fastRoutes.post(
