@@ -61,8 +61,22 @@ export function units(text: string): string[] {
   return out;
 }
 
-/** A plain word (not a pair, not an accented copy): the units coverage is counted on. */
-const isWord = (unit: string) => !unit.includes("_") && !unit.startsWith("~");
+/** A word the corpus does not know counts against coverage only from this many letters (not "a", "ơi"). */
+const UNKNOWN_MIN_LETTERS = 3;
+
+/** Whether the ascending document numbers `docs` hold `doc` (binary search). */
+function contains(docs: Uint32Array, doc: number): boolean {
+  let lo = 0;
+  let hi = docs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const d = docs[mid] ?? 0;
+    if (d === doc) return true;
+    if (d < doc) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
 
 /**
  * Builds the BM25 data of a corpus: the CPU-heavy part (folding every text), hundreds of ms for the
@@ -122,6 +136,8 @@ export function buildLexicalData(
 export class LexicalIndex {
   readonly #data: LexicalData;
   readonly #avgLength: number;
+  /** Weight of a query word the corpus does not know: the median IDF of the corpus's words. */
+  readonly #unknownWeight: number;
 
   /** Builds the index on this thread (tests, CLIs); the app builds in a worker instead. */
   static build(docs: readonly RankedDoc[], options: LexicalOptions = DEFAULT_LEXICAL_OPTIONS): LexicalIndex {
@@ -133,6 +149,13 @@ export class LexicalIndex {
     let sum = 0;
     for (const l of data.lengths) sum += l;
     this.#avgLength = sum / Math.max(1, data.ids.length);
+    const idfs: number[] = [];
+    data.terms.forEach((t, i) => {
+      if (t.includes("_") || t.startsWith("~")) return;
+      idfs.push(this.#idfOf((data.offsets[i + 1] ?? 0) - (data.offsets[i] ?? 0)));
+    });
+    idfs.sort((x, y) => x - y);
+    this.#unknownWeight = idfs[idfs.length >> 1] ?? 0;
   }
 
   /** Position of `unit` in the sorted terms, or -1. */
@@ -161,30 +184,47 @@ export class LexicalIndex {
   }
 
   #idf(unit: string): number {
+    return this.#idfOf(this.#postings(unit).docs.length);
+  }
+
+  /** BM25's IDF of a unit found in `df` FAQs. */
+  #idfOf(df: number): number {
     const n = this.#data.ids.length;
-    const df = this.#postings(unit).docs.length;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** Whether document `doc` contains `unit` (binary search: postings are in document order). */
-  #has(unit: string, doc: number): boolean {
-    const { docs } = this.#postings(unit);
-    let lo = 0;
-    let hi = docs.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const d = docs[mid] ?? 0;
-      if (d === doc) return true;
-      if (d < doc) lo = mid + 1;
-      else hi = mid - 1;
+  /**
+   * The words coverage is counted on, each with its postings and IDF, and their total weight. A word
+   * typed with its accents counts as typed when the corpus knows that spelling ("cổ vật" is not "có"),
+   * else folded (a wrong accent is a typo). A word the corpus does not know at all counts against
+   * every FAQ with the median IDF: a matter the corpus lacks, or a misspelling that should not weigh
+   * more than an ordinary word. Computed once per query; each candidate then costs binary searches.
+   */
+  #coverageWords(query: string): { words: { docs: Uint32Array; weight: number }[]; total: number } {
+    const seen = new Set<string>();
+    const words: { docs: Uint32Array; weight: number }[] = [];
+    let total = 0;
+    for (const typed of query.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+      if (!typed) continue;
+      const folded = foldWords(typed);
+      const unit = typed !== folded && this.#term(`~${typed}`) >= 0 ? `~${typed}` : folded;
+      if (seen.has(unit)) continue;
+      seen.add(unit);
+      const { docs } = this.#postings(unit);
+      if (docs.length) {
+        const weight = this.#idfOf(docs.length);
+        words.push({ docs, weight });
+        total += weight;
+      } else if (folded.length >= UNKNOWN_MIN_LETTERS && /^\p{L}+$/u.test(folded))
+        total += this.#unknownWeight;
     }
-    return false;
+    return { words, total: total || 1 };
   }
 
   /**
    * The best FAQs for a query, best first. `score` is BM25 over the query's upper bound (0..1);
    * `coverage` is the IDF-weighted share of the query's words that the FAQ contains at all (0..1),
-   * low when the question is about something the FAQ never mentions.
+   * low when the question is about something the FAQ never mentions, or the corpus never does.
    */
   search(query: string, limit: number): { faqId: string; score: number; coverage: number }[] {
     const { k1, b } = this.#data.options;
@@ -204,8 +244,7 @@ export class LexicalIndex {
       }
     }
     if (!bound) return [];
-    const words = [...queryUnits].filter(isWord);
-    const wordWeight = words.reduce((sum, w) => sum + this.#idf(w), 0) || 1;
+    const coverage = this.#coverageWords(query);
     return [...scores]
       .sort((x, y) => y[1] - x[1])
       .slice(0, limit)
@@ -213,7 +252,8 @@ export class LexicalIndex {
         faqId: ids[doc] ?? "",
         score: s / bound,
         coverage:
-          words.filter((w) => this.#has(w, doc)).reduce((sum, w) => sum + this.#idf(w), 0) / wordWeight,
+          coverage.words.reduce((sum, w) => (contains(w.docs, doc) ? sum + w.weight : sum), 0) /
+          coverage.total,
       }));
   }
 }
