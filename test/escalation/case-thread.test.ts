@@ -317,7 +317,7 @@ describe("the staff side, live", () => {
     const { code } = await openCase(sessionId);
     const before = await (await staff.get(`/staff/cases/${code}`)).text();
     expect(before.indexOf("Nhận hồ sơ này")).toBeLessThan(before.indexOf("Trao đổi với người dân"));
-    expect(before).toMatch(/<details class="card transcript-box"><summary>/);
+    expect(before).toMatch(/<details class="card transcript-box">\s*<summary>/);
     await staff.post(`/api/v1/staff/cases/${code}/claim`);
     const held = await (await staff.get(`/staff/cases/${code}`)).text();
     expect(held.indexOf('id="outcome"')).toBeLessThan(held.indexOf("Trao đổi với người dân"));
