@@ -93,7 +93,7 @@ export const DANGER_NOW_PATTERNS: Readonly<Record<DangerNowCategory, readonly Re
     ),
     // A fall with no response: an old person down on the floor, not getting up.
     re(
-      `\\b(?:nga|te|truot chan|nga quy|do guc|guc|lan ra)\\b(?: \\w+){0,7} (?:khong|ko|chang|chua|hong) (?:day|dung day|tinh|cu dong|nhuc nhich|noi|tra loi|mo mat)\\b`,
+      `^(?=.*\\b(?:khong|ko|chang|chua|hong) (?:day|dung day|tinh|cu dong|nhuc nhich|noi|tra loi|mo mat)\\b).*\\b(?:nga|te|truot chan|nga quy|do guc|guc|lan ra)\\b(?: \\w+){0,7} (?:khong|ko|chang|chua|hong) (?:day|dung day|tinh|cu dong|nhuc nhich|noi|tra loi|mo mat)\\b`,
     ),
     re(`\\b(?:nga|te) (?:\\w+ ){0,3}(?:dap dau|vo dau|chay mau dau|gay co)\\b`),
     // Someone suspected of a stroke or heart attack now ("hình như bố bị đột quỵ").
@@ -103,7 +103,9 @@ export const DANGER_NOW_PATTERNS: Readonly<Record<DangerNowCategory, readonly Re
   ],
   "traffic-accident": [
     re(`\\b${CRASH}\\b.{0,80}\\b${HURT}\\b`),
-    re(`\\b${HURT}\\b.{0,40}\\b(?:do|vi|sau khi|sau) (?:\\w+ ){0,2}(?:tai nan|bi xe|va cham|dam xe)\\b`),
+    re(
+      `^(?=.*\\b(?:tai nan|bi xe|va cham|dam xe)\\b).*\\b${HURT}\\b.{0,40}\\b(?:do|vi|sau khi|sau) (?:\\w+ ){0,2}(?:tai nan|bi xe|va cham|dam xe)\\b`,
+    ),
     re(
       `\\b(?:xe|oto|o to)\\b(?: \\w+){0,3} (?:lao|roi|lat|bi lat) (?:\\w+ ){0,2}xuong (?:vuc|song|ho|kenh|suoi|deo|ruong|muong|gam cau)\\b`,
     ),
@@ -246,6 +248,6 @@ export const DANGER_NOW_ACCENTED: Readonly<Partial<Record<DangerNowCategory, rea
     /(?<![\p{L}\p{N}])(?:tiếng|vụ|phát|bị|vừa|đang) nổ(?![\p{L}\p{N}])(?! (?:máy|súng|lốp|pháo))|(?<![\p{L}\p{N}])nổ (?:lớn|to|tung|ầm|rồi|liên tiếp|mạnh)(?![\p{L}\p{N}])/u,
   ],
   disaster: [
-    /(?<![\p{L}\p{N}])(?:bị sập|đổ sập|sập (?:nhà|tường|trần|mái|cầu|giàn giáo|hầm|lò|giếng|công trình|rồi|xuống))(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?:nhà|tường|trần|mái|cầu|giàn giáo|hầm|lò|giếng|công trình|chung cư) (?:\p{L}+ ){0,2}sập(?![\p{L}\p{N}])/u,
+    /^(?=.*sập).*?(?:(?<![\p{L}\p{N}])(?:bị sập|đổ sập|sập (?:nhà|tường|trần|mái|cầu|giàn giáo|hầm|lò|giếng|công trình|rồi|xuống))(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?:nhà|tường|trần|mái|cầu|giàn giáo|hầm|lò|giếng|công trình|chung cư) (?:\p{L}+ ){0,2}sập(?![\p{L}\p{N}]))/u,
   ],
 };
