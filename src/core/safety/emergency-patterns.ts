@@ -29,7 +29,7 @@ const NOW = "(?:dang|vua|van dang|bay gio|ngay bay gio|toi nay|dem nay|luc nay|s
 /** đánh, but not danh sách, danh dự, đánh giá … */
 const DANH =
   "danh(?! (?:nhau|sach|du|nghia|hieu|ba|tinh|gia|muc|phan|tanh|thiep|ngon|tieng|bac|so|dau|thue|bai|vong))";
-const HIT = `(?:${DANH}|dap(?! (?:ung|an|lai|so))|chem|dam (?:chet|vao(?! (?:dai phan cach|cot|tuong|xe|goc cay|cay|lan can|rao|o to|oto|cong|nha|le|duoi))|toi|em|me|chau|con|bang)|bop co|bop mieng|tat (?:vao|em|toi|con|chau|be|me)|tra tan|hanh ha|dau doc|nhot|troi (?:tay|chan|em|be|chau|con|lai)|giet|xiet co)`;
+const HIT = `(?:${DANH}|dap(?! (?:ung|an|lai|so))|chem|dam (?:chet|vao(?! (?:dai phan cach|cot|tuong|xe|goc cay|cay|lan can|rao|o to|oto|cong|nha|le|duoi))|toi|em|me|chau|con|bang)|bop co|bop mieng|tat (?:vao|em|toi|con|chau|be|me)|tra tan|hanh ha|dau doc|(?<!tai )nhot|troi (?:tay|chan|em|be|chau|con|lai)|giet|xiet co)`;
 const CHILD = "(?:be|chau|con toi|con em|con nho|con gai|dua con|dua tre|dua be|dua nho|tre con|em be)";
 /** A child of the writer's, or a child near them ("thằng cu nhà tôi", "con trai tôi", "cháu 5 tuổi"). */
 const MY_CHILD = `(?:${CHILD}|con trai|con be|con minh|con tui|con e|thang cu|cu nha|be nha|chau nha|chau toi|be gai|be trai|chau be|con \\d{1,2} tuoi|be \\d{1,2} tuoi)`;
@@ -102,7 +102,7 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
     /\bkhoa (?:cua|cong|trai|xe)\b.{0,30}\bkhong cho (?:xuong|ra(?! vao)|ve|di|thoat)\b/,
     /\bbi (?:\w+ ){0,3}(?:giam|nhot|giam long|khoa trai|xich) (?:o|tai|trong|lai)\b.{0,60}\b(?:khong cho (?:ve|ra|di|lien lac)|(?:khong|ko) (?:ra|thoat) (?:duoc|dc)|thu (?:dien thoai|giay to)|canh|cau cuu|(?<!truy )cuu)\b/,
     /\b(?:karaoke|nha chua|massage|quan (?:hat|bia|nhau|ca phe|cafe)|casino|song bac)\b.{0,60}\b(?:bi giu|giu lai|nhot|bi giam|khong cho (?:ve|ra|di)|ep (?:tiep|di khach|ban|lam)|cau cuu)\b/,
-    /\b(?:bi giu|giu lai|nhot|bi giam|bi ban|bi lua ban)\b.{0,60}\b(?:karaoke|nha chua|massage|quan (?:hat|bia|nhau)|casino|song bac)\b/,
+    /\b(?:bi giu|giu lai|nhot|bi giam|bi ban|bi lua ban|ep (?:tiep khach|di khach|ban dam|lam gai|ngoi quan|uong ruou))\b.{0,60}\b(?:karaoke|nha chua|massage|quan (?:hat|bia|nhau)|casino|song bac)\b/,
     // Forced labour behind a locked gate: confinement and force together, not a labour dispute alone.
     /\b(?:khoa (?:cong|cua|trai)|khong cho (?:ra ngoai|ra khoi|ve|di dau)|nhot|canh gac|co nguoi canh)\b.{0,80}\b(?:bat (?:lam|lao dong)|ep (?:lam|lao dong)|danh|tron|bo tron|khong tra luong)\b/,
     /\b(?:bat|ep|cuong buc) (?:\w+ ){0,2}(?:lam viec|lao dong|lam)\b.{0,80}\b(?:khoa (?:cong|cua|trai)|khong cho (?:ra ngoai|ra khoi|ve)|nhot|canh gac|co nguoi canh)\b/,
