@@ -182,6 +182,8 @@ export const EMERGENCY_PATTERNS: Readonly<Record<EmergencyCategory, readonly Reg
     /\b(?:nha|phong) (?:\w+ ){0,2}(?:dang )?co (?:trom|ke trom|an trom|ke gian)\b|\bco (?:trom|ke trom|an trom|ke gian|cuop) (?:vao|trong|o trong) (?:nha|phong)\b/,
     /\b(?:ke gian|trom|ke trom|nguoi la|ke la|cuop|ke cuop) (?:\w+ ){0,2}(?:dot nhap|xong|lan|leo|treo) (?:vao )?(?:nha|phong|san)\b/,
     /\b(?:dang|vua) (?:cay|pha|be) (?:cua|khoa)\b|\bco (?:nguoi|ke|thang) (?:dot nhap|xong vao|dang vao|lan vao|trong nha|cay cua)\b|\bxong vao nha\b/,
+    // Someone ransacking the house now, not a police search.
+    /^(?!.*\b(?:cong an|canh sat|kham xet|lenh)\b).*\b(?:dang|vua) (?:luc loi|luc soat|luc|pha|dap pha) (?:\w+ ){0,2}(?:nha|phong|tu|do dac)\b/,
     // Someone hiding or rummaging inside now ("kẻ lạ mặt đang nấp dưới gầm giường").
     /\b(?:nguoi la|ke la|la mat|thang la|ke gian|trom|ke trom|bon cuop|ke cuop)\b(?: \w+){0,3} (?:dang )?(?:nap|tron|ron|luc loi|luc|lui cui|o|con|van con) (?:\w+ ){0,2}(?:trong|duoi|sau|tren|gam) (?:\w+ ){0,2}(?:nha|bep|phong|gac|san|kho|giuong|tu|cau thang|mai)\b/,
     /\b(?:la mat|nguoi la|ke la|ke gian|trom|ke trom)\b.{0,40}\b(?:leo|treo|cay|pha|xong|lan) (?:vao|tuong|rao|cong|cua|khoa|ban cong)\b/,
