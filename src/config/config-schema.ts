@@ -187,7 +187,7 @@ export const envSchema = z.object({
   ANSWER_MIN_SCORE: fraction.default(0.2),
   ANSWER_MIN_GAP: fraction.default(0.18),
   CHOICES_MIN_SCORE: fraction.default(0.14),
-  ANSWER_MIN_COVERAGE: fraction.default(0.3),
+  ANSWER_MIN_COVERAGE: fraction.default(0.4),
   ALTERNATIVES_MAX_RATIO: fraction.default(0.85),
   ALTERNATIVES_COVERAGE_LEAD: fraction.default(0.3),
   CHOICES_MIN_COVERAGE: fraction.default(0.45),
