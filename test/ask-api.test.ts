@@ -148,6 +148,10 @@ describe("POST /api/v1/ask", () => {
       const opening = reply.text.split("\n\n")[0];
       for (const number of ["113", "114", "115"]) expect(opening).toContain(number);
     }
+    // A case sent on to legal-aid staff (who answer in working hours) names them too.
+    const urgent = await app.ask({ text: "mai tôi phải ra tòa mà chưa có luật sư", sessionId: "s-urgent" });
+    expect(urgent.body.kind).toBe("escalate");
+    for (const number of ["113", "114", "115"]) expect(urgent.body.text).toContain(number);
   });
 
   it("records one usage event per ask with a hashed session and no message text for answers", async () => {

@@ -100,11 +100,11 @@ export const texts = {
   askPerson: (org: OrgInfo) =>
     `Dạ, bạn có thể nói chuyện trực tiếp với cán bộ trợ giúp pháp lý. Trợ giúp pháp lý là miễn phí cho người thuộc diện được hưởng.\n${contactLine(org)}`,
   complexCase: (org: OrgInfo) =>
-    `Dạ, trường hợp của bạn cần cán bộ trợ giúp pháp lý xem trực tiếp, vì có thời hạn gấp hoặc nhiều việc liên quan. Bạn nên liên hệ ngay:\n${contactLine(org)}\nKhi liên hệ, bạn mang theo giấy tờ đã nhận (giấy triệu tập, quyết định, bản án…).`,
+    `Dạ, trường hợp của bạn cần cán bộ trợ giúp pháp lý xem trực tiếp, vì có thời hạn gấp hoặc nhiều việc liên quan. Bạn nên liên hệ ngay:\n${contactLine(org)}\nKhi liên hệ, bạn mang theo giấy tờ đã nhận (giấy triệu tập, quyết định, bản án…).\n\n${DANGER_LINE}`,
   choices: (questions: readonly string[]) =>
     `Dạ, bạn muốn hỏi điều nào dưới đây? Bấm chọn hoặc gõ số:\n${questions.map((q, i) => `${i + 1}. ${q}`).join("\n")}\n\nNếu không có ý đúng, bạn hỏi lại bằng cách khác nhé.`,
   longStory: (org: OrgInfo, questions: readonly string[]) =>
-    `Dạ, câu chuyện của bạn có nhiều việc liên quan, nên cần cán bộ trợ giúp pháp lý xem trực tiếp để không bỏ sót. Bạn liên hệ:\n${contactLine(org)}${questions.length ? `\n\nTrong lúc chờ, bạn có thể xem (gõ số để chọn):\n${questions.map((q, i) => `${i + 1}. ${q}`).join("\n")}` : ""}`,
+    `Dạ, câu chuyện của bạn có nhiều việc liên quan, nên cần cán bộ trợ giúp pháp lý xem trực tiếp để không bỏ sót. Bạn liên hệ:\n${contactLine(org)}\n${DANGER_LINE}${questions.length ? `\n\nTrong lúc chờ, bạn có thể xem (gõ số để chọn):\n${questions.map((q, i) => `${i + 1}. ${q}`).join("\n")}` : ""}`,
   numberedTopics: (labels: readonly string[]) =>
     `${labels.map((l, i) => `${i + 1}. ${l}`).join("\n")}\n(Bấm chọn hoặc gõ số để xem các câu hỏi thường gặp.)`,
   topicQuestions: (label: string, questions: readonly string[]) =>

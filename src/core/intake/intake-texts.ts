@@ -12,7 +12,7 @@ export const intakeTexts = {
   lead: (reason: string, org: OrgInfo): string => {
     switch (reason) {
       case "complex-case":
-        return `Dạ, trường hợp của bạn cần cán bộ trợ giúp pháp lý xem trực tiếp, vì có thời hạn gấp hoặc nhiều việc liên quan. Cần gấp, bạn liên hệ ngay:\n${contactLine(org)}\nMình cũng có thể gửi hồ sơ của bạn cho cán bộ ngay bây giờ.`;
+        return `Dạ, trường hợp của bạn cần cán bộ trợ giúp pháp lý xem trực tiếp, vì có thời hạn gấp hoặc nhiều việc liên quan. Cần gấp, bạn liên hệ ngay:\n${contactLine(org)}\n${DANGER_LINE}\nMình cũng có thể gửi hồ sơ của bạn cho cán bộ ngay bây giờ.`;
       case "second-failure":
         return `Dạ, mình vẫn chưa tìm được câu trả lời đúng ý bạn. ${DANGER_LINE}\n\nMình có thể gửi câu hỏi của bạn cho cán bộ trợ giúp pháp lý để cán bộ trả lời.`;
       default:
