@@ -3,6 +3,9 @@
 //   --questions PATH  a .jsonl file or a folder of them (default test/eval/questions.jsonl; the blind
 //                     set written without seeing the corpus is test/eval/blind-questions.jsonl)
 //   --json PATH       where to write the report (default test/eval/report.json)
+//   --floor KEY=N     this set's floor (or ceiling, for confidentWrong and wrongConfidentAnswers) instead of the
+//                     common one (repeatable); the held-out emergency sets written blind use it: their recall
+//                     is guarded near today's level, the target is 100%
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
@@ -22,6 +25,7 @@ import {
 const { values } = parseArgs({
   options: {
     floors: { type: "boolean", default: false },
+    floor: { type: "string", multiple: true, default: [] },
     questions: { type: "string" },
     json: { type: "string", default: "test/eval/report.json" },
     misses: { type: "string", default: "20" },
@@ -44,6 +48,7 @@ const FLOORS = {
   outOfScopeDeclined: 95,
   outOfScopeFallback: 90,
   emergencyRecall: 100,
+  emergencyNumbersShown: 100,
   escalationRouting: 90,
   aboutDeletingAnswered: 100,
   dangerWordsCalm: 90,
@@ -110,7 +115,7 @@ try {
     `confident-wrong ...... ${pct(report.confidentWrong)} of answers (wrong, no right FAQ offered after it)`,
     `wrong answers ........ ${pct(report.wrongConfidentAnswers)} of answers (first FAQ wrong, alternatives or not)`,
     `out-of-scope declined  ${pct(report.outOfScopeDeclined)} (fallback or escalate: ${pct(report.outOfScopeFallback)})`,
-    `emergency recall ..... ${pct(report.emergencyRecall)}; false emergencies ${pct(report.falseEmergencies)}; danger words without alarm ${pct(report.dangerWordsCalm)}`,
+    `emergency recall ..... ${pct(report.emergencyRecall)}; numbers 113/114/115 shown ${pct(report.emergencyNumbersShown)}; false emergencies ${pct(report.falseEmergencies)}; danger words without alarm ${pct(report.dangerWordsCalm)}`,
     `escalation routing ... ${pct(report.escalationRouting)}`,
     `intents .............. ${pct(report.intents)}`,
     `about deleting, answered (not "delete my data") ${pct(report.aboutDeletingAnswered)}`,
@@ -151,11 +156,21 @@ try {
   await writeFile(values.json, `${JSON.stringify(report, null, 2)}\n`);
   if (values.floors) {
     // A set without questions of a kind (the blind set has no out-of-scope ones) has no floor for it.
-    const below = Object.entries(FLOORS).filter(([k, floor]) => {
-      const r = report[k as keyof typeof FLOORS] as { rate: number; n: number };
+    const floors: Record<string, number> = { ...FLOORS };
+    const ceilings: Record<string, number> = { ...CEILINGS };
+    for (const setting of values.floor) {
+      const [key = "", value = ""] = setting.split("=");
+      if (!(key in report) || !Number.isFinite(Number(value)))
+        throw new Error(`--floor ${setting}: expected KEY=N`);
+      if (key in ceilings) ceilings[key] = Number(value);
+      else floors[key] = Number(value);
+    }
+    const below = Object.entries(floors).filter(([k, floor]) => {
+      const r = report[k as keyof typeof report] as { rate: number; n: number };
       return r.n > 0 && r.rate < floor;
     });
-    for (const [k, ceiling] of Object.entries(CEILINGS)) {
+    // Ceilings judge answers against expected FAQs; a set naming none (the emergency sets) has none to judge.
+    for (const [k, ceiling] of report.top1.n > 0 ? Object.entries(ceilings) : []) {
       if (report[k as keyof typeof CEILINGS].rate > ceiling) below.push([`${k} >`, ceiling]);
     }
     if (below.length) {

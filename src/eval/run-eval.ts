@@ -15,6 +15,8 @@ export interface EvalOutcome {
    * question asked after `context`, what the reply offered (its answer, then its suggestions).
    */
   readonly ranked: string[];
+  /** The reply named an emergency number (113, 114 or 115), whatever its kind. */
+  readonly numbersShown?: boolean;
   /** Search scores of the top 3, for calibrating thresholds. */
   readonly scores: number[];
   /** Coverage of the first hit. */
@@ -29,6 +31,8 @@ interface Rate {
   ok: number;
   rate: number;
 }
+
+const EMERGENCY_NUMBER = /(?<!\d)11[345](?!\d)/;
 
 const rate = (ok: number, n: number): Rate => ({ n, ok, rate: n ? Math.round((ok / n) * 1000) / 10 : 0 });
 
@@ -51,6 +55,11 @@ export interface EvalReport {
   outOfScopeDeclined: Rate;
   outOfScopeFallback: Rate;
   emergencyRecall: Rate;
+  /**
+   * Dangers now whose reply named 113, 114 or 115: an emergency reply, or one that did not understand
+   * the message (those name the numbers too). What a person in danger sees, detector or not.
+   */
+  emergencyNumbersShown: Rate;
   falseEmergencies: Rate;
   /** Ordinary questions with a danger word ("án treo") that got no emergency reply. */
   dangerWordsCalm: Rate;
@@ -85,6 +94,7 @@ export async function runEval(
     out.push({
       q,
       kind: reply.kind,
+      numbersShown: EMERGENCY_NUMBER.test(reply.text),
       intent: reply.intent,
       faqId: reply.faqId,
       offered,
@@ -122,7 +132,11 @@ export function summarize(outcomes: readonly EvalOutcome[]): EvalReport {
   const escalations = outcomes.filter((o) => o.q.expectKind === "escalate");
   const intents = outcomes.filter((o) => ["greeting", "thanks", "help"].includes(o.q.expectKind ?? ""));
   const aboutDeleting = outcomes.filter((o) => o.q.category === ABOUT_DELETING);
-  const judged = outcomes.filter((o) => o.q.category !== ABOUT_DELETING);
+  // Questions about deleting, and ordinary questions with a danger word that name no FAQ (the held-out
+  // emergency sets), carry no expected FAQ: their answers are neither right nor wrong here.
+  const judged = outcomes.filter(
+    (o) => o.q.category !== ABOUT_DELETING && !(o.q.expectKind === "not-emergency" && !o.q.expectFaqId),
+  );
   const nonEmergency = outcomes.filter((o) => o.q.expectKind !== "emergency");
   const top1 = (o: EvalOutcome) => accepts(o.q, o.ranked[0]);
   const top3 = (o: EvalOutcome) => o.ranked.slice(0, 3).some((id) => accepts(o.q, id));
@@ -156,7 +170,6 @@ export function summarize(outcomes: readonly EvalOutcome[]): EvalReport {
       labeled.filter((o) => o.intent === "clarify" && o.offered?.some((id) => accepts(o.q, id))).length,
       labeled.filter((o) => o.intent === "clarify").length,
     ),
-    // Questions about deleting carry no expected FAQ: their answers are neither right nor wrong here.
     confidentWrong: rate(
       judged.filter(confidentlyWrong).length,
       judged.filter((o) => o.kind === "answer").length,
@@ -171,6 +184,7 @@ export function summarize(outcomes: readonly EvalOutcome[]): EvalReport {
       oos.length,
     ),
     emergencyRecall: rate(emergencies.filter((o) => o.kind === "emergency").length, emergencies.length),
+    emergencyNumbersShown: rate(emergencies.filter((o) => o.numbersShown).length, emergencies.length),
     dangerWordsCalm: rate(
       outcomes.filter((o) => o.q.expectKind === "not-emergency" && o.kind !== "emergency").length,
       outcomes.filter((o) => o.q.expectKind === "not-emergency").length,
