@@ -130,7 +130,7 @@ export async function createApp(deps: {
   });
   const workers = config.channels.outbound.workers;
   const timers = createCaseTimers({
-    redisUrl: config.redis.url,
+    redisEndpoint: config.redis,
     prefix,
     config: config.escalation,
     logger: caseLog,
@@ -145,7 +145,7 @@ export async function createApp(deps: {
   const retention = await startRetentionJob({
     store: caseStore,
     retentionDays: config.escalation.retentionDays,
-    redisUrl: config.redis.url,
+    redisEndpoint: config.redis,
     prefix,
     logger: caseLog,
     clock,

@@ -39,16 +39,21 @@ export async function start(config: Config, logger: Logger, lifecycle: Lifecycle
   const { redis } = await stage(
     "redis",
     async () => {
-      const redisProcess = await ensureRedis(config.redis.url, config.dataDir);
+      // A cluster is always external; one local server is started here when none answers.
+      const redisProcess = config.redis.clusterNodes
+        ? undefined
+        : await ensureRedis(config.redis.url, config.dataDir);
       if (redisProcess) lifecycle.defer("redis-server", () => redisProcess.stop());
-      const redis = await connectRedis(config.redis.url, redisOutage);
+      const redis = await connectRedis(config.redis, redisOutage);
       lifecycle.defer("redis client", async () => {
         await redis.quit().catch(() => redis.disconnect());
       });
       return { redisProcess, redis };
     },
     ({ redisProcess: p }) =>
-      p ? { startedLocal: true, redisPid: p.pid } : { url: redactUrl(config.redis.url) },
+      p
+        ? { startedLocal: true, redisPid: p.pid }
+        : { url: redactUrl(config.redis.url), clusterNodes: config.redis.clusterNodes?.length },
   );
 
   const meili = await stage(

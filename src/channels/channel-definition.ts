@@ -6,6 +6,7 @@ import type { DeliveryState } from "../escalation/index.js";
 import type { FastRoutes, HealthDetail } from "../http/index.js";
 import type { Logger } from "../logging/index.js";
 import type { QueueLike } from "../metrics/index.js";
+import type { RedisEndpoint } from "../redis/index.js";
 
 /** What a channel can show and when it may write first. */
 export interface ChannelCapabilities {
@@ -74,7 +75,7 @@ export interface ChannelStartDeps {
 /** What a channel's `start` gets: the start deps and the settings every channel's queues share. */
 export interface ChannelRunDeps extends ChannelStartDeps {
   readonly outbound: Config["channels"]["outbound"];
-  readonly redisUrl: string;
+  readonly redisEndpoint: RedisEndpoint;
   /** REDIS_PREFIX: every key and queue of a channel lives under it. */
   readonly prefix: string;
 }

@@ -34,7 +34,7 @@ export async function startChannels(deps: ChannelStartDeps): Promise<Channels> {
   const run = {
     ...deps,
     outbound: config.channels.outbound,
-    redisUrl: config.redis.url,
+    redisEndpoint: config.redis,
     prefix: config.redis.prefix,
   };
   try {

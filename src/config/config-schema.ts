@@ -18,6 +18,20 @@ const fraction = z.coerce
 
 const redisUrl = z.string().regex(/^rediss?:\/\/[^\s]+$/, "a URL like redis://127.0.0.1:6379");
 
+/** `host:port,host:port`: a Redis Cluster's seed nodes (ioredis finds the others). */
+const redisNodes = z
+  .string()
+  .regex(
+    /^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/,
+    "comma-separated host:port seeds like 10.0.0.1:7000,10.0.0.2:7000",
+  )
+  .transform((v) =>
+    v.split(",").map((node) => {
+      const at = node.lastIndexOf(":");
+      return { host: node.slice(0, at), port: Number(node.slice(at + 1)) };
+    }),
+  );
+
 const httpUrl = z.string().regex(/^https?:\/\/[^\s]+$/, "an http(s) URL");
 
 const prefix = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "1–40 characters from A–Z, a–z, 0–9, _ and -");
@@ -162,6 +176,8 @@ export const envSchema = z.object({
   REDIS_PREFIX: prefix.default("tlpl"),
   /** On a Redis Cluster: each module's keys carry a hash tag, BullMQ's prefix is braced (changes every key name). */
   REDIS_CLUSTER_HASH_TAGS: bool.default(false),
+  /** Seed nodes of a Redis Cluster: set, the app connects to the cluster (REDIS_URL gives only credentials and TLS). */
+  REDIS_CLUSTER_NODES: redisNodes.optional(),
   HASH_SECRET: z.string().min(16, "at least 16 characters").optional(),
 
   CONTENT_DIR: z.string().min(1, "a directory path").default("./content"),

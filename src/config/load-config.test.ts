@@ -28,6 +28,22 @@ describe("loadConfig", () => {
     );
   });
 
+  it("reads REDIS_CLUSTER_NODES as seed nodes, and refuses them without the hash tags or as a bad list", () => {
+    const nodes = "10.0.0.1:7000,redis-b.internal:7001";
+    const config = loadConfig({ REDIS_CLUSTER_NODES: nodes, REDIS_CLUSTER_HASH_TAGS: "true" });
+    expect(config.redis.clusterNodes).toEqual([
+      { host: "10.0.0.1", port: 7000 },
+      { host: "redis-b.internal", port: 7001 },
+    ]);
+    expect(loadConfig({}).redis.clusterNodes).toBeUndefined();
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: nodes })).toThrow(
+      /REDIS_CLUSTER_HASH_TAGS got false, expected true when REDIS_CLUSTER_NODES is set/,
+    );
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: "10.0.0.1", REDIS_CLUSTER_HASH_TAGS: "true" })).toThrow(
+      /REDIS_CLUSTER_NODES got "10.0.0.1", expected comma-separated host:port seeds/,
+    );
+  });
+
   it("never prints a secret in the error message", () => {
     try {
       loadConfig({ MEILI_MASTER_KEY: "short-secret" });

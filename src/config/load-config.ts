@@ -26,6 +26,8 @@ export interface Config {
     readonly url: string;
     /** The prefix keys are built from: REDIS_PREFIX, or `{REDIS_PREFIX}` with REDIS_CLUSTER_HASH_TAGS (see `redisKeyPrefix`). */
     readonly prefix: string;
+    /** REDIS_CLUSTER_NODES: a Redis Cluster's seed nodes; unset, one server at `url`. */
+    readonly clusterNodes?: readonly { readonly host: string; readonly port: number }[];
   };
   readonly hashSecret?: string;
   readonly content: {
@@ -234,6 +236,11 @@ export function loadConfig(source: Record<string, string | undefined> = {}): Con
       }
     }
   }
+  // A cluster answers a script or MULTI only when its keys share a slot: the hash tags make them.
+  if (e.REDIS_CLUSTER_NODES && !e.REDIS_CLUSTER_HASH_TAGS)
+    throw new ConfigError(
+      "Config error: REDIS_CLUSTER_HASH_TAGS got false, expected true when REDIS_CLUSTER_NODES is set (a cluster needs the hash tags)",
+    );
   const config: Config = {
     env: e.NODE_ENV,
     http: {
@@ -249,6 +256,7 @@ export function loadConfig(source: Record<string, string | undefined> = {}): Con
     redis: {
       url: e.REDIS_URL,
       prefix: redisKeyPrefix({ prefix: e.REDIS_PREFIX, clusterHashTags: e.REDIS_CLUSTER_HASH_TAGS }),
+      clusterNodes: e.REDIS_CLUSTER_NODES,
     },
     hashSecret: e.HASH_SECRET,
     content: {

@@ -4,6 +4,7 @@ import { createJobQueue, jobId } from "../channels/outbound/index.js";
 import type { EscalationConfig } from "../config/index.js";
 import type { Clock } from "../core/index.js";
 import type { Logger } from "../logging/index.js";
+import type { RedisEndpoint } from "../redis/index.js";
 import { caseEvent } from "./case-event.js";
 import type { LegalAidCase } from "./case-schema.js";
 import type { CaseEventSink, CaseTimers } from "./case-service.js";
@@ -19,7 +20,7 @@ export type CaseJob = z.infer<typeof caseJobSchema>;
 
 /** What the timers need; `work: false` only schedules (the jobs run in another instance). */
 export interface CaseTimersDeps {
-  readonly redisUrl: string;
+  readonly redisEndpoint: RedisEndpoint;
   /** REDIS_PREFIX; the queue lives under its `bullPrefix` like the channels' queues. */
   readonly prefix: string;
   readonly config: EscalationConfig;
@@ -98,7 +99,7 @@ export function createCaseTimers(deps: CaseTimersDeps): CaseTimersHandle {
 
   const jobs = createJobQueue<CaseJob>({
     name: "cases",
-    redisUrl: deps.redisUrl,
+    redisEndpoint: deps.redisEndpoint,
     prefix: deps.prefix,
     schema: caseJobSchema,
     process: run,

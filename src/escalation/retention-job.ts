@@ -3,6 +3,7 @@ import { z } from "zod";
 import { createJobQueue } from "../channels/outbound/index.js";
 import type { Clock } from "../core/index.js";
 import type { Logger } from "../logging/index.js";
+import type { RedisEndpoint } from "../redis/index.js";
 import type { CaseStore } from "./case-store.js";
 
 /** What one retention pass needs. */
@@ -18,7 +19,7 @@ export interface RetentionDeps {
 
 /** What the scheduled job needs besides one pass's deps. */
 export interface RetentionJobDeps extends RetentionDeps {
-  readonly redisUrl: string;
+  readonly redisEndpoint: RedisEndpoint;
   /** REDIS_PREFIX; the queue lives under its `bullPrefix`. */
   readonly prefix: string;
   /** Cron pattern in Vietnam time (default daily at 02:00). */
@@ -69,7 +70,7 @@ export async function startRetentionJob(deps: RetentionJobDeps): Promise<Retenti
   const pass = { ...deps, logger };
   const jobs = createJobQueue<Record<string, never>>({
     name: "retention",
-    redisUrl: deps.redisUrl,
+    redisEndpoint: deps.redisEndpoint,
     prefix: deps.prefix,
     schema: z.object({}).strict() as z.ZodType<Record<string, never>>,
     process: async () => {

@@ -1,4 +1,5 @@
-export { connectRedis } from "./connect-redis.js";
+export { type BullConnection, bullConnection } from "./bull-connection.js";
+export { connectRedis, nodeCredentials, type RedisEndpoint } from "./connect-redis.js";
 export { defineScripts, type LuaScript, luaScript, type ScriptCalls } from "./define-scripts.js";
 export { deleteKeysWithPrefix } from "./delete-keys.js";
 export { eventStreamKeys } from "./event-stream-keys.js";

@@ -64,7 +64,7 @@ async function zaloQueue(now?: () => number): Promise<JobQueue<ZaloOutboundJob>>
   await tokens.seed(fake.initial.accessToken, fake.initial.refreshToken);
   const queue = createJobQueue<ZaloOutboundJob>({
     name: "outbound-zalo",
-    redisUrl: inject("redisUrl"),
+    redisEndpoint: { url: inject("redisUrl") },
     prefix,
     schema: zaloOutboundJobSchema,
     process: zaloDelivery({
@@ -329,7 +329,7 @@ describe("Telegram delivery", () => {
     const api = new Api(telegram.token, { apiRoot: telegram.apiRoot });
     const queue = createJobQueue<TelegramOutboundJob>({
       name: "outbound-telegram",
-      redisUrl: inject("redisUrl"),
+      redisEndpoint: { url: inject("redisUrl") },
       prefix,
       schema: telegramOutboundJobSchema,
       process: telegramDelivery({

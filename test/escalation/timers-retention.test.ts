@@ -94,7 +94,7 @@ describe("retention", () => {
       retentionDays: 365,
       clock,
       logger,
-      redisUrl: inject("redisUrl"),
+      redisEndpoint: { url: inject("redisUrl") },
       prefix,
       work: false,
     };
@@ -113,7 +113,7 @@ describe("retention", () => {
       retentionDays: 365,
       clock,
       logger,
-      redisUrl: inject("redisUrl"),
+      redisEndpoint: { url: inject("redisUrl") },
       prefix,
       pattern: "* * * * * *",
     });

@@ -53,7 +53,7 @@ afterEach(async () => {
 
 function timers(options: { work?: boolean } = {}): CaseTimersHandle {
   const t = createCaseTimers({
-    redisUrl: inject("redisUrl"),
+    redisEndpoint: { url: inject("redisUrl") },
     prefix,
     config,
     logger,

@@ -6,7 +6,7 @@ import { Meilisearch } from "meilisearch";
 import { inject } from "vitest";
 import { type Config, loadConfig } from "../../src/config/index.js";
 import { createLogger, type Logger } from "../../src/logging/index.js";
-import { redisIndexState } from "../../src/redis/index.js";
+import { connectRedis, RedisOutage, redisIndexState } from "../../src/redis/index.js";
 import { ensureIndex } from "../../src/search/index.js";
 import { deleteKeys, randomName } from "./services.js";
 
@@ -37,7 +37,10 @@ export async function testServices(
     ...env,
   });
   const logger = createLogger(options.logLevel ?? "silent");
-  const redis = new Redis(config.redis.url, { maxRetriesPerRequest: 2 });
+  // A cluster (REDIS_CLUSTER_NODES) gets the app's own connector; one server a plain client.
+  const redis = config.redis.clusterNodes
+    ? await connectRedis(config.redis, new RedisOutage(logger))
+    : new Redis(config.redis.url, { maxRetriesPerRequest: 2 });
   const meili = new Meilisearch({
     host: config.meili.url ?? "",
     apiKey: config.meili.masterKey,

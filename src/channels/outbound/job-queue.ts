@@ -1,14 +1,14 @@
 import { type Job, Queue, UnrecoverableError, Worker } from "bullmq";
 import type { z } from "zod";
 import type { Logger } from "../../logging/index.js";
-import { bullPrefix, isRedisUnavailable } from "../../redis/index.js";
+import { bullConnection, bullPrefix, isRedisUnavailable, type RedisEndpoint } from "../../redis/index.js";
 import { batchPerTick } from "./batch-per-tick.js";
 
 /** How a queue runs its jobs; one per platform and direction (inbound, outbound). */
 export interface JobQueueOptions<T> {
   /** Queue name, e.g. `outbound-telegram`. */
   readonly name: string;
-  readonly redisUrl: string;
+  readonly redisEndpoint: RedisEndpoint;
   /** REDIS_PREFIX (tests randomize it); BullMQ's keys live under its `bullPrefix`. */
   readonly prefix: string;
   /** Job data is checked on the way in and on the way out. */
@@ -51,9 +51,20 @@ function isPermanent(error: unknown): boolean {
 
 export function createJobQueue<T>(options: JobQueueOptions<T>): JobQueue<T> {
   const log = options.logger.child({ queue: options.name });
+  // Adding fails at once while Redis is down (no offline queue), so a request never waits on it.
+  const queueConnection = bullConnection(options.redisEndpoint, {
+    maxRetriesPerRequest: 2,
+    enableOfflineQueue: false,
+  });
+  // A worker's cluster client is duplicated for BullMQ's blocking reads, which refuse a maxRetriesPerRequest;
+  // options for one server BullMQ adjusts itself.
+  const cluster = options.redisEndpoint.clusterNodes !== undefined;
+  const workerConnection =
+    options.work === false
+      ? undefined
+      : bullConnection(options.redisEndpoint, cluster ? { maxRetriesPerRequest: null } : {});
   const queue = new Queue(options.name, {
-    // Adding fails at once while Redis is down (no offline queue), so a request never waits on it.
-    connection: { url: options.redisUrl, maxRetriesPerRequest: 2, enableOfflineQueue: false },
+    connection: queueConnection.connection,
     prefix: bullPrefix(options.prefix, options.name),
     defaultJobOptions: {
       attempts: options.attempts,
@@ -85,7 +96,7 @@ export function createJobQueue<T>(options: JobQueueOptions<T>): JobQueue<T> {
             }
           },
           {
-            connection: { url: options.redisUrl },
+            connection: (workerConnection ?? queueConnection).connection,
             prefix: bullPrefix(options.prefix, options.name),
             concurrency: options.concurrency,
             limiter: options.limiter,
@@ -117,6 +128,8 @@ export function createJobQueue<T>(options: JobQueueOptions<T>): JobQueue<T> {
     async close() {
       await worker?.close();
       await queue.close();
+      await workerConnection?.close();
+      await queueConnection.close();
     },
   };
 }

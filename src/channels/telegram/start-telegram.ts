@@ -8,6 +8,7 @@ import type { Config } from "../../config/index.js";
 import type { Engine } from "../../core/index.js";
 import { HttpError, serviceUnavailable } from "../../http/index.js";
 import type { Logger } from "../../logging/index.js";
+import type { RedisEndpoint } from "../../redis/index.js";
 import { createJobQueue, type JobQueue, redisChatPacer, redisSentMarkers } from "../outbound/index.js";
 import { redisFeedbackReasons } from "./feedback-reasons.js";
 import { telegramDelivery } from "./telegram-delivery.js";
@@ -26,7 +27,7 @@ export interface TelegramDeps {
   readonly outbound: Config["channels"]["outbound"];
   readonly engine: Engine;
   readonly redis: Redis;
-  readonly redisUrl: string;
+  readonly redisEndpoint: RedisEndpoint;
   /** REDIS_PREFIX: every key and queue of the channel lives under it. */
   readonly prefix: string;
   readonly logger: Logger;
@@ -87,7 +88,7 @@ export async function startTelegram(deps: TelegramDeps): Promise<TelegramChannel
     onFailed: (final) => {
       if (final) deps.onOutboundFailure?.("telegram");
     },
-    redisUrl: deps.redisUrl,
+    redisEndpoint: deps.redisEndpoint,
     prefix: deps.prefix,
     schema: telegramOutboundJobSchema,
     process: telegramDelivery({

@@ -3,7 +3,7 @@ import type { Config } from "../../config/index.js";
 import type { Engine } from "../../core/index.js";
 import type { FastRoutes } from "../../http/index.js";
 import type { Logger } from "../../logging/index.js";
-import { isRedisUnavailable } from "../../redis/index.js";
+import { isRedisUnavailable, type RedisEndpoint } from "../../redis/index.js";
 import { createJobQueue, type JobQueue, jobId, redisSentMarkers } from "../outbound/index.js";
 import { zaloClient } from "./zalo-client.js";
 import { zaloDelivery } from "./zalo-delivery.js";
@@ -27,7 +27,7 @@ export interface ZaloDeps {
   readonly outbound: Config["channels"]["outbound"];
   readonly engine: Engine;
   readonly redis: Redis;
-  readonly redisUrl: string;
+  readonly redisEndpoint: RedisEndpoint;
   /** REDIS_PREFIX: every key and queue of the channel lives under it. */
   readonly prefix: string;
   readonly logger: Logger;
@@ -103,7 +103,7 @@ export async function startZalo(deps: ZaloDeps): Promise<ZaloChannel> {
   tokenTimer?.unref();
   const firstCheck = canRefresh ? checkTokens() : Promise.resolve();
   const common = {
-    redisUrl: deps.redisUrl,
+    redisEndpoint: deps.redisEndpoint,
     prefix: deps.prefix,
     attempts: o.attempts,
     backoffMs: o.backoffMs,
