@@ -7,6 +7,7 @@ import { createJobQueue } from "../../src/channels/outbound/index.js";
 import { createLogger } from "../../src/logging/index.js";
 import { vietnamDay } from "../../src/metrics/index.js";
 import { startTestApp, type TestApp } from "../support/in-process-app.js";
+import { INTAKE_IN_CHAT } from "../support/intake-answers.js";
 import { type RedisCluster, startRedisCluster } from "../support/redis-cluster.js";
 import { loginStaff } from "../support/staff-client.js";
 
@@ -26,18 +27,6 @@ afterAll(async () => {
   await cluster?.stop();
 }, 30_000);
 
-/** The intake answers of a web citizen who wants a reply in the chat (as in web-escalation.test.ts). */
-const INTAKE = [
-  "tôi muốn gặp cán bộ",
-  "có",
-  "Chồng tôi bỏ đi 3 năm, nay tôi muốn ly hôn nhưng không biết anh ấy ở đâu",
-  "đúng",
-  "1",
-  "xã Ví Dụ",
-  "0",
-  "gửi",
-];
-
 describe("the app on a three-master Redis Cluster", () => {
   it("answers, opens a case staff see, counts it in the report, and spreads its keys over the nodes", async () => {
     const test = app as TestApp;
@@ -47,7 +36,7 @@ describe("the app on a three-master Redis Cluster", () => {
     expect(asked.body.kind).toBe("answer");
 
     let last: { kind: string; text: string } | undefined;
-    for (const text of INTAKE) last = (await test.ask({ text, sessionId })).body;
+    for (const text of INTAKE_IN_CHAT) last = (await test.ask({ text, sessionId })).body;
     expect(last?.kind).toBe("escalate");
     const code = /TGPL-\d{4}-\d{6}/.exec(last?.text ?? "")?.[0] as string;
     expect(code).toBeDefined();
