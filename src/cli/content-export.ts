@@ -4,9 +4,9 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { Redis } from "ioredis";
 import { loadConfig } from "../config/index.js";
 import { type FaqFiles, redisFaqFiles } from "../curation/index.js";
+import { openRedis } from "../redis/index.js";
 
 const { values } = parseArgs({ options: { out: { type: "string" } } });
 if (!values.out) {
@@ -15,7 +15,7 @@ if (!values.out) {
 }
 const out = path.resolve(values.out);
 const config = loadConfig(process.env);
-const redis = new Redis(config.redis.url, { maxRetriesPerRequest: 2 });
+const redis = openRedis(config.redis, { maxRetriesPerRequest: 2 });
 
 async function write(files: FaqFiles, root: string): Promise<number> {
   const all = await files.list();

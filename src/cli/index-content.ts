@@ -1,11 +1,10 @@
 // `npm run index`: takes content/ into the content store (the same rule as at start: console edits are never
 // undone), then builds a new FAQ index of the store with the settings in index-config/ and swaps it in.
-import { Redis } from "ioredis";
 import { Meilisearch } from "meilisearch";
 import { loadConfig } from "../config/index.js";
 import { openContentStore } from "../curation/index.js";
 import { createLogger } from "../logging/index.js";
-import { redisIndexState } from "../redis/index.js";
+import { openRedis, redisIndexState } from "../redis/index.js";
 import { runningDevMeili, startMeiliServer } from "../runtime/index.js";
 import { ensureIndex, type IndexProgress } from "../search/index.js";
 
@@ -14,7 +13,7 @@ const logger = createLogger("warn");
 const meili = config.meili.url
   ? { url: config.meili.url, masterKey: config.meili.masterKey ?? "" }
   : ((await runningDevMeili(config.dataDir)) ?? (await startMeiliServer({ dataDir: config.dataDir })));
-const redis = new Redis(config.redis.url, { maxRetriesPerRequest: 2 });
+const redis = openRedis(config.redis, { maxRetriesPerRequest: 2 });
 const tty = process.stdout.isTTY;
 
 function bar(p: IndexProgress): void {

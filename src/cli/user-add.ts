@@ -1,7 +1,6 @@
 // `npm run user:add -- --username U --role staff|supervisor|admin`: creates a staff console account.
 // The password comes from stdin when piped (first line), else it is asked twice without echo.
 import { parseArgs } from "node:util";
-import { Redis } from "ioredis";
 import { loadConfig } from "../config/index.js";
 import {
   StaffAccountExistsError,
@@ -10,6 +9,7 @@ import {
   staffRoleSchema,
   staffUsernameSchema,
 } from "../escalation/index.js";
+import { openRedis } from "../redis/index.js";
 
 const USAGE = "Cách dùng: npm run user:add -- --username TEN --role staff|supervisor|admin";
 
@@ -105,7 +105,7 @@ const checked = staffPasswordSchema.safeParse(password);
 if (!checked.success)
   fail(`${checked.error.issues[0]?.message ?? "Mật khẩu chưa đủ mạnh."} Chưa tạo tài khoản.`);
 
-const redis = new Redis(config.redis.url, { maxRetriesPerRequest: 1, lazyConnect: true });
+const redis = openRedis(config.redis, { maxRetriesPerRequest: 1, lazyConnect: true });
 redis.on("error", () => {}); // reported below, once
 try {
   await redis.connect();

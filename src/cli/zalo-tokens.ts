@@ -3,9 +3,9 @@
 // was refused, or unused for 3 months): ZALO_ACCESS_TOKEN/ZALO_REFRESH_TOKEN only seed an empty store.
 // Without --expires-in the app refreshes the new pair at its next check (within 10 minutes).
 import { parseArgs } from "node:util";
-import { Redis } from "ioredis";
 import { redisZaloTokenStore } from "../channels/zalo/index.js";
 import { loadConfig } from "../config/index.js";
+import { openRedis } from "../redis/index.js";
 
 const USAGE =
   "Cách dùng: npm run zalo:tokens -- --access MA_TRUY_CAP --refresh MA_LAM_MOI [--expires-in GIAY]";
@@ -43,7 +43,7 @@ try {
 const zalo = config.channels.zalo;
 if (!zalo) fail("Chưa cấu hình Zalo: cần ZALO_APP_ID và ZALO_OA_SECRET_KEY.");
 
-const redis = new Redis(config.redis.url, { maxRetriesPerRequest: 1, lazyConnect: true });
+const redis = openRedis(config.redis, { maxRetriesPerRequest: 1, lazyConnect: true });
 redis.on("error", () => {}); // reported below, once
 try {
   await redis.connect();

@@ -148,28 +148,52 @@ export async function connectRedis(
 }
 
 /**
+ * A plain client for a CLI (no outage watcher, no defaults of the app's): one server, or the cluster when
+ * REDIS_CLUSTER_NODES is set, so `npm run user:add` and the like need no change either.
+ */
+export function openRedis(endpoint: RedisEndpoint, options: RedisOptions = {}): Redis {
+  if (!endpoint.clusterNodes) return new Redis(endpoint.url, options);
+  const { lazyConnect, ...perNode } = options;
+  return asRedis(
+    new Cluster(nodesOf(endpoint.clusterNodes), {
+      lazyConnect,
+      redisOptions: { ...nodeCredentials(endpoint.url), ...perNode },
+    }),
+  );
+}
+
+function nodesOf(nodes: NonNullable<RedisEndpoint["clusterNodes"]>): ClusterNode[] {
+  return nodes.map((n) => ({ host: n.host, port: n.port }));
+}
+
+function clusterClient(
+  url: string,
+  nodes: NonNullable<RedisEndpoint["clusterNodes"]>,
+  perCommand: RedisOptions,
+  outage: RedisOutage,
+): Redis {
+  return asRedis(
+    new WatchedCluster(
+      nodesOf(nodes),
+      {
+        lazyConnect: true,
+        enableOfflineQueue: false,
+        clusterRetryStrategy: reconnectDelay,
+        enableAutoPipelining: true,
+        redisOptions: { ...nodeCredentials(url), ...perCommand },
+      },
+      outage,
+    ),
+  );
+}
+
+/**
  * A cluster client typed as `Redis`: the one cast of the cluster support. ioredis's `Cluster` has the same
  * commands, pipelines, `defineCommand`, `duplicate()`, `quit()` and events as `Redis`, so the ~50 modules that
  * take a `Redis` run on it unchanged. What differs is handled in three places: SCAN sees one node
  * (`deleteKeysWithPrefix` scans each master, told apart by `isCluster`), `duplicate` takes nodes and cluster
  * options (`WatchedCluster`), and BullMQ builds clients from options for one server only (`bullConnection`).
  */
-function clusterClient(
-  url: string,
-  nodes: RedisEndpoint["clusterNodes"] & {},
-  perCommand: RedisOptions,
-  outage: RedisOutage,
-): Redis {
-  const cluster = new WatchedCluster(
-    nodes.map((n) => ({ host: n.host, port: n.port })),
-    {
-      lazyConnect: true,
-      enableOfflineQueue: false,
-      clusterRetryStrategy: reconnectDelay,
-      enableAutoPipelining: true,
-      redisOptions: { ...nodeCredentials(url), ...perCommand },
-    },
-    outage,
-  );
+function asRedis(cluster: Cluster): Redis {
   return cluster as unknown as Redis;
 }

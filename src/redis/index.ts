@@ -1,5 +1,5 @@
 export { type BullConnection, bullConnection } from "./bull-connection.js";
-export { connectRedis, nodeCredentials, type RedisEndpoint } from "./connect-redis.js";
+export { connectRedis, nodeCredentials, openRedis, type RedisEndpoint } from "./connect-redis.js";
 export { defineScripts, type LuaScript, luaScript, type ScriptCalls } from "./define-scripts.js";
 export { deleteKeysWithPrefix } from "./delete-keys.js";
 export { eventStreamKeys } from "./event-stream-keys.js";

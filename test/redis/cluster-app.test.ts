@@ -1,7 +1,8 @@
 // The app on a Redis Cluster of its own (three masters): REDIS_CLUSTER_NODES and the hash tags are the
 // only change. A script, MULTI or blocking read whose keys left one slot would fail here with CROSSSLOT.
+import { spawn } from "node:child_process";
 import type { Cluster } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { z } from "zod";
 import { createJobQueue } from "../../src/channels/outbound/index.js";
 import { createLogger } from "../../src/logging/index.js";
@@ -9,6 +10,7 @@ import { vietnamDay } from "../../src/metrics/index.js";
 import { startTestApp, type TestApp } from "../support/in-process-app.js";
 import { INTAKE_IN_CHAT } from "../support/intake-answers.js";
 import { type RedisCluster, startRedisCluster } from "../support/redis-cluster.js";
+import { serviceEnv } from "../support/services.js";
 import { loginStaff } from "../support/staff-client.js";
 
 let cluster: RedisCluster | undefined;
@@ -20,12 +22,41 @@ beforeAll(async () => {
     { REDIS_CLUSTER_NODES: cluster.nodes, REDIS_CLUSTER_HASH_TAGS: "true" },
     { index: true },
   );
-  await app.accounts.create({ username: "canbo.cum", password: "mat-khau-dai-9", role: "admin" });
+  // The operators' CLI too: `npm run user:add` on the cluster, with the same two variables.
+  const added = await userAdd(app, ["--username", "canbo.cum", "--role", "admin"], "mat-khau-dai-9\n");
+  expect(added, added.stderr).toMatchObject({ code: 0 });
 }, 90_000);
 afterAll(async () => {
   await app?.close();
   await cluster?.stop();
 }, 30_000);
+
+/** Runs `npm run user:add`'s entry against the app's cluster and key prefix, the password on stdin. */
+function userAdd(
+  on: TestApp,
+  args: string[],
+  stdin: string,
+): Promise<{ code: number | null; stderr: string }> {
+  const env = serviceEnv({
+    REDIS_URL: inject("redisUrl"),
+    REDIS_PREFIX: on.config.redis.prefix.slice(1, -1), // the braced "{name}" → REDIS_PREFIX "name"
+    REDIS_CLUSTER_NODES: (cluster as RedisCluster).nodes,
+    REDIS_CLUSTER_HASH_TAGS: "true",
+  });
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/user-add.ts", ...args], {
+      env,
+      stdio: ["pipe", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stderr }));
+    child.stdin.end(stdin);
+  });
+}
 
 describe("the app on a three-master Redis Cluster", () => {
   it("answers, opens a case staff see, counts it in the report, and spreads its keys over the nodes", async () => {
