@@ -5,6 +5,7 @@ import type { Cluster } from "ioredis";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { z } from "zod";
 import { createJobQueue } from "../../src/channels/outbound/index.js";
+import { redisCaseLive } from "../../src/escalation/index.js";
 import { createLogger } from "../../src/logging/index.js";
 import { vietnamDay } from "../../src/metrics/index.js";
 import { startTestApp, type TestApp } from "../support/in-process-app.js";
@@ -59,7 +60,7 @@ function userAdd(
 }
 
 describe("the app on a three-master Redis Cluster", () => {
-  it("answers, opens a case staff see, counts it in the report, and spreads its keys over the nodes", async () => {
+  it("answers, opens a case staff see and hear of live, counts it in the report, and spreads its keys over the nodes", async () => {
     const test = app as TestApp;
     const sessionId = `web-cluster-${Date.now()}`;
     const asked = await test.ask({ text: "tôi muốn ly hôn mà chồng không đồng ý", sessionId });
@@ -75,7 +76,14 @@ describe("the app on a three-master Redis Cluster", () => {
     const staff = await loginStaff(test.baseUrl, "canbo.cum", "mat-khau-dai-9");
     const queue = (await (await staff.get("/api/v1/staff/cases")).json()) as { cases: { id: string }[] };
     expect(queue.cases.map((c) => c.id)).toContain(code);
+    // Staff pages on other instances hear of the claim through the cluster's pub/sub.
+    const live = redisCaseLive(test.redis, test.config.redis.prefix);
+    const heard: string[] = [];
+    await live.subscribe((event) => heard.push(`${event.caseId} ${event.type}`));
     expect((await staff.post(`/api/v1/staff/cases/${code}/claim`)).status).toBe(200);
+    for (let i = 0; i < 50 && heard.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    await live.close();
+    expect(heard).toContain(`${code} claimed`);
 
     // The app's ingester reads the event streams with a blocking XREADGROUP on its own cluster connection.
     const today = vietnamDay(new Date());
