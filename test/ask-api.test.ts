@@ -139,6 +139,21 @@ describe("POST /api/v1/ask", () => {
     expect(res.body.text).toMatch(/^Dạ|^[^<]/);
   });
 
+  it("offers beside an emergency reply only FAQs that share the message's words", async () => {
+    // Before: the top two search hits whatever their score — a helmet fine for a father unconscious after a fall.
+    const fall = await app.ask({
+      text: "ba em chạy xe bị té đầu đập xuống đường, ba em không trả lời em nữa",
+    });
+    expect(fall.body.kind).toBe("emergency");
+    expect(fall.body.text).toContain("115");
+    expect(fall.body.suggestions).toEqual([]);
+    const scam = await app.ask({ text: "tôi đang bị lừa chuyển tiền, họ bảo tôi là công an" });
+    expect(scam.body.kind).toBe("emergency");
+    expect(scam.body.suggestions.map((x: { faqId: string }) => x.faqId)).toContain(
+      "lua-dao-gia-danh-cong-an",
+    );
+  });
+
   it("puts the emergency numbers in the first lines of a reply that did not understand the message", async () => {
     // A danger told in words the detector does not know falls through to here: the numbers must still show.
     const first = await app.ask({ text: "ừm thì cái đó ấy mà", sessionId: "s-not-understood" });

@@ -13,7 +13,13 @@ import { clarificationReply, clarifiedSibling } from "./conversation/clarificati
 import { followUpContent, mentions } from "./conversation/follow-up.js";
 import type { Reference } from "./conversation/parse-reference.js";
 import { parseReference } from "./conversation/parse-reference.js";
-import { type Decision, decideHits, MAX_CHOICES, type Thresholds } from "./decide/answer-rule.js";
+import {
+  type Decision,
+  decideHits,
+  MAX_CHOICES,
+  relatedHits,
+  type Thresholds,
+} from "./decide/answer-rule.js";
 import { siblingGroup } from "./decide/siblings.js";
 import { createDeskRequests, type DeskAnswer } from "./intake/desk-requests.js";
 import {
@@ -245,7 +251,11 @@ export function createEngine(deps: EngineDeps): Engine {
   function emergencyReply(normalized: string, hits: FaqHit[], language: string): Reply | undefined {
     const emergency = detectEmergency(normalized);
     if (!emergency) return undefined;
-    const related = hits.slice(0, 2).map((h): Suggestion => ({ faqId: h.faq.id, question: h.faq.question }));
+    // Only FAQs that share the message's words: a child whose father lies unconscious after a fall must not
+    // be offered the fine for riding without a helmet.
+    const related = relatedHits(hits, deps.thresholds)
+      .slice(0, 2)
+      .map((h): Suggestion => ({ faqId: h.faq.id, question: h.faq.question }));
     return {
       kind: "emergency",
       emergency,

@@ -64,8 +64,11 @@ export function decideHits(hits: readonly FaqHit[], t: Thresholds): Decision {
       return { kind: "answer", hit: first, alternatives };
     }
   }
-  const options = hits
-    .filter((h) => h.score >= t.choicesMinScore && (h.coverage ?? 1) >= (t.choicesMinCoverage ?? 0))
-    .slice(0, MAX_CHOICES);
+  const options = relatedHits(hits, t).slice(0, MAX_CHOICES);
   return options.length ? { kind: "choices", options } : { kind: "none" };
+}
+
+/** Hits close enough to the question to be offered at all (as choices, or beside an emergency reply). */
+export function relatedHits(hits: readonly FaqHit[], t: Thresholds): FaqHit[] {
+  return hits.filter((h) => h.score >= t.choicesMinScore && (h.coverage ?? 1) >= (t.choicesMinCoverage ?? 0));
 }
