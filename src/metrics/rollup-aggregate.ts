@@ -71,6 +71,14 @@ export function emptyAggregate(): RollupAggregate {
   };
 }
 
+/** Fields `<code>|<channel>` counted by channel alone: conversations, questions set apart, flagged sessions and networks. */
+const BY_CHANNEL = {
+  s: "conversationsByChannel",
+  x: "overCapByChannel",
+  xs: "flaggedSessionsByChannel",
+  xa: "flaggedAddressesByChannel",
+} as const satisfies Record<string, keyof RollupAggregate>;
+
 function add(map: Counts, key: string, n: number): void {
   map.set(key, (map.get(key) ?? 0) + n);
 }
@@ -103,16 +111,10 @@ export function addDay(
         break;
       }
       case "s":
-        if (chatOk(p[1])) add(acc.conversationsByChannel, p[1] ?? "", n);
-        break;
       case "x":
-        if (chatOk(p[1])) add(acc.overCapByChannel, p[1] ?? "", n);
-        break;
       case "xs":
-        if (chatOk(p[1])) add(acc.flaggedSessionsByChannel, p[1] ?? "", n);
-        break;
       case "xa":
-        if (chatOk(p[1])) add(acc.flaggedAddressesByChannel, p[1] ?? "", n);
+        if (chatOk(p[1])) add(acc[BY_CHANNEL[p[0]]], p[1] ?? "", n);
         break;
       case "f":
         if (chatOk(p[1])) {
