@@ -13,7 +13,7 @@ import { Redis } from "ioredis";
 import { StaffAccounts } from "../escalation/index.js";
 import { eventStreamKeys } from "../redis/index.js";
 import { startMeiliServer } from "../runtime/index.js";
-import { cleanUpBench, startBenchServer } from "./bench-server.js";
+import { cleanUpBench, meanwhile, startBenchServer } from "./bench-server.js";
 
 const { values } = parseArgs({ options: { questions: { type: "string", default: "100000" } } });
 const QUESTIONS = Number(values.questions);
@@ -83,41 +83,36 @@ try {
   }
 
   // Citizens keep asking, one after another, while the admin opens the inbox.
-  let asking = true;
-  const asks: number[] = [];
-  const citizen = (async () => {
-    let i = 0;
-    while (asking) {
-      const [, ms] = await timed(() =>
-        fetch(`${base}/api/v1/ask`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ text: "ly hôn đơn phương cần giấy tờ gì", sessionId: `c${i++ % 20}` }),
-        }).then((r) => r.text()),
-      );
-      asks.push(ms);
-    }
-  })();
-  await sleep(300);
+  const ask = (i: number) =>
+    fetch(`${base}/api/v1/ask`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text: "ly hôn đơn phương cần giấy tờ gì", sessionId: `c${i % 20}` }),
+    }).then((r) => r.text());
   const inbox = () =>
     fetch(`${base}/api/v1/admin/inbox`, { headers: { cookie } }).then(async (r) => {
       if (!r.ok) throw new Error(`inbox answered ${r.status}: ${(await r.text()).slice(0, 300)}`);
       return r.json() as Promise<{ groups: unknown[]; catchingUp?: boolean; dropped?: number }>;
     });
-  const started = performance.now();
-  const [first, firstMs] = await timed(inbox);
-  const views: number[] = [firstMs];
-  let last = first;
-  while (last.catchingUp && performance.now() - started < 300_000) {
-    const [view, ms] = await timed(inbox);
-    views.push(ms);
-    last = view;
-  }
-  const completeMs = performance.now() - started;
-  const [, warmMs] = await timed(inbox);
-  await sleep(300);
-  asking = false;
-  await citizen;
+  const {
+    result: { firstMs, views, last, completeMs, warmMs },
+    probeMs: asks,
+  } = await meanwhile(ask, async () => {
+    await sleep(300);
+    const started = performance.now();
+    const [first, firstMs] = await timed(inbox);
+    const views: number[] = [firstMs];
+    let last = first;
+    while (last.catchingUp && performance.now() - started < 300_000) {
+      const [view, ms] = await timed(inbox);
+      views.push(ms);
+      last = view;
+    }
+    const completeMs = performance.now() - started;
+    const [, warmMs] = await timed(inbox);
+    await sleep(300);
+    return { firstMs, views, last, completeMs, warmMs };
+  });
 
   const sorted = [...asks].sort((a, b) => a - b);
   const p = (q: number) =>

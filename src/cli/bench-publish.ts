@@ -10,7 +10,7 @@ import path from "node:path";
 import { Redis } from "ioredis";
 import { StaffAccounts } from "../escalation/index.js";
 import { startMeiliServer } from "../runtime/index.js";
-import { type BenchServer, cleanUpBench, startBenchServer } from "./bench-server.js";
+import { type BenchServer, cleanUpBench, meanwhile, startBenchServer } from "./bench-server.js";
 
 const ROUNDS = 5;
 const FAQ_ID = "tgpl-ai-duoc-huong";
@@ -45,27 +45,11 @@ async function answer(server: BenchServer, text: string): Promise<string> {
   return ((await res.json()) as { text: string }).text;
 }
 
-/**
- * Runs `work` while asking A's `/health/live` back to back; resolves with the work's result and the
- * slowest probe: what a citizen's request waited while the admin action ran on the same instance.
- */
+/** Runs `work` on A while asking A's `/health/live` back to back; the slowest probe, in whole ms. */
 async function probing<T>(base: string, work: () => Promise<T>): Promise<{ result: T; slowestMs: number }> {
-  let done = false;
-  let slowestMs = 0;
-  const probe = (async () => {
-    while (!done) {
-      const t = performance.now();
-      await fetch(`${base}/health/live`).then((r) => r.arrayBuffer());
-      slowestMs = Math.max(slowestMs, performance.now() - t);
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  })();
-  try {
-    return { result: await work(), slowestMs: Math.round(slowestMs) };
-  } finally {
-    done = true;
-    await probe;
-  }
+  const live = () => fetch(`${base}/health/live`).then((r) => r.arrayBuffer());
+  const { result, probeMs } = await meanwhile(live, work, 5);
+  return { result, slowestMs: Math.round(Math.max(0, ...probeMs)) };
 }
 
 const servers: BenchServer[] = [];

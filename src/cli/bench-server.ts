@@ -84,3 +84,30 @@ export async function cleanUpBench(bench: {
   await bench.meili.process?.stop();
   await rm(bench.dataDir, { recursive: true, force: true });
 }
+
+/**
+ * Runs `work` while sending `probe` back to back (`gapMs` apart); resolves with the work's result and how
+ * long each probe took: what a citizen's request waited while the work ran on the same instance.
+ */
+export async function meanwhile<T>(
+  probe: (i: number) => Promise<unknown>,
+  work: () => Promise<T>,
+  gapMs = 0,
+): Promise<{ result: T; probeMs: number[] }> {
+  let done = false;
+  const probeMs: number[] = [];
+  const probing = (async () => {
+    for (let i = 0; !done; i++) {
+      const t = performance.now();
+      await probe(i);
+      probeMs.push(performance.now() - t);
+      if (gapMs) await new Promise((r) => setTimeout(r, gapMs));
+    }
+  })();
+  try {
+    return { result: await work(), probeMs };
+  } finally {
+    done = true;
+    await probing;
+  }
+}
