@@ -3,9 +3,8 @@
 //   --questions PATH  a .jsonl file or a folder of them (default test/eval/questions.jsonl; the blind
 //                     set written without seeing the corpus is test/eval/blind-questions.jsonl)
 //   --json PATH       where to write the report (default test/eval/report.json)
-//   --floor KEY=N     this set's floor (or ceiling, for confidentWrong and wrongConfidentAnswers) instead of the
-//                     common one (repeatable); the held-out emergency sets written blind use it: their recall
-//                     is guarded near today's level, the target is 100%
+//   --floor KEY=N     this set's floor instead of the common one (repeatable); the held-out emergency sets
+//                     written blind use it: their recall is guarded near today's level, the target is 100%
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
@@ -157,20 +156,18 @@ try {
   if (values.floors) {
     // A set without questions of a kind (the blind set has no out-of-scope ones) has no floor for it.
     const floors: Record<string, number> = { ...FLOORS };
-    const ceilings: Record<string, number> = { ...CEILINGS };
     for (const setting of values.floor) {
       const [key = "", value = ""] = setting.split("=");
-      if (!(key in report) || !Number.isFinite(Number(value)))
-        throw new Error(`--floor ${setting}: expected KEY=N`);
-      if (key in ceilings) ceilings[key] = Number(value);
-      else floors[key] = Number(value);
+      if (!(key in FLOORS) || !Number.isFinite(Number(value)))
+        throw new Error(`--floor ${setting}: expected KEY=N, KEY one of ${Object.keys(FLOORS).join(", ")}`);
+      floors[key] = Number(value);
     }
     const below = Object.entries(floors).filter(([k, floor]) => {
       const r = report[k as keyof typeof report] as { rate: number; n: number };
       return r.n > 0 && r.rate < floor;
     });
     // Ceilings judge answers against expected FAQs; a set naming none (the emergency sets) has none to judge.
-    for (const [k, ceiling] of report.top1.n > 0 ? Object.entries(ceilings) : []) {
+    for (const [k, ceiling] of report.top1.n > 0 ? Object.entries(CEILINGS) : []) {
       if (report[k as keyof typeof CEILINGS].rate > ceiling) below.push([`${k} >`, ceiling]);
     }
     if (below.length) {
